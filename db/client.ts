@@ -1,0 +1,35 @@
+/**
+ * Opens Kero's SQLite database: pragmas once at open, migrations and reference data on every start
+ * (both idempotent).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { seedReferenceData } from './seed/seed';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = path.join(__dirname, 'migrations');
+
+/** Opens (creating the folder if needed), migrates and seeds. `:memory:` gives a private test db. */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  seedReferenceData(db);
+  return db;
+}
+
+/** Cheap liveness probe used by GET /healthz. */
+export function checkDatabase(db: Db): boolean {
+  const row = db.$client.prepare('SELECT count(*) AS n FROM regions').get() as { n: number };
+  return row.n > 0;
+}

@@ -1,0 +1,276 @@
+/**
+ * Kero's database schema: the single source of truth. `npm run db:generate` writes
+ * db/migrations/ from it (committed, never edited by hand).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
+
+/** Time columns hold milliseconds since the epoch (UTC). */
+const millis = (name: string) => integer(name);
+
+export const regions = sqliteTable('regions', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  mainland: integer('mainland', { mode: 'boolean' }).notNull(),
+  position: integer('position').notNull(),
+});
+
+export const councils = sqliteTable(
+  'councils',
+  {
+    code: text('code').primaryKey(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    name: text('name').notNull(),
+    nameSw: text('name_sw').notNull(),
+    short: text('short').notNull(),
+    shortSw: text('short_sw').notNull(),
+    type: text('type').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('councils_region_idx').on(t.regionCode, t.position)],
+);
+
+export const categories = sqliteTable('categories', {
+  code: text('code').primaryKey(),
+  position: integer('position').notNull(),
+});
+
+export const citizens = sqliteTable('citizens', {
+  phone: text('phone').primaryKey(),
+  language: text('language', { enum: ['sw', 'en'] }).notNull(),
+  createdAt: millis('created_at').notNull(),
+  updatedAt: millis('updated_at').notNull(),
+});
+
+export const staffRoles = ['officer', 'supervisor', 'hq'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const staff = sqliteTable(
+  'staff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    phone: text('phone').notNull(),
+    role: text('role', { enum: staffRoles }).notNull(),
+    /** Null for headquarters staff. */
+    regionCode: text('region_code').references(() => regions.code),
+    language: text('language', { enum: ['sw', 'en'] })
+      .notNull()
+      .default('sw'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    lastAssignedAt: millis('last_assigned_at'),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('staff_phone_idx').on(t.phone),
+    index('staff_region_role_idx').on(t.regionCode, t.role, t.active),
+  ],
+);
+
+/** Councils an officer covers; none means the whole region. */
+export const staffCouncils = sqliteTable(
+  'staff_councils',
+  {
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    councilCode: text('council_code')
+      .notNull()
+      .references(() => councils.code),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.councilCode] })],
+);
+
+export const complaintStatuses = [
+  'received',
+  'assigned',
+  'in_progress',
+  'resolved',
+  'closed',
+] as const;
+export type ComplaintStatus = (typeof complaintStatuses)[number];
+
+export const complaints = sqliteTable(
+  'complaints',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    citizenPhone: text('citizen_phone')
+      .notNull()
+      .references(() => citizens.phone),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    councilCode: text('council_code')
+      .notNull()
+      .references(() => councils.code),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    place: text('place'),
+    description: text('description').notNull(),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
+    language: text('language', { enum: ['sw', 'en'] }).notNull(),
+    channel: text('channel').notNull().default('ussd'),
+    status: text('status', { enum: complaintStatuses }).notNull(),
+    level: text('level', { enum: ['council', 'region', 'national'] })
+      .notNull()
+      .default('council'),
+    assigneeId: integer('assignee_id').references((): AnySQLiteColumn => staff.id),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+    firstResponseAt: millis('first_response_at'),
+    resolvedAt: millis('resolved_at'),
+    closedAt: millis('closed_at'),
+    /** Set when the first-response SLA breach was escalated: it never escalates twice. */
+    firstResponseEscalatedAt: millis('first_response_escalated_at'),
+    resolutionEscalatedAt: millis('resolution_escalated_at'),
+    /** Citizen's 1-5 satisfaction rating after resolution. */
+    rating: integer('rating'),
+  },
+  (t) => [
+    uniqueIndex('complaints_number_idx').on(t.number),
+    index('complaints_citizen_idx').on(t.citizenPhone, t.createdAt),
+    index('complaints_region_status_idx').on(t.regionCode, t.status),
+    index('complaints_assignee_status_idx').on(t.assigneeId, t.status),
+    index('complaints_status_created_idx').on(t.status, t.createdAt),
+  ],
+);
+
+export const complaintEvents = sqliteTable(
+  'complaint_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    complaintId: integer('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    type: text('type').notNull(),
+    actor: text('actor').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    /** The staff member who acted, when a staff member did. */
+    staffId: integer('staff_id').references(() => staff.id),
+    /** For assignment events: the new owner (null = headquarters queue). */
+    assigneeId: integer('assignee_id').references(() => staff.id),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [
+    index('complaint_events_complaint_idx').on(t.complaintId, t.id),
+    index('complaint_events_type_idx').on(t.type, t.createdAt),
+  ],
+);
+
+export const ussdSessions = sqliteTable(
+  'ussd_sessions',
+  {
+    sessionId: text('session_id').primaryKey(),
+    phone: text('phone').notNull(),
+    serviceCode: text('service_code').notNull(),
+    networkCode: text('network_code').notNull(),
+    lastText: text('last_text').notNull(),
+    lastResponse: text('last_response').notNull(),
+    state: text('state').notNull(),
+    ended: integer('ended', { mode: 'boolean' }).notNull(),
+    /** Set while the session holds an unsent complaint draft that a later dial may resume. */
+    draftOpen: integer('draft_open', { mode: 'boolean' }).notNull(),
+    hops: integer('hops').notNull(),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    index('ussd_sessions_draft_idx')
+      .on(t.phone, t.updatedAt)
+      .where(sql`${t.draftOpen} = 1`),
+    index('ussd_sessions_updated_idx').on(t.updatedAt),
+  ],
+);
+
+export const ussdSessionEnds = sqliteTable(
+  'ussd_session_ends',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sessionId: text('session_id').notNull(),
+    phone: text('phone').notNull(),
+    serviceCode: text('service_code').notNull(),
+    networkCode: text('network_code').notNull(),
+    status: text('status').notNull(),
+    date: text('date'),
+    cost: text('cost'),
+    durationMs: integer('duration_ms'),
+    hopsCount: integer('hops_count'),
+    hopsMetadata: text('hops_metadata'),
+    input: text('input'),
+    lastAppResponse: text('last_app_response'),
+    errorMessage: text('error_message'),
+    receivedAt: millis('received_at').notNull(),
+  },
+  (t) => [uniqueIndex('ussd_session_ends_session_idx').on(t.sessionId)],
+);
+
+export const smsOutbox = sqliteTable(
+  'sms_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    toPhone: text('to_phone').notNull(),
+    body: text('body').notNull(),
+    template: text('template').notNull(),
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: millis('next_attempt_at').notNull(),
+    messageId: text('message_id'),
+    cost: text('cost'),
+    /** Latest AT delivery report status (Sent, Success, Failed, ...): only ever moves forward. */
+    deliveryStatus: text('delivery_status'),
+    deliveryFailureReason: text('delivery_failure_reason'),
+    deliveredAt: millis('delivered_at'),
+    lastError: text('last_error'),
+    createdAt: millis('created_at').notNull(),
+    sentAt: millis('sent_at'),
+  },
+  (t) => [
+    index('sms_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('sms_outbox_message_idx').on(t.messageId),
+  ],
+);
+
+/** Incoming SMS, one row per AT message id (AT retries until it gets 200: repeats are ignored). */
+export const smsInbound = sqliteTable(
+  'sms_inbound',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    atId: text('at_id').notNull(),
+    fromPhone: text('from_phone').notNull(),
+    toCode: text('to_code').notNull(),
+    text: text('text').notNull(),
+    linkId: text('link_id'),
+    networkCode: text('network_code'),
+    date: text('date'),
+    /** How it was handled: staff_command, citizen_message, rating, reopen, status, help, rate_limited. */
+    handledAs: text('handled_as'),
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    receivedAt: millis('received_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('sms_inbound_at_id_idx').on(t.atId),
+    index('sms_inbound_from_idx').on(t.fromPhone, t.receivedAt),
+  ],
+);
+
+/** Small key/value store for values the service generates once (the webhook token). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,21 @@
+// The whole USSD menu: every flow's screens, and the entry points the engine needs.
+import type { Menu } from '../src/ussd/types';
+import { fileComplaintScreens } from './file-complaint';
+import { languageScreens } from './language';
+import { mainScreens } from './main';
+import { resumeScreens } from './resume';
+import { trackScreens } from './track';
+
+export const menu: Menu = {
+  language: 'language.first',
+  main: 'main',
+  resume: 'resume',
+  ended: 'ended',
+  screens: {
+    ...mainScreens,
+    ...languageScreens,
+    ...resumeScreens,
+    ...fileComplaintScreens,
+    ...trackScreens,
+  },
+};

@@ -1,0 +1,197 @@
+/**
+ * Kiswahili text (the default language), wording from shared COPY-SW-EN.md. Typed against en.ts:
+ * a missing key does not compile. GSM-7 basic characters only.
+ */
+import type { Translations } from './en';
+
+export const sw: Translations = {
+  'common.back': 'Rudi',
+  'common.home': 'Menyu kuu',
+  'common.more': 'Zaidi',
+  'common.exit': 'Toka',
+  'common.cancel': 'Ghairi',
+  'common.skip': 'Ruka',
+  'common.invalid': 'Jaribu tena:',
+  'common.empty': 'Tafadhali andika jibu.',
+  'common.error': 'Samahani, kuna hitilafu. Tafadhali jaribu tena baadaye.',
+  'common.ended': 'Muda wa huduma umekwisha. Piga {code} kuanza upya.',
+  'common.goodbye': 'Asante kwa kutumia huduma hii.',
+
+  'language.welcome': 'Karibu OR-TAMISEMI\nHuduma ya Malalamiko\nWelcome to PO-RALG Complaints',
+  'language.prompt': 'Chagua lugha / Choose language:',
+  'language.sw': 'Kiswahili',
+  'language.en': 'English',
+
+  'main.prompt': 'Chagua huduma:',
+  'main.file': 'Wasilisha lalamiko',
+  'main.track': 'Fuatilia lalamiko',
+  'main.mine': 'Malalamiko yangu',
+  'main.help': 'Msaada',
+  'main.language': 'Lugha / Language',
+
+  'resume.prompt': 'Una lalamiko ambalo hukulimaliza. Uendelee ulipoishia?',
+  'resume.continue': 'Endelea',
+  'resume.restart': 'Anza upya',
+
+  'file.region.prompt': 'Chagua mkoa:',
+  'file.council.prompt': 'Chagua halmashauri:',
+  'file.council.empty': 'Hakuna halmashauri za mkoa huu.',
+  'file.category.prompt': 'Aina ya lalamiko:',
+  'file.place.prompt': 'Andika jina la kata au kijiji/mtaa husika:',
+  'file.place.errorLength': 'Andika herufi 2 hadi 60, au chagua Ruka.',
+  'file.description.prompt':
+    'Eleza tatizo kwa ufupi: nini, wapi, tangu lini.\n(Herufi 10 hadi 150)',
+  'file.description.errorShort': 'Maelezo ni mafupi mno: andika herufi 10 au zaidi.',
+  'file.description.errorLong': 'Maelezo ni marefu mno: herufi 150 au chini (umeandika {length}).',
+  'file.identity.prompt': 'Ungependa kujulikana?',
+  'file.identity.yes': 'Ndiyo, tumia namba yangu',
+  'file.identity.no': 'Hapana, bila kujulikana',
+  'file.confirm.prompt': 'Thibitisha:',
+  'file.confirm.type': 'Aina: {category}',
+  'file.confirm.anonymous': 'Bila kujulikana',
+  'file.confirm.send': 'Tuma',
+  'file.confirm.change': 'Badilisha',
+  'file.edit.prompt': 'Unataka kubadilisha nini?',
+  'file.edit.region': 'Mkoa na halmashauri',
+  'file.edit.category': 'Aina ya lalamiko',
+  'file.edit.place': 'Kata au kijiji',
+  'file.edit.description': 'Maelezo',
+  'file.edit.identity': 'Kujulikana au la',
+  'file.done':
+    'Asante. Lalamiko lako limepokelewa.\nNamba ya lalamiko: {number}\nTumia namba hii kufuatilia. Utapokea SMS ya mrejesho.',
+  'file.cancelled': 'Lalamiko halikutumwa. Asante.',
+  'file.limit': 'Umefikia kikomo cha malalamiko {limit} kwa siku. Tafadhali jaribu tena kesho.',
+
+  'track.prompt': 'Weka namba ya lalamiko:',
+  'track.errorFormat': 'Namba ya lalamiko ina tarakimu 8. Hakikisha na ujaribu tena.',
+  'track.errorCheckDigit': 'Namba hii ina kosa la uchapaji. Hakikisha na ujaribu tena.',
+  'track.errorNotFound': 'Namba ya lalamiko haijapatikana. Hakikisha na ujaribu tena.',
+
+  'detail.title': 'Lalamiko {number}',
+  'detail.status': 'Hali: {status}',
+  'detail.council': 'Halmashauri: {council}',
+  'detail.date': 'Tarehe: {date}',
+
+  'mine.prompt': 'Malalamiko yako:',
+  'mine.item': '{number} {category} - {status}',
+  'mine.empty': 'Bado hujawasilisha lalamiko kwa simu hii.',
+
+  'help.body':
+    'Msaada: Huduma hii ni bure. Wasilisha kero kuhusu huduma za halmashauri. Utapewa namba ya lalamiko ya kufuatilia.',
+  'help.tollFree': 'Simu bure: {number}',
+
+  'category.health': 'Afya',
+  'category.education': 'Elimu',
+  'category.water': 'Maji',
+  'category.roads': 'Barabara',
+  'category.land': 'Ardhi',
+  'category.agriculture': 'Kilimo',
+  'category.council_services': 'Huduma za Halmashauri',
+  'category.corruption': 'Rushwa',
+  'category.other': 'Mengineyo',
+
+  'status.received': 'Limepokelewa',
+  'status.assigned': 'Limepangiwa afisa',
+  'status.in_progress': 'Linashughulikiwa',
+  'status.resolved': 'Limetatuliwa',
+  'status.closed': 'Limefungwa',
+  'status.reopened': 'Limefunguliwa upya',
+
+  'sms.received':
+    'OR-TAMISEMI: Lalamiko lako {number} ({category}, {council}) limepokelewa. Lifuatilie kwa kupiga {code} na kuchagua Fuatilia.',
+  'sms.assigned':
+    'OR-TAMISEMI: Lalamiko lako {number} limepangiwa afisa wa {council}. Utapokea majibu yake kwa SMS.',
+  'sms.reply': 'OR-TAMISEMI, lalamiko {number}: {message}',
+  'sms.resolved':
+    'OR-TAMISEMI: Lalamiko lako {number} limetatuliwa: {note}. Tafadhali tathmini huduma: jibu kwa namba 1 (mbaya sana) hadi 5 (nzuri sana).',
+  'sms.reopened':
+    'OR-TAMISEMI: Lalamiko lako {number} limefunguliwa upya na limerudishwa kwa afisa.',
+  'sms.escalated':
+    'OR-TAMISEMI: Lalamiko lako {number} limepelekwa ngazi ya {level} kwa sababu halikushughulikiwa kwa wakati.',
+  'sms.level.region': 'mkoa',
+  'sms.level.national': 'makao makuu',
+  'sms.staff.assigned':
+    'Kero: lalamiko jipya {number} ({category}, {council}): "{excerpt}". Jibu kwa SMS: R {number} <ujumbe>',
+  'sms.staff.escalated':
+    'Kero: lalamiko {number} ({category}, {council}) limepandishwa kwako: {reason}. "{excerpt}". Jibu kwa SMS: R {number} <ujumbe>',
+  'sms.staff.reopened':
+    'Kero: lalamiko {number} ({category}, {council}) limefunguliwa upya: {reason}',
+  'sms.reason.firstResponse': 'halikujibiwa kwa wakati',
+  'sms.reason.resolution': 'halikutatuliwa kwa wakati',
+  'sms.reason.lowRating': 'mwananchi ametathmini huduma {rating} kati ya 5',
+  'sms.reason.citizenReopen': 'mwananchi ameomba kwa SMS',
+
+  'sms.unknown':
+    'OR-TAMISEMI Huduma ya Malalamiko: kuwasilisha lalamiko, piga {code} na ufuate menyu. Huduma hii ni bure. Utapewa namba ya lalamiko ya kufuatilia.',
+  'sms.ussdCode': 'msimbo wa USSD',
+  'sms.rateLimited':
+    'OR-TAMISEMI: Umetuma ujumbe mwingi mno. Tafadhali subiri saa moja: ujumbe utakaotumwa kabla ya hapo hautajibiwa.',
+  'sms.citizen.added': 'OR-TAMISEMI: Ujumbe wako umeongezwa kwenye lalamiko {number}. Asante.',
+  'sms.citizen.status':
+    'OR-TAMISEMI: Lalamiko {number}. Hali: {status}. Halmashauri: {council}. Tarehe: {date}.',
+  'sms.citizen.notFound':
+    'OR-TAMISEMI: Namba ya lalamiko {number} haijapatikana. Hakikisha na ujaribu tena.',
+  'sms.citizen.badNumber':
+    'OR-TAMISEMI: {input} si namba ya lalamiko. Namba ya lalamiko ina tarakimu 8, mfano 4821 0379.',
+  'sms.citizen.typo': 'OR-TAMISEMI: Namba {input} ina kosa la uchapaji. Hakikisha na ujaribu tena.',
+  'sms.citizen.help':
+    'OR-TAMISEMI: Malalamiko yako yaliyo wazi: {numbers}. Kuongeza maelezo, anza SMS yako na namba ya lalamiko. HALI <namba> kupata hali yake; FUNGUA <namba> kufungua upya lililotatuliwa.',
+  'sms.citizen.helpNone':
+    'OR-TAMISEMI: Huna lalamiko lililo wazi. Kuwasilisha lalamiko, piga {code}. HALI <namba> kupata hali ya lalamiko; FUNGUA <namba> kufungua upya lililotatuliwa.',
+  'sms.citizen.reopenOpen':
+    'OR-TAMISEMI: Lalamiko {number} bado liko wazi ({status}). Kuongeza maelezo, anza SMS yako na {number}.',
+  'sms.citizen.reopenLate':
+    'OR-TAMISEMI: Lalamiko {number} lilitatuliwa zaidi ya siku {days} zilizopita, haliwezi kufunguliwa upya. Kuwasilisha lalamiko jipya, piga {code}.',
+  'sms.citizen.reopenNotYours':
+    'OR-TAMISEMI: Lalamiko {number} halikuwasilishwa kwa simu hii, hivyo haliwezi kufunguliwa upya kwa simu hii.',
+  'sms.citizen.rated': 'OR-TAMISEMI: Asante kwa kutathmini lalamiko {number}: {rating} kati ya 5.',
+  'sms.citizen.lowRated':
+    'OR-TAMISEMI: Asante kwa tathmini yako. Samahani: lalamiko {number} limefunguliwa upya na limepelekwa ngazi ya {level}.',
+  'sms.staff.citizenMessage':
+    'Kero: mwananchi ameandika kwenye lalamiko {number}: "{message}". Jibu kwa SMS: R {number} <ujumbe>',
+
+  'sms.cmd.replied': 'Kero: jibu lako kwa lalamiko {number} linatumwa kwa mwananchi.',
+  'sms.cmd.noted': 'Kero: kumbukumbu imeongezwa kwenye lalamiko {number}. Mwananchi haioni.',
+  'sms.cmd.resolved':
+    'Kero: lalamiko {number} limetatuliwa. Mwananchi ameombwa kutathmini huduma kwa namba 1 hadi 5.',
+  'sms.cmd.taken': 'Kero: lalamiko {number} sasa ni lako.',
+  'sms.cmd.assigned': 'Kero: lalamiko {number} limepangiwa {name}.',
+  'sms.cmd.listTitle': 'Kero: malalamiko yaliyo wazi ({count}):',
+  'sms.cmd.listItem': '{number} {category} {date}',
+  'sms.cmd.listMore': '+{count} zaidi',
+  'sms.cmd.listEmpty': 'Kero: huna lalamiko lililo wazi.',
+  'sms.cmd.show':
+    'Kero {number}: {status}. {category}, {council}, {date}. Mwananchi: {phone}. "{description}"',
+  'sms.cmd.anonymous': 'bila kujulikana',
+  'sms.cmd.help':
+    'Kero amri: JIBU <namba> <ujumbe> (kwa mwananchi); KUMBUKA <namba> <maelezo> (ya ndani); IMETATULIWA <namba> <maelezo>; CHUKUA <namba>; PANGA <namba> <simu>; ORODHA; ONYESHA <namba>; MSAADA',
+  'sms.cmd.unknown':
+    'Kero: "{word}" si amri. Amri: JIBU, KUMBUKA, IMETATULIWA, CHUKUA, PANGA, ORODHA, ONYESHA, MSAADA. Tuma MSAADA kwa maelezo.',
+  'sms.cmd.err.missingNumber': 'Kero: namba ya lalamiko haipo. Tuma: {usage}',
+  'sms.cmd.err.badNumber':
+    'Kero: {input} si namba ya lalamiko (tarakimu 8, mfano 4821 0379). Tuma: {usage}',
+  'sms.cmd.err.typo': 'Kero: {input} ina kosa la uchapaji. Hakikisha namba. Tuma: {usage}',
+  'sms.cmd.err.missingText': 'Kero: maandishi baada ya namba ya lalamiko hayapo. Tuma: {usage}',
+  'sms.cmd.err.missingPhone': 'Kero: namba ya simu ya mtumishi haipo. Tuma: {usage}',
+  'sms.cmd.err.badPhone': 'Kero: {input} si namba ya simu. Tuma: {usage}',
+  'sms.cmd.err.notFound':
+    'Kero: namba ya lalamiko {number} haijapatikana. Hakikisha na ujaribu tena.',
+  'sms.cmd.err.otherRegion': 'Kero: lalamiko {number} ni la mkoa mwingine: huwezi kulishughulikia.',
+  'sms.cmd.err.otherOfficer':
+    'Kero: lalamiko {number} limepangiwa afisa mwingine. Wasiliana na msimamizi wako.',
+  'sms.cmd.err.notSupervisor': 'Kero: ni msimamizi tu anayeweza kupanga malalamiko kwa wengine.',
+  'sms.cmd.err.inactive': 'Kero: akaunti yako ya mtumishi haitumiki kwa sasa.',
+  'sms.cmd.err.notAssigned':
+    'Kero: lalamiko {number} bado halijapangiwa afisa: tuma CHUKUA {number} kwanza.',
+  'sms.cmd.err.state': 'Kero: haiwezekani: hali ya lalamiko {number} ni {status}.',
+  'sms.cmd.err.noStaff': 'Kero: hakuna mtumishi mwenye namba ya simu {phone}.',
+  'sms.cmd.err.staffInactive': 'Kero: akaunti ya {name} haitumiki: chagua mtumishi mwingine.',
+  'sms.cmd.err.staffOtherRegion': 'Kero: {name} anafanya kazi mkoa mwingine.',
+  'sms.cmd.err.other': 'Kero: haikufanyika: {reason}',
+  'sms.usage.reply': 'JIBU <namba> <ujumbe>',
+  'sms.usage.note': 'KUMBUKA <namba> <maelezo>',
+  'sms.usage.resolve': 'IMETATULIWA <namba> <maelezo>',
+  'sms.usage.take': 'CHUKUA <namba>',
+  'sms.usage.assign': 'PANGA <namba> <simu>',
+  'sms.usage.show': 'ONYESHA <namba>',
+};

@@ -1,0 +1,65 @@
+/**
+ * What `npm run demo` prints when it is done: the demo complaints by status, how many are overdue
+ * (work for the escalation check) and a few commands to try with real demo numbers.
+ */
+import { and, asc, eq, like } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { complaints, complaintStatuses, staff } from '../../db/schema';
+import { formatComplaintNumber } from '../complaints/numbers';
+import { dueEscalation, type SlaPolicy } from '../complaints/sla';
+
+/** Lines: demo complaints by status, with the number overdue now. */
+export function demoStatusLines(db: Db, now: number, policy: SlaPolicy): string[] {
+  const rows = db.select().from(complaints).where(eq(complaints.channel, 'demo')).all();
+  const width = Math.max(...complaintStatuses.map((s) => s.length));
+  const lines = complaintStatuses.map((s) => {
+    const n = rows.filter((c) => c.status === s).length;
+    return `  ${s.padEnd(width)}  ${String(n).padStart(4)}`;
+  });
+  const overdue = rows.filter((c) => dueEscalation(c, now, policy) !== undefined).length;
+  return [
+    `Demo complaints by status (${rows.length} in all):`,
+    ...lines,
+    `  ${overdue} of them are past their SLA now (work for the escalation check).`,
+  ];
+}
+
+/** Lines: commands to try, with a demo officer's phone and one of their complaint numbers. */
+export function demoTryLines(db: Db): string[] {
+  const officer = db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.role, 'officer'), like(staff.name, 'Demo Officer %')))
+    .orderBy(asc(staff.id))
+    .get();
+  const theirs = officer
+    ? db
+        .select()
+        .from(complaints)
+        .where(
+          and(
+            eq(complaints.assigneeId, officer.id),
+            eq(complaints.status, 'assigned'),
+            eq(complaints.channel, 'demo'),
+          ),
+        )
+        .orderBy(asc(complaints.createdAt))
+        .get()
+    : undefined;
+  const lines = ['', 'Things to try (with `npm start` running in another terminal):'];
+  const tip = (command: string, what: string) => lines.push(`  ${command}`, `      ${what}`);
+  tip('npm run ussd', 'file a complaint from +255712345678 (the simulated phone)');
+  if (officer && theirs) {
+    const n = formatComplaintNumber(theirs.number);
+    const from = `npm run sms -- --from ${officer.phone}`;
+    tip(`${from} "R ${n} Tunashughulikia"`, `as ${officer.name}, reply to ${n}, assigned to them`);
+    tip(`${from} "DONE ${n} Tatizo limerekebishwa"`, 'resolve it');
+    tip(
+      `npm run ussd -- --phone ${theirs.citizenPhone} --script "2,${theirs.number}"`,
+      "track it from the citizen's phone",
+    );
+  }
+  tip('npm run kero -- escalate', 'escalate the complaints past their SLA');
+  tip('npm run kero -- report', 'complaints by region and category');
+  return lines;
+}

@@ -1,0 +1,106 @@
+/**
+ * `kero report [--region ARU] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]`: the complaints report
+ * as an aligned table with a total row, or as JSON for machines.
+ */
+import { loadReferenceData } from '../reference';
+import { parsePeriod } from '../reports/period';
+import { complaintReport, type ComplaintReport, type ReportFigures } from '../reports/report';
+import { parseCommandArgs, reportErrors, type CliContext } from './args';
+import { formatTable, type Column } from './table';
+
+const columns: Column[] = [
+  { header: 'region' },
+  { header: 'category' },
+  { header: 'received', align: 'right' },
+  { header: 'assigned', align: 'right' },
+  { header: 'in progress', align: 'right' },
+  { header: 'resolved', align: 'right' },
+  { header: 'closed', align: 'right' },
+  { header: 'total', align: 'right' },
+  { header: 'median response h', align: 'right' },
+  { header: 'median resolution h', align: 'right' },
+  { header: 'SLA breaches', align: 'right' },
+];
+
+const tableHours = (h: number | null) => (h === null ? '-' : h.toFixed(1));
+const jsonHours = (h: number | null) => (h === null ? null : Math.round(h * 100) / 100);
+
+function figureCells(f: ReportFigures): string[] {
+  return [
+    String(f.received),
+    String(f.assigned),
+    String(f.inProgress),
+    String(f.resolved),
+    String(f.closed),
+    String(f.total),
+    tableHours(f.medianFirstResponseHours),
+    tableHours(f.medianResolutionHours),
+    String(f.slaBreaches),
+  ];
+}
+
+interface Shown {
+  region: string | null;
+  from: string | null;
+  to: string | null;
+}
+
+function describe(shown: Shown): string {
+  const period =
+    shown.from && shown.to
+      ? `from ${shown.from} to ${shown.to}`
+      : shown.from
+        ? `from ${shown.from}`
+        : shown.to
+          ? `up to ${shown.to}`
+          : 'all time';
+  return `Complaints filed ${period} (Tanzanian time), ${shown.region ? `region ${shown.region}` : 'all regions'}`;
+}
+
+function printTable(ctx: CliContext, report: ComplaintReport, shown: Shown): void {
+  ctx.io.out(`${describe(shown)}:`);
+  if (report.rows.length === 0) {
+    ctx.io.out('No complaints.');
+    return;
+  }
+  const rows = report.rows.map((r) => [r.regionCode, r.categoryCode, ...figureCells(r)]);
+  const footer = ['TOTAL', '', ...figureCells(report.total)];
+  for (const line of formatTable(columns, rows, footer)) ctx.io.out(line);
+}
+
+function printJson(ctx: CliContext, report: ComplaintReport, shown: Shown): void {
+  const hoursOf = <T extends ReportFigures>(f: T): T => ({
+    ...f,
+    medianFirstResponseHours: jsonHours(f.medianFirstResponseHours),
+    medianResolutionHours: jsonHours(f.medianResolutionHours),
+  });
+  const body = { filters: shown, rows: report.rows.map(hoursOf), total: hoursOf(report.total) };
+  ctx.io.out(JSON.stringify(body, null, 2));
+}
+
+export function runReportCommand(ctx: CliContext, args: string[]): number {
+  const parsed = parseCommandArgs(args, {
+    region: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
+  const v = parsed.value.values;
+  const region = v.region?.trim().toUpperCase();
+  const errors: string[] = [];
+  if (region !== undefined && !loadReferenceData(ctx.db).regions.some((r) => r.code === region)) {
+    errors.push(`--region: unknown region ${region} (codes like ARU, DAR, DOD)`);
+  }
+  const period = parsePeriod(v.from, v.to);
+  if (!period.ok) errors.push(...period.errors);
+  if (errors.length > 0 || !period.ok) return reportErrors(ctx.io, errors);
+  const report = complaintReport(ctx.db, {
+    ...(region === undefined ? {} : { regionCode: region }),
+    ...period.value,
+  });
+  const shown = { region: region ?? null, from: v.from ?? null, to: v.to ?? null };
+  if (v.json) printJson(ctx, report, shown);
+  else printTable(ctx, report, shown);
+  return 0;
+}

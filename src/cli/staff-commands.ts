@@ -1,0 +1,173 @@
+/**
+ * `kero staff …`: add, list, deactivate, activate, import. Thin: parse the arguments, call the
+ * staff service, print its answer. Errors go to stderr, one per line, with exit code 1.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  activateStaff,
+  addStaff,
+  deactivateStaff,
+  importStaffCsv,
+  type StaffInput,
+} from '../staff/service';
+import { councilsOf, countOpenComplaints, listStaff, type StaffRow } from '../staff/repository';
+import { loadReferenceData } from '../reference';
+import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';
+import { formatTable } from './table';
+
+const notify = (ctx: CliContext) => ({ now: ctx.now, reference: loadReferenceData(ctx.db) });
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function coverage(member: StaffRow, councils: readonly string[]): string {
+  if (member.role === 'hq') return 'all regions';
+  return councils.length > 0 ? councils.join(',') : 'whole region';
+}
+
+function staffAdd(ctx: CliContext, args: string[]): number {
+  const parsed = parseCommandArgs(args, {
+    name: { type: 'string' },
+    phone: { type: 'string' },
+    role: { type: 'string' },
+    region: { type: 'string' },
+    councils: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
+  const v = parsed.value.values;
+  const missing = missingFlags(v, ['name', 'phone', 'role']);
+  if (missing.length > 0) return reportErrors(ctx.io, missing);
+  const input: StaffInput = {
+    name: v.name ?? '',
+    phone: v.phone ?? '',
+    // The service validates the role and lists the allowed ones.
+    role: (v.role ?? '').toLowerCase() as StaffInput['role'],
+    region: v.region,
+    councils: (v.councils ?? '').split(/[,;\s]+/).filter((c) => c !== ''),
+    lang: (v.lang ?? 'sw').toLowerCase() as StaffInput['lang'],
+  };
+  const result = addStaff(ctx.db, notify(ctx), input);
+  if (!result.ok) return reportErrors(ctx.io, result.errors);
+  const m = result.value;
+  const councils = councilsOf(ctx.db, [m.id]).get(m.id) ?? [];
+  const fields: [string, string][] = [
+    ['name', m.name],
+    ['phone', m.phone],
+    ['role', m.role],
+    ['region', m.regionCode ?? '-'],
+    ['councils', coverage(m, councils)],
+    ['language', m.language],
+  ];
+  ctx.io.out(`Added staff member ${m.id}:`);
+  for (const [label, value] of fields) ctx.io.out(`  ${label.padEnd(9)} ${value}`);
+  return 0;
+}
+
+function staffList(ctx: CliContext, args: string[]): number {
+  const parsed = parseCommandArgs(args, { region: { type: 'string' } });
+  if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
+  const region = parsed.value.values.region?.trim().toUpperCase();
+  if (region !== undefined && !loadReferenceData(ctx.db).regions.some((r) => r.code === region)) {
+    return reportErrors(ctx.io, [`unknown region ${region} (codes like ARU, DAR, DOD)`]);
+  }
+  const members = listStaff(ctx.db, region);
+  if (members.length === 0) {
+    ctx.io.out(region ? `No staff in region ${region}.` : 'No staff yet.');
+    return 0;
+  }
+  const ids = members.map((m) => m.id);
+  const councils = councilsOf(ctx.db, ids);
+  const open = countOpenComplaints(ctx.db, ids);
+  const columns = [
+    { header: 'id', align: 'right' as const },
+    { header: 'name' },
+    { header: 'phone' },
+    { header: 'role' },
+    { header: 'region' },
+    { header: 'councils' },
+    { header: 'lang' },
+    { header: 'active' },
+    { header: 'open', align: 'right' as const },
+  ];
+  const rows = members.map((m) => [
+    String(m.id),
+    m.name,
+    m.phone,
+    m.role,
+    m.regionCode ?? '-',
+    coverage(m, councils.get(m.id) ?? []),
+    m.language,
+    m.active ? 'yes' : 'no',
+    String(open.get(m.id) ?? 0),
+  ]);
+  for (const line of formatTable(columns, rows)) ctx.io.out(line);
+  return 0;
+}
+
+function staffSetActive(ctx: CliContext, args: string[], active: boolean): number {
+  const parsed = parseCommandArgs(args, {}, { min: 1, max: 1, names: '<phone>' });
+  if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
+  const phone = parsed.value.positionals[0] ?? '';
+  if (active) {
+    const result = activateStaff(ctx.db, notify(ctx), phone);
+    if (!result.ok) return reportErrors(ctx.io, result.errors);
+    ctx.io.out(`Activated ${result.value.name} (${result.value.phone}).`);
+    return 0;
+  }
+  const result = deactivateStaff(ctx.db, notify(ctx), phone);
+  if (!result.ok) return reportErrors(ctx.io, result.errors);
+  const { staff, reassigned } = result.value;
+  ctx.io.out(
+    `Deactivated ${staff.name} (${staff.phone}): ${plural(reassigned, 'open complaint')} reassigned.`,
+  );
+  return 0;
+}
+
+function staffImport(ctx: CliContext, args: string[]): number {
+  const parsed = parseCommandArgs(args, {}, { min: 1, max: 1, names: '<file.csv>' });
+  if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
+  const file = parsed.value.positionals[0] ?? '';
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    return reportErrors(ctx.io, [`cannot read ${file} (${code})`]);
+  }
+  const result = importStaffCsv(ctx.db, notify(ctx), text);
+  if (!result.ok) {
+    reportErrors(ctx.io, result.errors);
+    ctx.io.err(`Nothing imported from ${file}.`);
+    return 1;
+  }
+  ctx.io.out(`Imported ${plural(result.value.length, 'staff member')} from ${file}.`);
+  return 0;
+}
+
+export const staffUsage = [
+  'staff add --name <name> --phone <phone> --role officer|supervisor|hq [--region <code>]',
+  '          [--councils <code,code>] [--lang sw|en]',
+  'staff list [--region <code>]',
+  'staff deactivate <phone>     open complaints move to colleagues',
+  'staff activate <phone>',
+  'staff import <file.csv>      columns name,phone,role,region,councils,lang; all or nothing',
+];
+
+/** Runs `kero staff <sub> …`; undefined when the subcommand is unknown. */
+export function runStaffCommand(ctx: CliContext, args: string[]): number | undefined {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'add':
+      return staffAdd(ctx, rest);
+    case 'list':
+      return staffList(ctx, rest);
+    case 'deactivate':
+      return staffSetActive(ctx, rest, false);
+    case 'activate':
+      return staffSetActive(ctx, rest, true);
+    case 'import':
+      return staffImport(ctx, rest);
+    default:
+      return undefined;
+  }
+}

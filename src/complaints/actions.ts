@@ -1,0 +1,241 @@
+/**
+ * The lifecycle service API that the SMS commands and the web console call: reply, note, set
+ * status, resolve, reopen, assign, take. Each owns its transaction, checks the actor's rights and
+ * the transition table first, and changes nothing when it refuses.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { complaints, type ComplaintStatus } from '../../db/schema';
+import {
+  findStaffById,
+  findStaffByPhone,
+  loadCandidates,
+  type StaffRow,
+} from '../staff/repository';
+import { pickAssignee } from './assignment';
+import { applyAssignment } from './assign-service';
+import { mayAct, transition, type Action } from './lifecycle';
+import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
+import { parseComplaintNumber } from './numbers';
+import { findComplaintByNumber, insertEvent, type ComplaintRow, type Tx } from './repository';
+import { normalizePhone } from '../phone';
+import type { ReferenceData } from '../reference';
+
+export type ActionError =
+  'bad_number' | 'not_found' | 'unknown_actor' | 'forbidden' | 'invalid' | 'empty';
+export type ActionResult =
+  { ok: true; complaint: ComplaintRow } | { ok: false; error: ActionError; reason: string };
+
+export interface ActionDeps {
+  db: Db;
+  now: () => number;
+  reference: ReferenceData;
+}
+
+/** Days after resolution during which a citizen may still reopen (then it closes by itself). */
+export const REOPEN_WINDOW_DAYS = 14;
+
+const fail = (error: ActionError, reason: string): ActionResult => ({ ok: false, error, reason });
+
+interface Scope {
+  tx: Tx;
+  ctx: NotifyContext;
+  actor: StaffRow;
+  complaint: ComplaintRow;
+}
+
+/** Loads actor and complaint, checks rights and transition, then runs `apply` in one transaction. */
+function act(
+  deps: ActionDeps,
+  actorId: number,
+  numberInput: string,
+  action: Action | 'assign_other',
+  apply: (s: Scope, to: ComplaintStatus) => ActionResult,
+): ActionResult {
+  const parsed = parseComplaintNumber(numberInput);
+  if (!parsed.ok) return fail('bad_number', `${numberInput} is not a valid complaint number`);
+  return deps.db.transaction((tx) => {
+    const actor = findStaffById(tx, actorId);
+    if (!actor) return fail('unknown_actor', 'you are not registered as staff');
+    const complaint = findComplaintByNumber(tx, parsed.number);
+    if (!complaint) return fail('not_found', `complaint ${parsed.number} does not exist`);
+    const allowed = mayAct(actor, complaint, action);
+    if (!allowed.ok) return fail('forbidden', allowed.reason);
+    const to = transition(complaint.status, action === 'assign_other' ? 'assign' : action);
+    if (!to.ok) return fail('invalid', to.reason);
+    return apply(
+      { tx, ctx: { now: deps.now(), reference: deps.reference }, actor, complaint },
+      to.value,
+    );
+  });
+}
+
+function update(s: Scope, changes: Partial<typeof complaints.$inferInsert>): ComplaintRow {
+  return s.tx
+    .update(complaints)
+    .set({ ...changes, updatedAt: s.ctx.now })
+    .where(eq(complaints.id, s.complaint.id))
+    .returning()
+    .get();
+}
+
+function event(s: Scope, type: string, to: ComplaintStatus, note: string | null) {
+  insertEvent(s.tx, {
+    complaintId: s.complaint.id,
+    type,
+    actor: `staff:${s.actor.id}`,
+    staffId: s.actor.id,
+    fromStatus: s.complaint.status,
+    toStatus: to,
+    note,
+    createdAt: s.ctx.now,
+  });
+}
+
+/** A reply goes to the citizen by SMS; the first one sets in_progress and the first-response time. */
+export function replyToComplaint(
+  deps: ActionDeps,
+  actorId: number,
+  number: string,
+  message: string,
+) {
+  if (message.trim() === '') return fail('empty', 'the reply has no message');
+  return act(deps, actorId, number, 'reply', (s, to) => {
+    const row = update(s, {
+      status: to,
+      firstResponseAt: s.complaint.firstResponseAt ?? s.ctx.now,
+    });
+    event(s, 'reply', to, message.trim());
+    notifyCitizen(s.tx, s.ctx, row, 'sms.reply', { message: message.trim() }, 'message');
+    return { ok: true, complaint: row };
+  });
+}
+
+/** An internal note: never sent to the citizen. */
+export function addNote(deps: ActionDeps, actorId: number, number: string, text: string) {
+  if (text.trim() === '') return fail('empty', 'the note is empty');
+  return act(deps, actorId, number, 'note', (s, to) => {
+    event(s, 'note', to, text.trim());
+    return { ok: true, complaint: s.complaint };
+  });
+}
+
+/** Resolves; the citizen is told and asked to rate the service 1-5. */
+export function resolveComplaint(deps: ActionDeps, actorId: number, number: string, note: string) {
+  if (note.trim() === '') return fail('empty', 'say how it was resolved');
+  return act(deps, actorId, number, 'resolve', (s, to) => {
+    const row = update(s, { status: to, resolvedAt: s.ctx.now });
+    event(s, 'resolved', to, note.trim());
+    notifyCitizen(s.tx, s.ctx, row, 'sms.resolved', { note: note.trim() }, 'note');
+    return { ok: true, complaint: row };
+  });
+}
+
+/** Sets a status by name: in_progress (start), resolved, closed. */
+export function setStatus(
+  deps: ActionDeps,
+  actorId: number,
+  number: string,
+  status: 'in_progress' | 'resolved' | 'closed',
+  note = '',
+): ActionResult {
+  if (status === 'resolved') return resolveComplaint(deps, actorId, number, note || 'resolved');
+  const action: Action = status === 'in_progress' ? 'start' : 'close';
+  return act(deps, actorId, number, action, (s, to) => {
+    const row = update(s, to === 'closed' ? { status: to, closedAt: s.ctx.now } : { status: to });
+    event(s, 'status', to, note.trim() || null);
+    return { ok: true, complaint: row };
+  });
+}
+
+function reassign(s: Scope, to: StaffRow, type: string): ActionResult {
+  if (!to.active) return fail('invalid', `${to.name} is not active`);
+  if (s.actor.role !== 'hq' && to.role !== 'hq' && to.regionCode !== s.complaint.regionCode) {
+    return fail('forbidden', `${to.name} works in another region`);
+  }
+  const level = to.role === 'hq' ? 'national' : to.role === 'supervisor' ? 'region' : 'council';
+  const row = applyAssignment(
+    s.tx,
+    s.ctx,
+    s.complaint,
+    { staffId: to.id, level },
+    {
+      type,
+      actor: `staff:${s.actor.id}`,
+      staffId: s.actor.id,
+    },
+  );
+  if (s.complaint.status === 'received') notifyCitizen(s.tx, s.ctx, row, 'sms.assigned');
+  return { ok: true, complaint: row };
+}
+
+/** Takes a complaint: it becomes the actor's own. */
+export function takeComplaint(deps: ActionDeps, actorId: number, number: string) {
+  return act(deps, actorId, number, 'assign', (s) => reassign(s, s.actor, 'taken'));
+}
+
+/** Assigns to another staff member (supervisors and headquarters). */
+export function assignComplaint(
+  deps: ActionDeps,
+  actorId: number,
+  number: string,
+  toPhone: string,
+) {
+  return act(deps, actorId, number, 'assign_other', (s) => {
+    // Staff type numbers as they dial them (07…, 255…, +255…); the directory holds +255….
+    const phone = normalizePhone(toPhone);
+    const to = phone === undefined ? undefined : findStaffByPhone(s.tx, phone);
+    if (!to) return fail('not_found', `no staff member with phone ${toPhone}`);
+    return reassign(s, to, 'assigned');
+  });
+}
+
+/** Reopens a resolved or closed complaint by staff: back to its owner, who is told. */
+export function reopenComplaint(deps: ActionDeps, actorId: number, number: string, reason: string) {
+  return act(deps, actorId, number, 'reopen', (s, to) =>
+    reopenIn(s.tx, s.ctx, s.complaint, to, reason, s.actor.id),
+  );
+}
+
+/** Shared by staff and citizen reopening: status back to assigned, owner and citizen told. */
+export function reopenIn(
+  tx: Tx,
+  ctx: NotifyContext,
+  c: ComplaintRow,
+  to: ComplaintStatus,
+  reason: string,
+  staffId: number | null,
+): ActionResult {
+  const row = tx
+    .update(complaints)
+    .set({ status: to, resolvedAt: null, closedAt: null, updatedAt: ctx.now })
+    .where(eq(complaints.id, c.id))
+    .returning()
+    .get();
+  insertEvent(tx, {
+    complaintId: c.id,
+    type: 'reopened',
+    actor: staffId === null ? 'citizen' : `staff:${staffId}`,
+    staffId,
+    fromStatus: c.status,
+    toStatus: to,
+    note: reason.trim() || null,
+    createdAt: ctx.now,
+  });
+  const owner = row.assigneeId === null ? undefined : findStaffById(tx, row.assigneeId);
+  if (!owner?.active) {
+    // The owner has left: the reopened complaint goes to whoever the assignment rule picks now.
+    const next = pickAssignee(loadCandidates(tx, row.regionCode), row.regionCode, row.councilCode);
+    const moved = applyAssignment(tx, ctx, row, next, {
+      type: 'reassigned',
+      actor: 'system',
+      note: 'reopened; owner inactive',
+    });
+    notifyCitizen(tx, ctx, moved, 'sms.reopened');
+    return { ok: true, complaint: moved };
+  }
+  if (owner)
+    notifyStaff(tx, ctx, owner, row, 'sms.staff.reopened', { reason: reason.trim() || '-' });
+  notifyCitizen(tx, ctx, row, 'sms.reopened');
+  return { ok: true, complaint: row };
+}

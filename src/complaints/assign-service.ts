@@ -1,0 +1,87 @@
+/**
+ * Assignment use cases: a new complaint gets its owner at filing, a departing staff member's
+ * open complaints move by the same rule. Each runs inside the caller's transaction.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import { complaints } from '../../db/schema';
+import {
+  findStaffById,
+  loadCandidates,
+  OPEN_STATUSES,
+  touchLastAssigned,
+} from '../staff/repository';
+import { pickAssignee, pickEscalationOwner, type Assignment } from './assignment';
+import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
+import { insertEvent, type ComplaintRow, type Tx } from './repository';
+
+/** Writes the new owner, the `assigned` event and the notices; returns the updated row. */
+export function applyAssignment(
+  tx: Tx,
+  ctx: NotifyContext,
+  c: ComplaintRow,
+  to: Assignment,
+  event: { type: string; actor: string; staffId?: number | null; note?: string | null },
+): ComplaintRow {
+  const status = to.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
+  const updated = tx
+    .update(complaints)
+    .set({ assigneeId: to.staffId, level: to.level, status, updatedAt: ctx.now })
+    .where(eq(complaints.id, c.id))
+    .returning()
+    .get();
+  insertEvent(tx, {
+    complaintId: c.id,
+    type: event.type,
+    actor: event.actor,
+    staffId: event.staffId ?? null,
+    assigneeId: to.staffId,
+    fromStatus: c.status,
+    toStatus: status,
+    note: event.note ?? null,
+    createdAt: ctx.now,
+  });
+  if (to.staffId !== null) {
+    touchLastAssigned(tx, to.staffId, ctx.now);
+    const owner = findStaffById(tx, to.staffId);
+    // Someone who takes a complaint themselves needs no SMS about it.
+    if (owner && owner.id !== event.staffId) {
+      notifyStaff(tx, ctx, owner, updated, 'sms.staff.assigned');
+    }
+  }
+  return updated;
+}
+
+/** Assigns a just-filed complaint in its region and tells the citizen when someone has it. */
+export function assignNewComplaint(tx: Tx, ctx: NotifyContext, c: ComplaintRow): ComplaintRow {
+  const to = pickAssignee(loadCandidates(tx, c.regionCode), c.regionCode, c.councilCode);
+  const updated = applyAssignment(tx, ctx, c, to, {
+    type: 'assigned',
+    actor: 'system',
+    note: to.staffId === null ? 'no staff in the region: headquarters queue' : null,
+  });
+  if (to.staffId !== null) notifyCitizen(tx, ctx, updated, 'sms.assigned');
+  return updated;
+}
+
+/** Moves every open complaint of a staff member to a new owner by the assignment rule. */
+export function reassignOpenComplaints(
+  tx: Tx,
+  ctx: NotifyContext,
+  staffId: number,
+  reason: string,
+): ComplaintRow[] {
+  const open = tx
+    .select()
+    .from(complaints)
+    .where(and(eq(complaints.assigneeId, staffId), inArray(complaints.status, [...OPEN_STATUSES])))
+    .all();
+  return open.map((c) => {
+    const others = loadCandidates(tx, c.regionCode).filter((x) => x.id !== staffId);
+    // An escalated complaint stays at its level: it does not fall back to the council's officers.
+    const to =
+      c.level === 'council'
+        ? pickAssignee(others, c.regionCode, c.councilCode)
+        : pickEscalationOwner(others, c.regionCode, c.level);
+    return applyAssignment(tx, ctx, c, to, { type: 'reassigned', actor: 'system', note: reason });
+  });
+}

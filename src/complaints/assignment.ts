@@ -1,0 +1,76 @@
+/**
+ * Region-based assignment. Pure: who should own a complaint, given the staff who could.
+ */
+import type { StaffRole } from '../../db/schema';
+
+export type Level = 'council' | 'region' | 'national';
+
+export interface Candidate {
+  id: number;
+  role: StaffRole;
+  regionCode: string | null;
+  active: boolean;
+  /** Councils covered; empty means the whole region. */
+  councils: readonly string[];
+  openComplaints: number;
+  lastAssignedAt: number | null;
+}
+
+export interface Assignment {
+  /** Null: the headquarters queue, unassigned. */
+  staffId: number | null;
+  level: Level;
+}
+
+/** Fewest open complaints first; ties go to the one assigned least recently (never first). */
+function leastLoaded(pool: readonly Candidate[]): Candidate | undefined {
+  return [...pool].sort(
+    (a, b) =>
+      a.openComplaints - b.openComplaints ||
+      (a.lastAssignedAt ?? -Infinity) - (b.lastAssignedAt ?? -Infinity) ||
+      a.id - b.id,
+  )[0];
+}
+
+const covers = (c: Candidate, councilCode: string) =>
+  c.councils.length === 0 || c.councils.includes(councilCode);
+
+/**
+ * Pure. The owner of a new complaint in `regionCode`/`councilCode`: an active officer of the region
+ * who covers the council, else the region's supervisor, else the headquarters queue.
+ * `exclude` leaves out a staff member (the one being deactivated).
+ */
+export function pickAssignee(
+  candidates: readonly Candidate[],
+  regionCode: string,
+  councilCode: string,
+  exclude?: number,
+): Assignment {
+  const inRegion = candidates.filter(
+    (c) => c.active && c.regionCode === regionCode && c.id !== exclude,
+  );
+  const officer = leastLoaded(
+    inRegion.filter((c) => c.role === 'officer' && covers(c, councilCode)),
+  );
+  if (officer) return { staffId: officer.id, level: 'council' };
+  const supervisor = leastLoaded(inRegion.filter((c) => c.role === 'supervisor'));
+  if (supervisor) return { staffId: supervisor.id, level: 'region' };
+  return { staffId: null, level: 'national' };
+}
+
+/** Pure. The owner after an escalation to `level`: the region's supervisor, or headquarters. */
+export function pickEscalationOwner(
+  candidates: readonly Candidate[],
+  regionCode: string,
+  level: 'region' | 'national',
+): Assignment {
+  const active = candidates.filter((c) => c.active);
+  if (level === 'region') {
+    const supervisor = leastLoaded(
+      active.filter((c) => c.role === 'supervisor' && c.regionCode === regionCode),
+    );
+    if (supervisor) return { staffId: supervisor.id, level: 'region' };
+  }
+  const hq = leastLoaded(active.filter((c) => c.role === 'hq'));
+  return { staffId: hq?.id ?? null, level: 'national' };
+}

@@ -1,0 +1,185 @@
+/**
+ * SLA escalation and auto-close, run on a timer inside the server and by `kero escalate`.
+ * No first response in time: to the region's supervisor; not resolved in time: to headquarters.
+ * Each breach escalates once; every escalation is an event, reassigns and tells citizen and owner.
+ */
+import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { complaints } from '../../db/schema';
+import { findStaffById, loadCandidates, OPEN_STATUSES } from '../staff/repository';
+import type { ActionDeps } from './actions';
+import { pickEscalationOwner, type Level } from './assignment';
+import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
+import { insertEvent, type ComplaintRow, type Tx } from './repository';
+import { dueEscalation, type SlaPolicy } from './sla';
+import { translate } from '../ussd/render';
+
+const DAY = 24 * 60 * 60 * 1000;
+const BATCH = 500;
+const rank: Record<Level, number> = { council: 0, region: 1, national: 2 };
+
+export interface EscalationDeps extends ActionDeps {
+  policy: SlaPolicy;
+  autoCloseDays: number;
+}
+
+export interface Escalated {
+  number: string;
+  breach: 'first_response' | 'resolution';
+  fromLevel: Level;
+  toLevel: Level;
+  fromAssignee: number | null;
+  toAssignee: number | null;
+}
+
+function escalateOne(
+  tx: Tx,
+  ctx: NotifyContext,
+  c: ComplaintRow,
+  due: 'region' | 'national',
+): Escalated {
+  const breach = due === 'region' ? 'first_response' : 'resolution';
+  const target: Level = rank[due] > rank[c.level] ? due : c.level;
+  const candidates = loadCandidates(tx, c.regionCode);
+  const current = candidates.find((x) => x.id === c.assigneeId);
+  // Already owned at the target level: a breach is recorded, the complaint does not move sideways.
+  const owner =
+    current && c.level === target
+      ? { staffId: current.id, level: target }
+      : pickEscalationOwner(candidates, c.regionCode, target === 'council' ? 'region' : target);
+  const marks =
+    breach === 'first_response'
+      ? { firstResponseEscalatedAt: ctx.now }
+      : {
+          resolutionEscalatedAt: ctx.now,
+          // Never answered at all: the first-response breach is real too, and this escalation covers it.
+          ...(c.firstResponseAt === null && c.firstResponseEscalatedAt === null
+            ? { firstResponseEscalatedAt: ctx.now }
+            : {}),
+        };
+  const moved = owner.staffId !== c.assigneeId || owner.level !== c.level;
+  const status = owner.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
+  const row = tx
+    .update(complaints)
+    .set({
+      ...marks,
+      ...(moved ? { assigneeId: owner.staffId, level: owner.level, status } : {}),
+      updatedAt: ctx.now,
+    })
+    .where(eq(complaints.id, c.id))
+    .returning()
+    .get();
+  insertEvent(tx, {
+    complaintId: c.id,
+    type: moved ? 'escalated' : 'sla_breach',
+    actor: 'system',
+    assigneeId: row.assigneeId,
+    fromStatus: c.status,
+    toStatus: row.status,
+    note:
+      breach === 'first_response'
+        ? 'no first response within the SLA'
+        : 'not resolved within the SLA',
+    createdAt: ctx.now,
+  });
+  if (moved) {
+    const levelKey = row.level === 'national' ? 'sms.level.national' : 'sms.level.region';
+    const reasonKey =
+      breach === 'first_response' ? 'sms.reason.firstResponse' : 'sms.reason.resolution';
+    notifyCitizen(tx, ctx, row, 'sms.escalated', (lang) => ({ level: translate(levelKey, lang) }));
+    const newOwner = row.assigneeId === null ? undefined : findStaffById(tx, row.assigneeId);
+    if (newOwner) {
+      notifyStaff(tx, ctx, newOwner, row, 'sms.staff.escalated', (lang) => ({
+        reason: translate(reasonKey, lang),
+      }));
+    }
+  }
+  return {
+    number: c.number,
+    breach,
+    fromLevel: c.level,
+    toLevel: row.level,
+    fromAssignee: c.assigneeId,
+    toAssignee: row.assigneeId,
+  };
+}
+
+/** Escalates every complaint whose SLA is breached now; returns what it did. */
+export function runEscalations(deps: EscalationDeps): Escalated[] {
+  const now = deps.now();
+  const ctx = { now, reference: deps.reference };
+  const { policy } = deps;
+  // A deadline is never earlier than this many calendar days after filing: the index narrows the scan.
+  const firstBefore = now - policy.firstResponseWorkingDays * DAY;
+  const resolutionBefore = now - policy.resolutionDays * DAY;
+  const done: Escalated[] = [];
+  let afterId = 0;
+  for (;;) {
+    const batch = deps.db.transaction((tx) => {
+      const rows = tx
+        .select()
+        .from(complaints)
+        .where(
+          and(
+            inArray(complaints.status, [...OPEN_STATUSES]),
+            gt(complaints.id, afterId),
+            or(
+              and(
+                isNull(complaints.firstResponseAt),
+                isNull(complaints.firstResponseEscalatedAt),
+                lte(complaints.createdAt, firstBefore),
+              ),
+              and(
+                isNull(complaints.resolutionEscalatedAt),
+                lte(complaints.createdAt, resolutionBefore),
+              ),
+            ),
+          ),
+        )
+        .orderBy(asc(complaints.id))
+        .limit(BATCH)
+        .all();
+      for (const c of rows) {
+        const due = dueEscalation(c, now, policy);
+        if (due) done.push(escalateOne(tx, ctx, c, due));
+      }
+      return rows;
+    });
+    if (batch.length < BATCH) break;
+    afterId = batch[batch.length - 1]?.id ?? afterId;
+  }
+  return done;
+}
+
+/** Closes complaints resolved more than `autoCloseDays` ago; returns their numbers. */
+export function runAutoClose(deps: EscalationDeps): string[] {
+  const now = deps.now();
+  const before = now - deps.autoCloseDays * DAY;
+  return deps.db.transaction((tx) => {
+    const rows = tx
+      .select()
+      .from(complaints)
+      .where(and(eq(complaints.status, 'resolved'), lte(complaints.resolvedAt, before)))
+      .all();
+    for (const c of rows) {
+      tx.update(complaints)
+        .set({ status: 'closed', closedAt: now, updatedAt: now })
+        .where(eq(complaints.id, c.id))
+        .run();
+      insertEvent(tx, {
+        complaintId: c.id,
+        type: 'closed',
+        actor: 'system',
+        fromStatus: 'resolved',
+        toStatus: 'closed',
+        note: `closed automatically ${deps.autoCloseDays} days after resolution`,
+        createdAt: now,
+      });
+    }
+    return rows.map((c) => c.number);
+  });
+}
+
+/** One tick of the SLA timer: escalations, then auto-close. */
+export function runSlaTick(deps: EscalationDeps): { escalated: Escalated[]; closed: string[] } {
+  return { escalated: runEscalations(deps), closed: runAutoClose(deps) };
+}

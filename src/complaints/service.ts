@@ -1,0 +1,72 @@
+/**
+ * Complaint use cases. Each runs inside the caller's transaction (the USSD handler owns one per
+ * request) so that the complaint, its history and the SMS it causes are written together.
+ */
+import { smsText } from '../sms/templates';
+import { enqueueSms } from '../sms/outbox';
+import { codeLabel } from '../ussd/lookups';
+import type { ComplaintDraft, Lang } from '../ussd/types';
+import type { ReferenceData } from '../reference';
+import { assignNewComplaint } from './assign-service';
+import { formatComplaintNumber } from './numbers';
+import {
+  insertComplaint,
+  insertEvent,
+  upsertCitizen,
+  type ComplaintRow,
+  type Tx,
+} from './repository';
+
+export interface FileComplaintInput {
+  phone: string;
+  number: string;
+  draft: ComplaintDraft;
+  language: Lang;
+  /** The USSD code to dial for tracking, quoted in the acknowledgement SMS. */
+  serviceCode: string;
+  now: number;
+}
+
+/**
+ * Writes the complaint, its `received` event and the acknowledgement SMS, then assigns it in its
+ * region (event and notices), all in the caller's transaction.
+ */
+export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintInput): ComplaintRow {
+  const { phone, number, draft, language, now } = input;
+  upsertCitizen(tx, phone, language, now);
+  const complaint = insertComplaint(tx, {
+    number,
+    citizenPhone: phone,
+    regionCode: draft.regionCode,
+    councilCode: draft.councilCode,
+    categoryCode: draft.categoryCode,
+    place: draft.place,
+    description: draft.description,
+    anonymous: draft.anonymous,
+    language,
+    channel: 'ussd',
+    status: 'received',
+    createdAt: now,
+    updatedAt: now,
+  });
+  insertEvent(tx, {
+    complaintId: complaint.id,
+    type: 'received',
+    actor: 'citizen',
+    toStatus: 'received',
+    createdAt: now,
+  });
+  const council = ref.councilLabels.get(draft.councilCode)?.[language] ?? draft.councilCode;
+  const body = smsText('sms.received', language, {
+    number: formatComplaintNumber(number),
+    category: codeLabel('category', draft.categoryCode, language),
+    council,
+    code: input.serviceCode,
+  });
+  enqueueSms(
+    tx,
+    { toPhone: phone, body, template: 'sms.received', complaintId: complaint.id },
+    now,
+  );
+  return assignNewComplaint(tx, { now, reference: ref }, complaint);
+}

@@ -1,0 +1,91 @@
+/**
+ * Configuration: one zod schema over the environment, read once by src/main.ts.
+ * Every variable is documented in .env.example.
+ */
+import { z } from 'zod';
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
+  );
+
+export const configSchema = z.object({
+  PORT: int(3000, 1, 65535),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATABASE_PATH: z.string().trim().min(1).default('./data/kero.db'),
+  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  WEBHOOK_TOKEN: optionalText.pipe(
+    z.string().min(16, 'must be at least 16 characters (or unset to generate one)').optional(),
+  ),
+  USSD_SERVICE_CODES: list.pipe(
+    z.array(z.string().regex(/^\*[0-9*]+#$/, 'each code must look like *384*1234#')),
+  ),
+  TOLL_FREE_NUMBER: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9 +]{3,20}$/, 'digits and spaces only, e.g. 0800 110 010')
+      .optional(),
+  ),
+  DAILY_COMPLAINT_LIMIT: int(5, 1, 1_000_000_000),
+  DRAFT_RESUME_MINUTES: int(30, 1, 24 * 60),
+  SLA_FIRST_RESPONSE_DAYS: int(3, 1, 60),
+  SLA_RESOLUTION_DAYS: int(14, 1, 365),
+  AUTO_CLOSE_DAYS: int(14, 1, 365),
+  HOLIDAYS: list.pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD, comma-separated')
+        .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date'),
+    ),
+  ),
+  ESCALATION_INTERVAL_MINUTES: int(15, 1, 24 * 60),
+  AT_USERNAME: z.string().trim().min(1).default('sandbox'),
+  AT_API_KEY: optionalText,
+  AT_SENDER_ID: optionalText,
+  AT_API_BASE_URL: optionalText.pipe(z.url().optional()),
+  SMS_SHORTCODES: list.pipe(
+    z.array(z.string().regex(/^[0-9A-Za-z]{3,15}$/, 'shortcodes like 15055')),
+  ),
+  SMS_MAX_ATTEMPTS: int(6, 1, 20),
+  SMS_TIMEOUT_MS: int(10_000, 100, 120_000),
+  SMS_DISPATCH_INTERVAL_SECONDS: int(2, 1, 3600),
+  SMS_BATCH_SIZE: int(100, 1, 1000),
+  SMS_CONCURRENCY: int(10, 1, 100),
+  SMS_INBOUND_LIMIT_PER_HOUR: int(20, 1, 10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/**
+ * Pure. Parses an environment map; on failure the message names every bad variable
+ * with what is wrong with it, one per line.
+ */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const result = configSchema.safeParse(env);
+  if (result.success) return { ok: true, config: result.data };
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.map(String).join('.');
+    const value = env[String(issue.path[0])];
+    const shown = value === undefined ? 'not set' : `got ${JSON.stringify(value)}`;
+    return `  ${name}: ${issue.message} (${shown})`;
+  });
+  return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
+}

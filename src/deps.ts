@@ -1,0 +1,29 @@
+/**
+ * Builds the service dependencies from configuration and an open database: shared by the server
+ * (src/main.ts) and the admin CLI, the two composition roots.
+ */
+import { randomInt } from 'node:crypto';
+import type { Db } from '../db/client';
+import type { EscalationDeps } from './complaints/escalation';
+import type { Config } from './config';
+import { loadReferenceData } from './reference';
+
+export function escalationDeps(
+  config: Config,
+  db: Db,
+  now: () => number = Date.now,
+): EscalationDeps {
+  return {
+    db,
+    now,
+    reference: loadReferenceData(db),
+    policy: {
+      firstResponseWorkingDays: config.SLA_FIRST_RESPONSE_DAYS,
+      resolutionDays: config.SLA_RESOLUTION_DAYS,
+      holidays: new Set(config.HOLIDAYS),
+    },
+    autoCloseDays: config.AUTO_CLOSE_DAYS,
+  };
+}
+
+export const secureRandomInt = (max: number) => randomInt(max);

@@ -1,0 +1,58 @@
+/**
+ * POST /sms/delivery: Africa's Talking delivery reports (form-encoded). Answers 200 to every
+ * well-formed report, applied or not (AT would otherwise retry it); 400 to a malformed one.
+ */
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Db } from '../../../db/client';
+import { recordDeliveryReport } from '../../sms/delivery';
+import { maskPhone } from '../../phone';
+import { BadRequestError } from '../errors';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((s) => (s === '' ? undefined : s));
+
+export const deliveryReportSchema = z.object({
+  id: z.string().trim().min(1).max(128),
+  status: z.string().trim().min(1).max(32),
+  phoneNumber: optionalText(32),
+  networkCode: optionalText(16),
+  failureReason: optionalText(256),
+  retryCount: z.coerce.number().int().min(0).max(1_000_000).optional().catch(undefined),
+});
+
+export interface SmsDeliveryRouteDeps {
+  db: Db;
+  logger: Logger;
+  now: () => number;
+}
+
+export function smsDeliveryRouter(deps: SmsDeliveryRouteDeps): Router {
+  const router = Router();
+  router.post('/', (req, res) => {
+    const parsed = deliveryReportSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new BadRequestError(fields.join('; '));
+    }
+    const report = parsed.data;
+    const result = recordDeliveryReport(deps.db, report, deps.now());
+    const log = {
+      messageId: report.id,
+      status: report.status,
+      phone: report.phoneNumber ? maskPhone(report.phoneNumber) : undefined,
+      failureReason: report.failureReason,
+      result,
+    };
+    if (result === 'updated' || result === 'stale') deps.logger.info(log, 'sms delivery report');
+    else deps.logger.warn(log, 'sms delivery report ignored');
+    res.status(200).type('text/plain').send('OK');
+  });
+  return router;
+}

@@ -1,0 +1,79 @@
+/**
+ * POST /sms/inbound: Africa's Talking's incoming-message callback (form-encoded). Answers 200 with
+ * an empty body as soon as the message is recorded and handled (replies leave via the outbox);
+ * 500 when handling failed, so that AT retries; 400 for a body AT would never send.
+ */
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { ActionDeps } from '../../complaints/actions';
+import { normalizePhone } from '../../phone';
+import { DEFAULT_INBOUND_LIMIT_PER_HOUR, receiveSms } from '../../sms/inbound';
+import { BadRequestError } from '../errors';
+
+/** Longer texts (a many-part SMS) are cut, not refused: a 4xx would only make AT retry. */
+export const MAX_INBOUND_TEXT = 2000;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === undefined || s === '' ? undefined : s.slice(0, max)));
+
+export const smsInboundSchema = z.object({
+  id: z.string().trim().min(1).max(128),
+  from: z
+    .string()
+    .max(32)
+    .transform((s, ctx) => {
+      const phone = normalizePhone(s);
+      if (!phone) ctx.addIssue({ code: 'custom', message: 'not a phone number' });
+      return phone ?? z.NEVER;
+    }),
+  to: z.string().trim().min(1).max(32),
+  text: z
+    .string()
+    .default('')
+    .transform((s) => s.slice(0, MAX_INBOUND_TEXT)),
+  date: optionalText(64),
+  linkId: optionalText(128),
+  networkCode: optionalText(16),
+});
+
+export interface SmsInboundRouteDeps extends ActionDeps {
+  logger: Logger;
+  /** USSD service codes: the first is quoted in help SMS. */
+  serviceCodes: string[];
+  /** SMS_SHORTCODES: messages to any other shortcode are ignored. Default: any. */
+  smsShortcodes?: string[];
+  /** SMS_INBOUND_LIMIT_PER_HOUR. Default 20. */
+  smsInboundLimitPerHour?: number;
+}
+
+export function smsInboundRouter(deps: SmsInboundRouteDeps): Router {
+  const inbound = {
+    db: deps.db,
+    now: deps.now,
+    reference: deps.reference,
+    logger: deps.logger,
+    shortcodes: deps.smsShortcodes ?? [],
+    limitPerHour: deps.smsInboundLimitPerHour ?? DEFAULT_INBOUND_LIMIT_PER_HOUR,
+    ussdCode: deps.serviceCodes[0],
+  };
+  const router = Router();
+  router.post('/', (req, res) => {
+    const parsed = smsInboundSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new BadRequestError(fields.join('; '));
+    }
+    const { id, ...rest } = parsed.data;
+    const outcome = receiveSms(inbound, { atId: id, ...rest });
+    res
+      .status(outcome === 'failed' ? 500 : 200)
+      .type('text/plain')
+      .send('');
+  });
+  return router;
+}

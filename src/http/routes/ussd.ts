@@ -1,0 +1,97 @@
+/**
+ * POST /ussd (Africa's Talking USSD callback) and POST /ussd/events (end-of-session notices).
+ * Bodies are form-encoded; zod validates them here so only typed values go inward.
+ */
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { normalizePhone, maskPhone } from '../../phone';
+import { handleUssd, type UssdDeps } from '../../ussd/handler';
+import { recordSessionEnd } from '../../ussd/session-ends';
+import { translate } from '../../ussd/render';
+import { BadRequestError } from '../errors';
+
+const MAX_TEXT = 20_000;
+
+const field = (max: number) => z.string().trim().min(1).max(max);
+
+const phone = z
+  .string()
+  .max(32)
+  .transform((s, ctx) => {
+    const normalized = normalizePhone(s);
+    if (!normalized) ctx.addIssue({ code: 'custom', message: 'not a phone number' });
+    return normalized ?? z.NEVER;
+  });
+
+export const ussdRequestSchema = z.object({
+  sessionId: field(128),
+  serviceCode: field(32),
+  phoneNumber: phone,
+  networkCode: z.string().trim().max(16).default(''),
+  text: z.string().max(MAX_TEXT).default(''),
+});
+
+const optionalInt = z.coerce.number().int().min(0).optional().catch(undefined);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s) => s?.slice(0, max));
+
+export const ussdEventSchema = z.object({
+  sessionId: field(128),
+  serviceCode: z.string().max(32).default(''),
+  networkCode: z.string().max(16).default(''),
+  phoneNumber: phone,
+  status: field(32),
+  date: optionalText(64),
+  cost: optionalText(64),
+  durationInMillis: optionalInt,
+  hopsCount: optionalInt,
+  hopsMetadata: optionalText(4000),
+  input: optionalText(4000),
+  lastAppResponse: optionalText(1000),
+  errorMessage: optionalText(1000),
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (!result.success) {
+    const fields = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new BadRequestError(fields.join('; '));
+  }
+  return result.data;
+}
+
+export interface UssdRouteDeps extends UssdDeps {
+  serviceCodes: string[];
+  logger: Logger;
+}
+
+export function ussdRouter(deps: UssdRouteDeps): Router {
+  const router = Router();
+  router.post('/', (req, res) => {
+    const ussd = parse(ussdRequestSchema, req.body);
+    res.type('text/plain');
+    if (deps.serviceCodes.length > 0 && !deps.serviceCodes.includes(ussd.serviceCode)) {
+      deps.logger.warn(
+        {
+          sessionId: ussd.sessionId,
+          serviceCode: ussd.serviceCode,
+          phone: maskPhone(ussd.phoneNumber),
+        },
+        'ussd request for a service code this server does not serve',
+      );
+      res.send(`END ${translate('common.error', 'sw')}`);
+      return;
+    }
+    res.send(handleUssd(deps, ussd));
+  });
+  router.post('/events', (req, res) => {
+    const event = parse(ussdEventSchema, req.body);
+    recordSessionEnd(deps.db, event, deps.now());
+    res.type('text/plain').send('OK');
+  });
+  return router;
+}

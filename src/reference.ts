@@ -1,0 +1,40 @@
+/**
+ * Reference data (regions, councils, categories) read once at start: it only changes with a
+ * deploy, so the request path never queries it.
+ */
+import { asc } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { categories, councils, regions } from '../db/schema';
+import type { RefItem } from './ussd/types';
+
+export interface ReferenceData {
+  regions: RefItem[];
+  councilsByRegion: Map<string, RefItem[]>;
+  councilLabels: Map<string, { sw: string; en: string }>;
+  categories: string[];
+}
+
+export function loadReferenceData(db: Db): ReferenceData {
+  const regionRows = db.select().from(regions).orderBy(asc(regions.position)).all();
+  const councilRows = db.select().from(councils).orderBy(asc(councils.position)).all();
+  const councilsByRegion = new Map<string, RefItem[]>();
+  const councilLabels = new Map<string, { sw: string; en: string }>();
+  for (const c of councilRows) {
+    const label = { sw: c.shortSw, en: c.short };
+    councilLabels.set(c.code, label);
+    const list = councilsByRegion.get(c.regionCode) ?? [];
+    list.push({ code: c.code, label });
+    councilsByRegion.set(c.regionCode, list);
+  }
+  return {
+    regions: regionRows.map((r) => ({ code: r.code, label: { sw: r.name, en: r.name } })),
+    councilsByRegion,
+    councilLabels,
+    categories: db
+      .select()
+      .from(categories)
+      .orderBy(asc(categories.position))
+      .all()
+      .map((c) => c.code),
+  };
+}

@@ -1,0 +1,14 @@
+/** Values the service generates once and keeps: the webhook token when none is configured. */
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { settings } from '../db/schema';
+
+/** The stored token, or a new random one stored now. */
+export function ensureWebhookToken(db: Db): { token: string; generated: boolean } {
+  const row = db.select().from(settings).where(eq(settings.key, 'webhook_token')).get();
+  if (row) return { token: row.value, generated: false };
+  const token = randomBytes(24).toString('base64url');
+  db.insert(settings).values({ key: 'webhook_token', value: token }).run();
+  return { token, generated: true };
+}

@@ -1,0 +1,141 @@
+/**
+ * The outbox rows as the dispatcher sees them: claiming due rows under a lease, and recording the
+ * outcome of each send. See src/sms/dispatcher.ts for the delivery guarantee.
+ */
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { smsOutbox } from '../../db/schema';
+import { retryDelayMs } from './backoff';
+import type { SendOutcome } from './gateway';
+
+export type OutboxRow = typeof smsOutbox.$inferSelect;
+
+/**
+ * Marks up to `limit` due rows 'sending' (queued and due, or 'sending' with an expired lease: crash
+ * recovery), counts the attempt, leases them until now + leaseMs, and returns them. Rows whose lease
+ * expired after `maxAttempts` attempts are failed instead of being sent yet again.
+ */
+export function claimDue(
+  db: Db,
+  now: number,
+  limit: number,
+  leaseMs: number,
+  maxAttempts = Number.POSITIVE_INFINITY,
+): OutboxRow[] {
+  return db.transaction(
+    (tx) => {
+      if (Number.isFinite(maxAttempts)) {
+        tx.update(smsOutbox)
+          .set({
+            status: 'failed',
+            lastError: 'lease expired after the last attempt; outcome unknown',
+          })
+          .where(
+            and(
+              eq(smsOutbox.status, 'sending'),
+              lte(smsOutbox.nextAttemptAt, now),
+              gte(smsOutbox.attempts, maxAttempts),
+            ),
+          )
+          .run();
+      }
+      const due = tx
+        .select({ id: smsOutbox.id })
+        .from(smsOutbox)
+        .where(
+          and(inArray(smsOutbox.status, ['queued', 'sending']), lte(smsOutbox.nextAttemptAt, now)),
+        )
+        .orderBy(smsOutbox.nextAttemptAt, smsOutbox.id)
+        .limit(limit);
+      return tx
+        .update(smsOutbox)
+        .set({
+          status: 'sending',
+          attempts: sql`${smsOutbox.attempts} + 1`,
+          nextAttemptAt: now + leaseMs,
+        })
+        .where(inArray(smsOutbox.id, due))
+        .returning()
+        .all()
+        .sort((a, b) => a.id - b.id);
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export type Recorded = 'sent' | 'retried' | 'failed' | 'lost';
+
+const param = (name: string) => sql`${sql.placeholder(name)}`;
+
+/** The outcome UPDATE, prepared once per database: it runs once per message (the hot path). */
+function prepareRecord(db: Db) {
+  return db
+    .update(smsOutbox)
+    .set({
+      status: param('status'),
+      messageId: param('messageId'),
+      cost: param('cost'),
+      sentAt: param('sentAt'),
+      nextAttemptAt: param('nextAttemptAt'),
+      lastError: param('lastError'),
+    })
+    .where(
+      and(
+        eq(smsOutbox.id, sql.placeholder('id')),
+        eq(smsOutbox.status, 'sending'),
+        eq(smsOutbox.attempts, sql.placeholder('attempts')),
+      ),
+    )
+    .prepare();
+}
+const preparedRecord = new WeakMap<Db, ReturnType<typeof prepareRecord>>();
+
+/** Pure. The row's new values and what happened, for one outcome of a claimed row. */
+export function afterOutcome(
+  row: OutboxRow,
+  outcome: SendOutcome,
+  now: number,
+  retry: { maxAttempts: number; random01: number },
+): { recorded: Exclude<Recorded, 'lost'>; values: OutboxRow } {
+  if (outcome.kind === 'sent') {
+    const messageId = outcome.messageId || null;
+    const values = { ...row, status: 'sent', messageId, cost: outcome.cost, sentAt: now } as const;
+    return { recorded: 'sent', values: { ...values, lastError: null } };
+  }
+  if (outcome.kind === 'temporary' && row.attempts < retry.maxAttempts) {
+    const nextAttemptAt = now + retryDelayMs(row.attempts, retry.random01);
+    return {
+      recorded: 'retried',
+      values: { ...row, status: 'queued', nextAttemptAt, lastError: outcome.reason },
+    };
+  }
+  return { recorded: 'failed', values: { ...row, status: 'failed', lastError: outcome.reason } };
+}
+
+/**
+ * Records one outcome for a row this dispatcher claimed (one UPDATE: its own transaction). The row
+ * must still be 'sending' with the claimed attempt count; if its lease ran out and another drain
+ * took it, nothing is written ('lost').
+ */
+export function recordOutcome(
+  db: Db,
+  row: OutboxRow,
+  outcome: SendOutcome,
+  now: number,
+  retry: { maxAttempts: number; random01: number },
+): Recorded {
+  const { recorded, values: v } = afterOutcome(row, outcome, now, retry);
+  let statement = preparedRecord.get(db);
+  if (!statement) preparedRecord.set(db, (statement = prepareRecord(db)));
+  const { changes } = statement.run({
+    id: row.id,
+    attempts: row.attempts,
+    status: v.status,
+    messageId: v.messageId,
+    cost: v.cost,
+    sentAt: v.sentAt,
+    nextAttemptAt: v.nextAttemptAt,
+    lastError: v.lastError,
+  });
+  return changes === 1 ? recorded : 'lost';
+}

@@ -1,0 +1,25 @@
+/**
+ * What the rest of Kero sees of an SMS provider. One message, one recipient per call; the
+ * outcome says whether it went, and if not whether trying again later can help.
+ */
+export interface SmsMessage {
+  /** +255... */
+  to: string;
+  message: string;
+}
+
+export type SendOutcome =
+  | { kind: 'sent'; messageId: string; cost: string | null; statusCode: number }
+  /** Worth retrying later: timeouts, connection errors, HTTP 5xx/429, codes 500/501. */
+  | { kind: 'temporary'; reason: string }
+  /**
+   * Retrying cannot help: codes 401-407, 409, 502, an invalid number, bad credentials.
+   * `operator` marks problems only the operator can fix (405 InsufficientBalance, 401 auth).
+   */
+  | { kind: 'permanent'; reason: string; operator: boolean };
+
+export interface SmsGateway {
+  readonly name: string;
+  /** Never rejects: every failure is an outcome. */
+  send(sms: SmsMessage): Promise<SendOutcome>;
+}

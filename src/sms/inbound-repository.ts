@@ -1,0 +1,54 @@
+/**
+ * Rows of sms_inbound: one per Africa's Talking message id. Plain rows in, plain rows out.
+ */
+import { and, count, eq, gt, ne } from 'drizzle-orm';
+import { smsInbound } from '../../db/schema';
+import type { Tx } from '../complaints/repository';
+
+export type InboundRow = typeof smsInbound.$inferSelect;
+export type NewInbound = typeof smsInbound.$inferInsert;
+
+export function findInboundByAtId(tx: Tx, atId: string): InboundRow | undefined {
+  return tx.select().from(smsInbound).where(eq(smsInbound.atId, atId)).get();
+}
+
+export function insertInbound(tx: Tx, row: NewInbound): InboundRow {
+  return tx.insert(smsInbound).values(row).returning().get();
+}
+
+export function markInbound(
+  tx: Tx,
+  id: number,
+  handledAs: string,
+  complaintId: number | null = null,
+): void {
+  tx.update(smsInbound).set({ handledAs, complaintId }).where(eq(smsInbound.id, id)).run();
+}
+
+/** Messages received from `phone` after `since` (the current one included once recorded). */
+export function countInboundSince(tx: Tx, phone: string, since: number): number {
+  const row = tx
+    .select({ n: count() })
+    .from(smsInbound)
+    .where(and(eq(smsInbound.fromPhone, phone), gt(smsInbound.receivedAt, since)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Whether another message from `phone` after `since` was already turned away by the limit. */
+export function wasRateLimitedSince(tx: Tx, phone: string, since: number, exceptId: number) {
+  const row = tx
+    .select({ id: smsInbound.id })
+    .from(smsInbound)
+    .where(
+      and(
+        eq(smsInbound.fromPhone, phone),
+        gt(smsInbound.receivedAt, since),
+        eq(smsInbound.handledAs, 'rate_limited'),
+        ne(smsInbound.id, exceptId),
+      ),
+    )
+    .limit(1)
+    .get();
+  return row !== undefined;
+}

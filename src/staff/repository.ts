@@ -1,0 +1,95 @@
+/**
+ * Staff rows and the facts assignment needs (coverage, open load). Plain rows in, plain rows out.
+ */
+import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import { complaints, staff, staffCouncils } from '../../db/schema';
+import type { Tx } from '../complaints/repository';
+import type { Candidate } from '../complaints/assignment';
+
+export type StaffRow = typeof staff.$inferSelect;
+export type NewStaff = typeof staff.$inferInsert;
+
+export const OPEN_STATUSES = ['received', 'assigned', 'in_progress'] as const;
+
+export function insertStaff(tx: Tx, row: NewStaff, councilCodes: readonly string[]): StaffRow {
+  const inserted = tx.insert(staff).values(row).returning().get();
+  for (const councilCode of councilCodes) {
+    tx.insert(staffCouncils).values({ staffId: inserted.id, councilCode }).run();
+  }
+  return inserted;
+}
+
+export function findStaffByPhone(tx: Tx, phone: string): StaffRow | undefined {
+  return tx.select().from(staff).where(eq(staff.phone, phone)).get();
+}
+
+export function findStaffById(tx: Tx, id: number): StaffRow | undefined {
+  return tx.select().from(staff).where(eq(staff.id, id)).get();
+}
+
+export function listStaff(tx: Tx, regionCode?: string): StaffRow[] {
+  return tx
+    .select()
+    .from(staff)
+    .where(regionCode ? eq(staff.regionCode, regionCode) : undefined)
+    .orderBy(asc(staff.regionCode), asc(staff.role), asc(staff.name))
+    .all();
+}
+
+export function councilsOf(tx: Tx, staffIds: readonly number[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  if (staffIds.length === 0) return map;
+  const rows = tx
+    .select()
+    .from(staffCouncils)
+    .where(inArray(staffCouncils.staffId, [...staffIds]))
+    .all();
+  for (const r of rows) map.set(r.staffId, [...(map.get(r.staffId) ?? []), r.councilCode]);
+  return map;
+}
+
+export function setStaffActive(tx: Tx, id: number, active: boolean, now: number): void {
+  tx.update(staff).set({ active, updatedAt: now }).where(eq(staff.id, id)).run();
+}
+
+export function touchLastAssigned(tx: Tx, id: number, now: number): void {
+  tx.update(staff).set({ lastAssignedAt: now }).where(eq(staff.id, id)).run();
+}
+
+/** Open complaints (received, assigned, in progress) held by each of `ids`; absent means none. */
+export function countOpenComplaints(tx: Tx, ids: number[]): Map<number, number> {
+  if (ids.length === 0) return new Map();
+  const rows = tx
+    .select({ id: complaints.assigneeId, n: count() })
+    .from(complaints)
+    .where(and(inArray(complaints.assigneeId, ids), inArray(complaints.status, [...OPEN_STATUSES])))
+    .groupBy(complaints.assigneeId)
+    .all();
+  return new Map(rows.map((r) => [r.id ?? 0, r.n]));
+}
+
+/** Active staff of a region plus headquarters, with coverage and open load: assignment's input. */
+export function loadCandidates(tx: Tx, regionCode: string): Candidate[] {
+  const rows = tx
+    .select()
+    .from(staff)
+    .where(
+      and(
+        eq(staff.active, true),
+        or(eq(staff.regionCode, regionCode), and(isNull(staff.regionCode), eq(staff.role, 'hq'))),
+      ),
+    )
+    .all();
+  const ids = rows.map((r) => r.id);
+  const coverage = councilsOf(tx, ids);
+  const load = countOpenComplaints(tx, ids);
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    regionCode: r.regionCode,
+    active: r.active,
+    councils: coverage.get(r.id) ?? [],
+    openComplaints: load.get(r.id) ?? 0,
+    lastAssignedAt: r.lastAssignedAt,
+  }));
+}

@@ -1,0 +1,179 @@
+/**
+ * Staff directory use cases: add, activate, deactivate (open complaints move on), import a CSV
+ * all-or-nothing. Each owns its transaction; errors are values with a clear message.
+ */
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { staffRoles } from '../../db/schema';
+import { reassignOpenComplaints } from '../complaints/assign-service';
+import type { NotifyContext } from '../complaints/notify';
+import { normalizePhone } from '../phone';
+import type { ReferenceData } from '../reference';
+import { parseCsv } from './csv';
+import {
+  findStaffByPhone,
+  insertStaff,
+  setStaffActive,
+  type NewStaff,
+  type StaffRow,
+} from './repository';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+
+const inputSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(2, 'name: at least 2 characters')
+    .max(80, 'name: at most 80 characters'),
+  phone: z.string().trim().min(1, 'phone: required'),
+  role: z.enum(staffRoles, { message: `role: one of ${staffRoles.join(', ')}` }),
+  region: z.string().trim().toUpperCase().optional(),
+  councils: z.array(z.string().trim().toUpperCase()).default([]),
+  lang: z.enum(['sw', 'en'], { message: 'lang: sw or en' }).default('sw'),
+});
+export type StaffInput = z.input<typeof inputSchema>;
+
+/** Pure. Checks a staff record against the reference data; every problem is listed. */
+export function validateStaff(
+  input: StaffInput,
+  ref: ReferenceData,
+): Result<{ row: Omit<NewStaff, 'createdAt' | 'updatedAt'>; councils: string[] }> {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
+  const v = parsed.data;
+  const errors: string[] = [];
+  const phone = normalizePhone(v.phone);
+  if (!phone)
+    errors.push(`phone: ${v.phone} is not a phone number (use +255XXXXXXXXX or 07XXXXXXXX)`);
+  const region = v.region === '' ? undefined : v.region;
+  if (v.role === 'hq' && region) errors.push('region: headquarters staff have no region');
+  if (v.role !== 'hq' && !region)
+    errors.push(`region: required for ${v.role === 'officer' ? 'an' : 'a'} ${v.role}`);
+  if (region && !ref.regions.some((r) => r.code === region)) {
+    errors.push(`region: unknown region ${region} (codes like ARU, DAR, DOD)`);
+  }
+  const regionCouncils = new Set((ref.councilsByRegion.get(region ?? '') ?? []).map((c) => c.code));
+  for (const c of v.councils) {
+    if (!ref.councilLabels.has(c)) errors.push(`councils: unknown council ${c}`);
+    else if (!regionCouncils.has(c))
+      errors.push(`councils: ${c} is not in region ${region ?? '-'}`);
+  }
+  if (v.role !== 'officer' && v.councils.length > 0)
+    errors.push('councils: only officers cover councils');
+  if (errors.length > 0 || !phone) return { ok: false, errors };
+  return {
+    ok: true,
+    value: {
+      row: {
+        name: v.name,
+        phone,
+        role: v.role,
+        regionCode: region ?? null,
+        language: v.lang,
+        active: true,
+      },
+      councils: [...new Set(v.councils)],
+    },
+  };
+}
+
+export function addStaff(db: Db, ctx: NotifyContext, input: StaffInput): Result<StaffRow> {
+  const checked = validateStaff(input, ctx.reference);
+  if (!checked.ok) return checked;
+  return db.transaction((tx) => {
+    if (findStaffByPhone(tx, checked.value.row.phone)) {
+      return { ok: false, errors: [`phone: ${checked.value.row.phone} is already registered`] };
+    }
+    const row = { ...checked.value.row, createdAt: ctx.now, updatedAt: ctx.now };
+    return { ok: true, value: insertStaff(tx, row, checked.value.councils) };
+  });
+}
+
+/** Deactivates a staff member and reassigns their open complaints, each with an event. */
+export function deactivateStaff(
+  db: Db,
+  ctx: NotifyContext,
+  phoneInput: string,
+): Result<{ staff: StaffRow; reassigned: number }> {
+  const phone = normalizePhone(phoneInput);
+  if (!phone) return { ok: false, errors: [`phone: ${phoneInput} is not a phone number`] };
+  return db.transaction((tx) => {
+    const member = findStaffByPhone(tx, phone);
+    if (!member) return { ok: false, errors: [`no staff member with phone ${phone}`] };
+    setStaffActive(tx, member.id, false, ctx.now);
+    const moved = reassignOpenComplaints(tx, ctx, member.id, `${member.name} deactivated`);
+    return { ok: true, value: { staff: { ...member, active: false }, reassigned: moved.length } };
+  });
+}
+
+export function activateStaff(db: Db, ctx: NotifyContext, phoneInput: string): Result<StaffRow> {
+  const phone = normalizePhone(phoneInput);
+  if (!phone) return { ok: false, errors: [`phone: ${phoneInput} is not a phone number`] };
+  return db.transaction((tx) => {
+    const member = findStaffByPhone(tx, phone);
+    if (!member) return { ok: false, errors: [`no staff member with phone ${phone}`] };
+    setStaffActive(tx, member.id, true, ctx.now);
+    return { ok: true, value: { ...member, active: true } };
+  });
+}
+
+const COLUMNS = ['name', 'phone', 'role', 'region', 'councils', 'lang'] as const;
+
+/**
+ * Imports staff from CSV text with a header row (name,phone,role,region,councils,lang; councils
+ * separated by ';' or spaces). All or nothing: any bad row is reported with its line number.
+ */
+export function importStaffCsv(db: Db, ctx: NotifyContext, csv: string): Result<StaffRow[]> {
+  const rows = parseCsv(csv);
+  const header = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
+  const missing = ['name', 'phone', 'role'].filter((c) => !header.includes(c));
+  const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));
+  if (rows.length === 0 || missing.length > 0 || unknown.length > 0) {
+    return {
+      ok: false,
+      errors: [
+        `line 1: header must name the columns ${COLUMNS.join(',')} (missing: ${missing.join(', ') || '-'}; unknown: ${unknown.join(', ') || '-'})`,
+      ],
+    };
+  }
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  const valid = rows.slice(1).flatMap(({ line, cells }) => {
+    const get = (c: string) => cells[header.indexOf(c)]?.trim() ?? '';
+    const checked = validateStaff(
+      {
+        name: get('name'),
+        phone: get('phone'),
+        role: get('role').toLowerCase() as 'officer',
+        region: get('region'),
+        councils: get('councils')
+          .split(/[;\s]+/)
+          .filter((c) => c !== ''),
+        lang: (get('lang') || 'sw').toLowerCase() as 'sw',
+      },
+      ctx.reference,
+    );
+    if (!checked.ok) {
+      errors.push(...checked.errors.map((e) => `line ${line}: ${e}`));
+      return [];
+    }
+    const earlier = seen.get(checked.value.row.phone);
+    if (earlier)
+      errors.push(`line ${line}: phone ${checked.value.row.phone} repeats line ${earlier}`);
+    seen.set(checked.value.row.phone, line);
+    return [{ line, ...checked.value }];
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return db.transaction((tx) => {
+    const taken = valid.filter((v) => findStaffByPhone(tx, v.row.phone));
+    if (taken.length > 0) {
+      return {
+        ok: false,
+        errors: taken.map((v) => `line ${v.line}: phone ${v.row.phone} is already registered`),
+      };
+    }
+    const now = { createdAt: ctx.now, updatedAt: ctx.now };
+    return { ok: true, value: valid.map((v) => insertStaff(tx, { ...v.row, ...now }, v.councils)) };
+  });
+}

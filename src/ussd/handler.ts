@@ -1,0 +1,211 @@
+/**
+ * The USSD use case: load the session, step the pure engine, write the session and every effect in
+ * one SQLite transaction, answer. Never touches the network; never throws (an internal error
+ * becomes a localised END screen and a log line with the sessionId).
+ */
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client';
+import { makeComplaintNumber } from '../complaints/numbers';
+import {
+  complaintNumberExists,
+  countComplaintsSince,
+  findCitizenLanguage,
+  findComplaintByNumber,
+  listRecentComplaints,
+  upsertCitizen,
+  type ComplaintRow,
+  type Tx,
+} from '../complaints/repository';
+import { fileComplaint } from '../complaints/service';
+import { maskPhone } from '../phone';
+import type { ReferenceData } from '../reference';
+import { endedSession, startSession, step, type StepResult } from './engine';
+import { renderView, translate } from './render';
+import {
+  closeDraft,
+  findResumableDraft,
+  loadSession,
+  newestReply,
+  parseState,
+  saveSession,
+  type SessionRow,
+} from './sessions';
+import type {
+  ComplaintSummary,
+  Effect,
+  Lang,
+  Menu,
+  ResumableDraft,
+  SessionState,
+  UssdContext,
+} from './types';
+import { startOfDayEat } from './views';
+
+export interface UssdRequest {
+  sessionId: string;
+  serviceCode: string;
+  phoneNumber: string;
+  networkCode: string;
+  text: string;
+}
+
+export interface UssdDeps {
+  db: Db;
+  menu: Menu;
+  reference: ReferenceData;
+  logger: Logger;
+  now: () => number;
+  randomInt: (maxExclusive: number) => number;
+  settings: { dailyComplaintLimit: number; draftResumeMinutes: number; tollFreeNumber?: string };
+}
+
+function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
+  return {
+    number: c.number,
+    status: c.status,
+    categoryCode: c.categoryCode,
+    councilLabel: ref.councilLabels.get(c.councilCode) ?? { sw: c.councilCode, en: c.councilCode },
+    createdAt: c.createdAt,
+    description: c.description,
+    citizenPhone: c.citizenPhone,
+  };
+}
+
+function contextFor(deps: UssdDeps, tx: Tx, req: UssdRequest, now: number): UssdContext {
+  const { reference: ref, settings } = deps;
+  let draft: { value: ResumableDraft | undefined } | undefined;
+  return {
+    phone: req.phoneNumber,
+    now,
+    serviceCode: req.serviceCode,
+    dailyComplaintLimit: settings.dailyComplaintLimit,
+    ...(settings.tollFreeNumber ? { tollFreeNumber: settings.tollFreeNumber } : {}),
+    regions: () => ref.regions,
+    councils: (region) => ref.councilsByRegion.get(region) ?? [],
+    categories: () => ref.categories,
+    findComplaint: (number) => {
+      const row = findComplaintByNumber(tx, number);
+      return row ? summary(ref, row) : undefined;
+    },
+    recentComplaints: (limit) =>
+      listRecentComplaints(tx, req.phoneNumber, limit).map((c) => summary(ref, c)),
+    complaintsFiledToday: () => countComplaintsSince(tx, req.phoneNumber, startOfDayEat(now)),
+    newComplaintNumber: () => {
+      for (let i = 0; i < 50; i++) {
+        const n = makeComplaintNumber(deps.randomInt);
+        if (!complaintNumberExists(tx, n)) return n;
+      }
+      throw new Error('no free complaint number after 50 tries');
+    },
+    resumableDraft: () => {
+      const since = now - settings.draftResumeMinutes * 60_000;
+      draft ??= { value: findResumableDraft(tx, req.phoneNumber, since, req.sessionId) };
+      return draft.value;
+    },
+  };
+}
+
+function applyEffects(deps: UssdDeps, tx: Tx, req: UssdRequest, effects: Effect[], now: number) {
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'citizen.setLanguage':
+        upsertCitizen(tx, req.phoneNumber, effect.language, now);
+        break;
+      case 'complaint.submit':
+        fileComplaint(tx, deps.reference, {
+          phone: req.phoneNumber,
+          number: effect.number,
+          draft: effect.draft,
+          language: effect.language,
+          serviceCode: req.serviceCode,
+          now,
+        });
+        break;
+      case 'draft.resume':
+      case 'draft.discard':
+        closeDraft(tx, effect.fromSessionId);
+        break;
+    }
+  }
+}
+
+function stepRequest(
+  deps: UssdDeps,
+  tx: Tx,
+  req: UssdRequest,
+  row: SessionRow | undefined,
+  now: number,
+): StepResult {
+  const ctx = contextFor(deps, tx, req, now);
+  if (!row) return startSession(deps.menu, ctx, findCitizenLanguage(tx, req.phoneNumber));
+  const state = parseState(row.state);
+  if (row.ended || !state) {
+    const lang = state?.lang ?? findCitizenLanguage(tx, req.phoneNumber) ?? 'sw';
+    return endedSession(deps.menu, lang, ctx);
+  }
+  return step(deps.menu, state, newestReply(row.lastText, req.text), ctx);
+}
+
+/**
+ * A session holds a resumable draft while it is on a draft screen with at least one answer given:
+ * offering to resume a filing that has nothing in it would only cost the caller a screen.
+ */
+function holdsDraft(menu: Menu, state: SessionState, ended: boolean): boolean {
+  return !ended && menu.screens[state.screen]?.draft === true && Object.keys(state.data).length > 0;
+}
+
+function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
+  const now = deps.now();
+  const row = loadSession(tx, req.sessionId);
+  if (row && row.phone !== req.phoneNumber) {
+    // A sessionId belongs to one phone: never continue, nor replay, another phone's session.
+    deps.logger.warn(
+      { sessionId: req.sessionId, phone: maskPhone(req.phoneNumber) },
+      'ussd sessionId arrived from another phone',
+    );
+    return `END ${translate('common.error', findCitizenLanguage(tx, req.phoneNumber) ?? 'sw')}`;
+  }
+  // A retried request (same sessionId and text) gets the same answer and repeats nothing.
+  if (row && row.lastText === req.text) return row.lastResponse;
+  const { state, view, effects } = stepRequest(deps, tx, req, row, now);
+  applyEffects(deps, tx, req, effects, now);
+  const body = renderView(view, state.lang, state.page);
+  saveSession(tx, {
+    sessionId: req.sessionId,
+    phone: req.phoneNumber,
+    serviceCode: req.serviceCode,
+    networkCode: req.networkCode,
+    lastText: req.text,
+    lastResponse: body,
+    state: JSON.stringify(state),
+    ended: view.end,
+    draftOpen: holdsDraft(deps.menu, state, view.end),
+    hops: (row?.hops ?? 0) + 1,
+    createdAt: row?.createdAt ?? now,
+    updatedAt: now,
+  });
+  return body;
+}
+
+/** Answers one USSD request with a `CON `/`END ` body. Never throws. */
+export function handleUssd(deps: UssdDeps, req: UssdRequest): string {
+  try {
+    return deps.db.transaction((tx) => handleInTransaction(deps, tx, req), {
+      behavior: 'immediate',
+    });
+  } catch (err) {
+    deps.logger.error(
+      { err, sessionId: req.sessionId, phone: maskPhone(req.phoneNumber) },
+      'ussd request failed',
+    );
+    return `END ${translate('common.error', languageForError(deps, req))}`;
+  }
+}
+
+function languageForError(deps: UssdDeps, req: UssdRequest): Lang {
+  try {
+    return findCitizenLanguage(deps.db, req.phoneNumber) ?? 'sw';
+  } catch {
+    return 'sw';
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Named option lists that menus refer to (`lookup: 'regions'`). Pure given the context.
+ */
+import { en, type TextKey } from '../../menus/locales/en';
+import { formatComplaintNumber } from '../complaints/numbers';
+import { translate } from './render';
+import type { Lang, ListItem, LookupName, SessionState, Text, UssdContext } from './types';
+
+export const RECENT_COMPLAINTS = 5;
+
+/** Pure. The translation key for a category or status code, if there is one. */
+export function codeKey(prefix: 'category' | 'status', code: string): TextKey | undefined {
+  const key = `${prefix}.${code}`;
+  return key in en ? (key as TextKey) : undefined;
+}
+
+/** Pure. A category or status code in words; the code itself if it has no translation. */
+export function codeLabel(prefix: 'category' | 'status', code: string, lang: Lang): string {
+  const key = codeKey(prefix, code);
+  return key ? translate(key, lang) : code;
+}
+
+const codeText = (prefix: 'category' | 'status', code: string): Text => {
+  const key = codeKey(prefix, code);
+  return key ? { key } : { raw: code };
+};
+
+export const lookups: Record<LookupName, (state: SessionState, ctx: UssdContext) => ListItem[]> = {
+  regions: (state, ctx) =>
+    ctx.regions().map((r) => ({ value: r.code, label: { raw: r.label[state.lang] } })),
+  councils: (state, ctx) =>
+    ctx
+      .councils(state.data.region ?? '')
+      .map((c) => ({ value: c.code, label: { raw: c.label[state.lang] } })),
+  categories: (_state, ctx) =>
+    ctx.categories().map((code) => ({ value: code, label: codeText('category', code) })),
+  myComplaints: (state, ctx) =>
+    ctx.recentComplaints(RECENT_COMPLAINTS).map((c) => ({
+      value: c.number,
+      label: {
+        key: 'mine.item',
+        vars: {
+          number: formatComplaintNumber(c.number),
+          category: codeLabel('category', c.categoryCode, state.lang),
+          status: codeLabel('status', c.status, state.lang),
+        },
+      },
+    })),
+};

@@ -1,0 +1,153 @@
+/**
+ * Pure. Turns a View into the body Africa's Talking expects: `CON `/`END ` prefix, text in GSM-7
+ * basic characters, numbered items paged so that every page fits the 160-character budget
+ * (prefix included), navigation lines added here and nowhere else.
+ */
+import { en, type TextKey } from '../../menus/locales/en';
+import { sw } from '../../menus/locales/sw';
+import { toGsm7 } from '../sms/gsm7';
+import type { Lang, Text, View } from './types';
+
+export const PAGE_BUDGET = 160;
+export const KEY_MORE = '98';
+export const KEY_BACK = '0';
+export const KEY_HOME = '00';
+
+const locales = { en, sw } as const;
+
+/** Pure. The text of a key in a language, with `{var}` replaced. */
+export function translate(key: TextKey, lang: Lang, vars: Record<string, string | number> = {}) {
+  return locales[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+/** Pure. Text as it will appear on the phone: translated, or typed text made GSM-7. */
+export function textOf(text: Text, lang: Lang): string {
+  if ('raw' in text) return toGsm7(text.raw);
+  const vars: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(text.vars ?? {})) {
+    vars[k] = typeof v === 'string' ? toGsm7(v) : v;
+  }
+  return translate(text.key, lang, vars);
+}
+
+interface Page {
+  /** Index in view.items of the first item on this page. */
+  start: number;
+  count: number;
+}
+
+function navLines(view: View, lang: Lang, more: boolean): string[] {
+  const lines: string[] = [];
+  if (more) lines.push(`${KEY_MORE}. ${translate('common.more', lang)}`);
+  if (view.zero) lines.push(`${KEY_BACK}. ${translate(view.zero, lang)}`);
+  else if (view.back) lines.push(`${KEY_BACK}. ${translate('common.back', lang)}`);
+  if (view.home) lines.push(`${KEY_HOME}. ${translate('common.home', lang)}`);
+  return lines;
+}
+
+/** Shortest form of a truncatable line before it is left out altogether. */
+const MIN_CUT = 12;
+
+/**
+ * The lines above the items, as pagination measures them. Truncatable lines (typed text) are not
+ * counted: they give way to the options (cut, then left out by fitPage), so a screen's own
+ * options are never pushed onto a second page by what the caller typed.
+ */
+function headerLines(view: View, lang: Lang): string[] {
+  return view.lines
+    .filter((t) => !('raw' in t && t.truncatable === true))
+    .map((t) => textOf(t, lang));
+}
+
+const bodyLength = (lines: string[]) => 4 + lines.join('\n').length;
+
+/**
+ * Pure. Splits the view's items into pages that each fit the budget with header and navigation.
+ * The error line is left out on purpose: a wrong reply keeps the same page, so 98 and 0 mean the
+ * same with or without one (renderView makes room for it).
+ */
+export function paginate(view: View, lang: Lang): Page[] {
+  const header = headerLines(view, lang);
+  const labels = view.items.map((item, i) => `${i + 1}. ${textOf(item.label, lang)}`);
+  const pages: Page[] = [];
+  let start = 0;
+  do {
+    const nav = { ...view, back: view.back || start > 0 };
+    const fitsAll = (n: number, more: boolean) =>
+      bodyLength([...header, ...labels.slice(start, start + n), ...navLines(nav, lang, more)]) <=
+      PAGE_BUDGET;
+    const rest = labels.length - start;
+    if (fitsAll(rest, false)) {
+      pages.push({ start, count: rest });
+      break;
+    }
+    let count = 0;
+    while (count < rest && fitsAll(count + 1, true)) count++;
+    // A page always shows at least one item, even if a pathological label overflows.
+    count = Math.max(count, 1);
+    pages.push({ start, count });
+    start += count;
+  } while (start < labels.length);
+  return pages;
+}
+
+/** A line cut to at most `max` characters, marked with '..' when cut. */
+const cut = (line: string, max: number) =>
+  line.length <= max ? line : `${line.slice(0, max - 2).trimEnd()}..`;
+
+/**
+ * Pure. Shortens truncatable lines until the body fits the budget: always the longest one, a
+ * character at a time, so that several typed lines (place, description) share the room evenly.
+ * None goes below MIN_CUT.
+ */
+function fitLines(view: View, lang: Lang, fixed: (lines: string[]) => string[]): string[] {
+  const full = view.lines.map((t) => textOf(t, lang));
+  const max = full.map((line, i) => {
+    const t = view.lines[i];
+    return t && 'raw' in t && t.truncatable === true ? line.length : Infinity;
+  });
+  const errorLine = view.error ? [textOf(view.error, lang)] : [];
+  const shown = () => [...errorLine, ...full.map((line, i) => cut(line, max[i] ?? Infinity))];
+  while (bodyLength(fixed(shown())) > PAGE_BUDGET) {
+    let longest = -1;
+    max.forEach((m, i) => {
+      if (m !== Infinity && m > MIN_CUT && m > (max[longest] ?? 0)) longest = i;
+    });
+    if (longest < 0) break;
+    max[longest] = (max[longest] ?? MIN_CUT) - 1;
+  }
+  return shown();
+}
+
+/** Pure. The whole answer body for the given page of the view. */
+export function renderView(view: View, lang: Lang, pageIndex = 0): string {
+  const prefix = view.end ? 'END ' : 'CON ';
+  if (view.end) return prefix + fitLines(view, lang, (l) => l).join('\n');
+  const pages = paginate(view, lang);
+  const index = Math.min(Math.max(pageIndex, 0), pages.length - 1);
+  const page = pages[index] ?? { start: 0, count: 0 };
+  const more = index < pages.length - 1;
+  const items = view.items
+    .slice(page.start, page.start + page.count)
+    .map((item, i) => `${page.start + i + 1}. ${textOf(item.label, lang)}`);
+  const nav = navLines({ ...view, back: view.back || index > 0 }, lang, more);
+  return prefix + fitPage(view, lang, items, nav).join('\n');
+}
+
+/**
+ * Pure. Makes a page fit when its layout (made without the error line and the typed text) does
+ * not: cut truncatable lines, then leave out header lines from the bottom (the first stays: the
+ * error line when there is one, else the prompt), then items from the end of the page (one
+ * stays). Page boundaries never move, so 98 and 0 lead where they did after a wrong reply; an
+ * item left out is still chosen by its number.
+ */
+function fitPage(view: View, lang: Lang, pageItems: string[], nav: string[]): string[] {
+  let items = pageItems;
+  let header = fitLines(view, lang, (l) => [...l, ...items, ...nav]);
+  const over = () => bodyLength([...header, ...items, ...nav]) > PAGE_BUDGET;
+  while (over() && header.length > 1) header = header.slice(0, -1);
+  while (over() && items.length > 1) items = items.slice(0, -1);
+  return [...header, ...items, ...nav];
+}

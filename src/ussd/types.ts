@@ -1,0 +1,175 @@
+/**
+ * The vocabulary of the USSD menu machine: menus (data, in menus/), the session state the engine
+ * steps, the views it asks the renderer to draw and the effects it asks the handler to apply.
+ */
+import type { TextKey } from '../../menus/locales/en';
+
+export type Lang = 'sw' | 'en';
+export type ScreenId = string;
+
+/** Names resolved by the engine's registries (src/ussd/{lookups,validators,views}.ts). */
+export type LookupName = 'regions' | 'councils' | 'categories' | 'myComplaints';
+export type ValidatorName = 'place' | 'description' | 'complaintNumber';
+export type ViewName = 'help' | 'confirm' | 'done' | 'detail' | 'limit';
+export type GuardName = 'canFile';
+export type EffectName =
+  'citizen.setLanguage' | 'complaint.submit' | 'draft.resume' | 'draft.discard';
+
+export interface StaticOption {
+  label: TextKey;
+  next: ScreenId;
+  /** Values written into the session's data when chosen. */
+  set?: Record<string, string>;
+  /** Data keys removed when chosen (editing from the confirm screen). */
+  clears?: readonly string[];
+  /** After the chosen edit, skip forward over already-filled screens back to this one. */
+  returnTo?: ScreenId;
+  effect?: EffectName;
+  /** Option only leads to `next` when the guard holds; otherwise to `otherwise`. */
+  guard?: GuardName;
+  otherwise?: ScreenId;
+}
+
+interface ScreenBase {
+  /** Part of an unsent complaint draft: a dropped session here can be resumed. */
+  draft?: boolean;
+  /** The '0' key: defaults to Back. */
+  zero?: { label: TextKey; next: ScreenId };
+}
+
+export interface ChoiceScreen extends ScreenBase {
+  type: 'choice';
+  prompt: TextKey;
+  /** A view drawn below the prompt (the confirm summary). */
+  view?: ViewName;
+  /** The data key this screen's options `set` (so a draft knows whether it was answered). */
+  saveAs?: string;
+  options: readonly StaticOption[];
+}
+
+export interface ListScreen extends ScreenBase {
+  type: 'list';
+  prompt: TextKey;
+  lookup: LookupName;
+  saveAs: string;
+  next: ScreenId;
+  /** Shown instead of the prompt when the lookup returns nothing. */
+  empty: TextKey;
+  clears?: readonly string[];
+}
+
+export interface InputScreen extends ScreenBase {
+  type: 'input';
+  prompt: TextKey;
+  validate: ValidatorName;
+  saveAs: string;
+  next: ScreenId;
+  /** A '1' reply skips the input and stores ''. */
+  skip?: TextKey;
+}
+
+export interface InfoScreen extends ScreenBase {
+  type: 'info';
+  view: ViewName | TextKey;
+  /** END the session after showing it. */
+  end?: boolean;
+}
+
+export type ScreenDef = ChoiceScreen | ListScreen | InputScreen | InfoScreen;
+
+export interface Menu {
+  /** First screen of a phone that has never chosen a language. */
+  language: ScreenId;
+  main: ScreenId;
+  resume: ScreenId;
+  /** END screen when a reply arrives for a session that already ended. */
+  ended: ScreenId;
+  screens: Readonly<Record<ScreenId, ScreenDef>>;
+}
+
+export interface SessionState {
+  lang: Lang;
+  screen: ScreenId;
+  page: number;
+  stack: { screen: ScreenId; page: number }[];
+  data: Record<string, string>;
+  returnTo?: ScreenId;
+}
+
+/** A piece of text: a translation key with variables, or text as typed (rendered in GSM-7). */
+export type Text =
+  { key: TextKey; vars?: Record<string, string | number> } | { raw: string; truncatable?: boolean };
+
+export interface ListItem {
+  value: string;
+  label: Text;
+}
+
+/** What the renderer draws: lines, numbered items (paged), navigation. */
+export interface View {
+  end: boolean;
+  error?: Text;
+  lines: Text[];
+  items: ListItem[];
+  /** Numbered item the list starts at (1). */
+  page: number;
+  zero?: TextKey;
+  back: boolean;
+  home: boolean;
+}
+
+export interface RefItem {
+  code: string;
+  label: { sw: string; en: string };
+}
+
+export interface ComplaintSummary {
+  number: string;
+  status: string;
+  categoryCode: string;
+  councilLabel: { sw: string; en: string };
+  createdAt: number;
+  description: string;
+  citizenPhone: string;
+}
+
+export interface ComplaintDraft {
+  regionCode: string;
+  councilCode: string;
+  categoryCode: string;
+  place: string | null;
+  description: string;
+  anonymous: boolean;
+}
+
+export type Effect =
+  | { type: 'citizen.setLanguage'; language: Lang }
+  | { type: 'complaint.submit'; number: string; draft: ComplaintDraft; language: Lang }
+  | { type: 'draft.resume'; fromSessionId: string }
+  | { type: 'draft.discard'; fromSessionId: string };
+
+export interface ResumableDraft {
+  sessionId: string;
+  state: SessionState;
+}
+
+/**
+ * What the engine may read about the world. Synchronous; the handler backs it with SQLite inside
+ * the request's transaction, tests with plain arrays.
+ */
+export interface UssdContext {
+  phone: string;
+  now: number;
+  dailyComplaintLimit: number;
+  tollFreeNumber?: string;
+  serviceCode: string;
+  regions(): RefItem[];
+  councils(regionCode: string): RefItem[];
+  categories(): string[];
+  findComplaint(number: string): ComplaintSummary | undefined;
+  recentComplaints(limit: number): ComplaintSummary[];
+  complaintsFiledToday(): number;
+  newComplaintNumber(): string;
+  /** The newest unsent draft of this phone still inside the resume window, if any. */
+  resumableDraft(): ResumableDraft | undefined;
+}

@@ -1,0 +1,191 @@
+/**
+ * `kero report` as a child process over a small known data set written straight into the database:
+ * the table (with its total row, and the period's edges in Tanzanian time) and the JSON.
+ */
+import type { Db } from '../../db/client';
+import { complaintNumber, HOUR, tempDatabase, CLI_TIMEOUT, type TempDatabase } from './kero-cli';
+
+jest.setTimeout(CLI_TIMEOUT);
+
+/** An instant written in Tanzanian time (UTC+3). */
+const eat = (local: string) => Date.parse(`${local}+03:00`);
+
+interface Row {
+  region: string;
+  category: string;
+  status: string;
+  created: string;
+  /** Hours after filing. */
+  firstResponse?: number;
+  resolved?: number;
+  breached?: 'first_response' | 'resolution';
+}
+
+const rows: Row[] = [
+  // ARU water: two answered and resolved (2 h/10 h, 4 h/30 h), one unanswered on the last evening.
+  {
+    region: 'ARU',
+    category: 'water',
+    status: 'closed',
+    created: '2026-01-10T09:00',
+    firstResponse: 2,
+    resolved: 10,
+  },
+  {
+    region: 'ARU',
+    category: 'water',
+    status: 'resolved',
+    created: '2026-02-01T09:00',
+    firstResponse: 4,
+    resolved: 30,
+    breached: 'first_response',
+  },
+  { region: 'ARU', category: 'water', status: 'received', created: '2026-03-31T23:30' },
+  {
+    region: 'ARU',
+    category: 'health',
+    status: 'in_progress',
+    created: '2026-02-10T10:00',
+    firstResponse: 6,
+    breached: 'resolution',
+  },
+  { region: 'DAR', category: 'roads', status: 'assigned', created: '2026-03-01T08:00' },
+  {
+    region: 'DAR',
+    category: 'roads',
+    status: 'resolved',
+    created: '2026-03-02T08:00',
+    firstResponse: 1,
+    resolved: 5,
+  },
+  // Outside the first quarter by minutes, in Tanzanian time.
+  {
+    region: 'ARU',
+    category: 'water',
+    status: 'closed',
+    created: '2026-04-01T00:10',
+    firstResponse: 8,
+    resolved: 12,
+  },
+  { region: 'ARU', category: 'water', status: 'received', created: '2025-12-31T23:59' },
+];
+
+const councilOf: Record<string, string> = { ARU: 'ARU-ARC', DAR: 'DAR-KIM' };
+
+function insertRows(db: Db): void {
+  const sqlite = db.$client;
+  sqlite.prepare("INSERT INTO citizens VALUES ('+255700000001', 'sw', 0, 0)").run();
+  const insert = sqlite.prepare(
+    `INSERT INTO complaints (number, citizen_phone, region_code, council_code, category_code,
+       description, anonymous, language, status, created_at, updated_at, first_response_at,
+       resolved_at, first_response_escalated_at, resolution_escalated_at)
+     VALUES (?, '+255700000001', ?, ?, ?, 'x', 0, 'sw', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  rows.forEach((r, i) => {
+    const created = eat(r.created);
+    const after = (h: number | undefined) => (h === undefined ? null : created + h * HOUR);
+    insert.run(
+      complaintNumber(i),
+      r.region,
+      councilOf[r.region],
+      r.category,
+      r.status,
+      created,
+      created,
+      after(r.firstResponse),
+      after(r.resolved),
+      r.breached ? created + 100 * HOUR : null,
+      r.breached === 'resolution' ? created + 400 * HOUR : null,
+    );
+  });
+}
+
+let t: TempDatabase;
+beforeAll(() => {
+  t = tempDatabase();
+  t.use(insertRows);
+});
+afterAll(() => t.remove());
+
+test('when a quarter is asked for, then the table counts it per region and category with a total', () => {
+  const run = t.run(['report', '--from', '2026-01-01', '--to', '2026-03-31']);
+
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const lines = run.stdout.trimEnd().split('\n');
+  expect(lines[0]).toBe(
+    'Complaints filed from 2026-01-01 to 2026-03-31 (Tanzanian time), all regions:',
+  );
+  expect(lines[1]?.split(/\s{2,}/)).toEqual([
+    'region',
+    'category',
+    'received',
+    'assigned',
+    'in progress',
+    'resolved',
+    'closed',
+    'total',
+    'median response h',
+    'median resolution h',
+    'SLA breaches',
+  ]);
+  expect(lines.slice(3).map((l) => l.split(/\s+/))).toEqual([
+    ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6.0', '-', '1'],
+    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3.0', '20.0', '1'],
+    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1.0', '5.0', '0'],
+    [expect.stringMatching(/^-+$/), ...Array<unknown>(10).fill(expect.stringMatching(/^-+$/))],
+    // First responses 1, 2, 4, 6 h: median 3; resolutions 5, 10, 30 h: median 10.
+    ['TOTAL', '1', '1', '1', '2', '1', '6', '3.0', '10.0', '2'],
+  ]);
+  // Columns line up: the last one is right-aligned, so every line is as wide as the rules.
+  expect(new Set(lines.slice(1).map((l) => l.length)).size).toBe(1);
+});
+
+test('when --json is given with a region, then machines get the same figures for that region', () => {
+  const run = t.run(['report', '--region', 'ARU', '--json']);
+
+  expect(run.code).toBe(0);
+  expect(JSON.parse(run.stdout)).toEqual({
+    filters: { region: 'ARU', from: null, to: null },
+    rows: [
+      {
+        regionCode: 'ARU',
+        categoryCode: 'health',
+        received: 0,
+        assigned: 0,
+        inProgress: 1,
+        resolved: 0,
+        closed: 0,
+        total: 1,
+        medianFirstResponseHours: 6,
+        medianResolutionHours: null,
+        slaBreaches: 1,
+      },
+      {
+        regionCode: 'ARU',
+        categoryCode: 'water',
+        received: 2,
+        assigned: 0,
+        inProgress: 0,
+        resolved: 1,
+        closed: 2,
+        total: 5,
+        medianFirstResponseHours: 4,
+        medianResolutionHours: 12,
+        slaBreaches: 1,
+      },
+    ],
+    total: {
+      received: 2,
+      assigned: 0,
+      inProgress: 1,
+      resolved: 1,
+      closed: 2,
+      total: 6,
+      // First responses 2, 4, 6, 8 h; resolutions 10, 12, 30 h.
+      medianFirstResponseHours: 5,
+      medianResolutionHours: 12,
+      slaBreaches: 2,
+    },
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * `kero staff add` run as a child process: what it prints, its exit code and what it writes.
+ */
+import { query, seedStaff, tempDatabase, CLI_TIMEOUT, type TempDatabase } from './kero-cli';
+
+jest.setTimeout(CLI_TIMEOUT);
+
+let t: TempDatabase;
+beforeAll(() => {
+  t = tempDatabase();
+  t.use((db) =>
+    seedStaff(db, { name: 'Neema Lyimo', phone: '0754000111', role: 'supervisor', region: 'ARU' }),
+  );
+});
+afterAll(() => t.remove());
+
+const staffCount = () => query<{ n: number }>(t, 'SELECT count(*) AS n FROM staff')[0]?.n;
+const coverageCount = () =>
+  query<{ n: number }>(t, 'SELECT count(*) AS n FROM staff_councils')[0]?.n;
+
+const asha = [
+  'staff',
+  'add',
+  '--name',
+  'Asha Mushi',
+  '--phone',
+  '0712345678',
+  '--role',
+  'officer',
+  '--region',
+  'ARU',
+];
+
+/** Runs a refused `staff add`; checks exit 1, nothing on stdout and nothing written. */
+function refused(args: string[]): string {
+  const before = { staff: staffCount(), coverage: coverageCount() };
+  const run = t.run(args);
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe('');
+  expect({ staff: staffCount(), coverage: coverageCount() }).toEqual(before);
+  return run.stderr;
+}
+
+test('when the flags are valid, then the staff member is stored and printed with a +255 phone', () => {
+  const run = t.run([...asha, '--councils', 'ARU-ARC,aru-med', '--lang', 'en']);
+
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  const stored = query<{ id: number; name: string; role: string; region_code: string }>(
+    t,
+    "SELECT * FROM staff WHERE phone = '+255712345678'",
+  );
+  expect(stored).toEqual([
+    expect.objectContaining({
+      name: 'Asha Mushi',
+      role: 'officer',
+      region_code: 'ARU',
+      language: 'en',
+      active: 1,
+    }),
+  ]);
+  const id = stored[0]?.id;
+  expect(
+    query(t, 'SELECT council_code FROM staff_councils WHERE staff_id = ? ORDER BY 1', id),
+  ).toEqual([{ council_code: 'ARU-ARC' }, { council_code: 'ARU-MED' }]);
+  expect(run.stdout).toContain(`Added staff member ${id}:`);
+  expect(run.stdout).toMatch(/name\s+Asha Mushi/);
+  expect(run.stdout).toMatch(/phone\s+\+255712345678/);
+  expect(run.stdout).toMatch(/role\s+officer/);
+  expect(run.stdout).toMatch(/region\s+ARU/);
+  expect(run.stdout).toMatch(/councils\s+ARU-ARC,ARU-MED/);
+});
+
+test('when the region is unknown, then the error names it and nothing is written', () => {
+  const stderr = refused([...asha.slice(0, -1), 'XYZ', '--phone', '0712000001']);
+
+  expect(stderr).toContain('error: region: unknown region XYZ');
+});
+
+test('when a council is unknown, then the error names it and nothing is written', () => {
+  const stderr = refused([...asha, '--phone', '0712000002', '--councils', 'ARU-ARC,ARU-ZZZ']);
+
+  expect(stderr).toBe('error: councils: unknown council ARU-ZZZ\n');
+});
+
+test('when a council lies in another region, then the error says so and nothing is written', () => {
+  const stderr = refused([...asha, '--phone', '0712000003', '--councils', 'DAR-DAC']);
+
+  expect(stderr).toBe('error: councils: DAR-DAC is not in region ARU\n');
+});
+
+test('when the phone is already registered, then the error says so and nothing is written', () => {
+  const stderr = refused([...asha, '--phone', '+255 754 000 111']);
+
+  expect(stderr).toBe('error: phone: +255754000111 is already registered\n');
+});
+
+test('when the phone number is malformed, then the error shows it and nothing is written', () => {
+  const stderr = refused([
+    'staff',
+    'add',
+    '--name',
+    'Juma',
+    '--phone',
+    '071234',
+    '--role',
+    'officer',
+    '--region',
+    'ARU',
+  ]);
+
+  expect(stderr).toBe(
+    'error: phone: 071234 is not a phone number (use +255XXXXXXXXX or 07XXXXXXXX)\n',
+  );
+});

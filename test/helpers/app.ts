@@ -1,0 +1,64 @@
+/**
+ * A whole Kero app on a private in-memory SQLite database with the real migrations and seed,
+ * a controllable clock and a seeded random source. Nothing is mocked but time and randomness.
+ */
+import pino from 'pino';
+import { openDatabase, type Db } from '../../db/client';
+import { menu } from '../../menus';
+import { createApp, type AppDeps } from '../../src/http/app';
+import { loadReferenceData } from '../../src/reference';
+
+export const TEST_TOKEN = 'test-token-0123456789abcdef';
+
+/** Deterministic PRNG (mulberry32) so complaint numbers repeat from run to run. */
+export function seededRandomInt(seed = 42): (maxExclusive: number) => number {
+  let a = seed >>> 0;
+  return (max) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return Math.floor(r * max);
+  };
+}
+
+export interface TestClock {
+  now: () => number;
+  set: (ms: number) => void;
+  advance: (ms: number) => void;
+}
+
+/** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
+export const T0 = Date.UTC(2026, 2, 12, 6, 0, 0);
+
+export function testClock(start = T0): TestClock {
+  let t = start;
+  return { now: () => t, set: (ms) => (t = ms), advance: (ms) => (t += ms) };
+}
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  db: Db;
+  clock: TestClock;
+  deps: AppDeps;
+  close: () => void;
+}
+
+export function makeTestApp(overrides: Partial<AppDeps> = {}): TestApp {
+  const db = openDatabase(':memory:');
+  const clock = testClock();
+  const deps: AppDeps = {
+    db,
+    menu,
+    reference: loadReferenceData(db),
+    logger: pino({ level: 'silent' }),
+    now: clock.now,
+    randomInt: seededRandomInt(),
+    settings: { dailyComplaintLimit: 5, draftResumeMinutes: 30, tollFreeNumber: '0800 110 010' },
+    serviceCodes: ['*384*1234#'],
+    webhookToken: TEST_TOKEN,
+    ...overrides,
+  };
+  return { app: createApp(deps), db, clock, deps, close: () => db.$client.close() };
+}

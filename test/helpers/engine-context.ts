@@ -1,0 +1,136 @@
+/**
+ * A UssdContext made of plain arrays for the pure engine tests: the real regions and councils from
+ * the seed file, the real category codes, an in-memory list of complaints, a counter for the day's
+ * filings, deterministic complaint numbers and an optional resumable draft. No database, no clock.
+ */
+import { categoryCodes, loadAdminUnits } from '../../db/seed/seed';
+import { makeComplaintNumber } from '../../src/complaints/numbers';
+import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from '../../src/ussd/types';
+
+/** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
+export const T0 = Date.UTC(2026, 2, 12, 6, 0, 0);
+export const PHONE = '+255712345678';
+export const OTHER_PHONE = '+255754000111';
+export const SERVICE_CODE = '*384*1234#';
+export const TOLL_FREE = '0800 110 010';
+
+/** Deterministic PRNG (mulberry32) returning integers in [0, maxExclusive). */
+export function seededRandomInt(seed: number): (maxExclusive: number) => number {
+  let a = seed >>> 0;
+  return (max) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max);
+  };
+}
+
+export interface AdminRegion extends RefItem {
+  councils: RefItem[];
+}
+
+/** The real reference data, in menu order (mainland alphabetically, then Zanzibar). */
+export const adminRegions: readonly AdminRegion[] = loadAdminUnits().map((r) => ({
+  code: r.code,
+  label: { sw: r.name, en: r.name },
+  councils: r.councils.map((c) => ({ code: c.code, label: { sw: c.short_sw, en: c.short } })),
+}));
+
+export function regionNamed(name: string): AdminRegion {
+  const region = adminRegions.find((r) => r.label.en === name);
+  if (!region) throw new Error(`no region named '${name}'`);
+  return region;
+}
+
+export function councilNamed(region: AdminRegion, enLabel: string): RefItem {
+  const council = region.councils.find((c) => c.label.en === enLabel);
+  if (!council) throw new Error(`no council '${enLabel}' in ${region.code}`);
+  return council;
+}
+
+/** A UssdContext whose world tests can change between replies. */
+export interface EngineContext extends UssdContext {
+  complaints: ComplaintSummary[];
+  filedToday: number;
+  draft: ResumableDraft | undefined;
+  /** Every number handed out by newComplaintNumber, in order. */
+  issuedNumbers: string[];
+}
+
+export interface EngineContextOptions {
+  phone?: string;
+  now?: number;
+  dailyComplaintLimit?: number;
+  filedToday?: number;
+  tollFreeNumber?: string;
+  serviceCode?: string;
+  complaints?: ComplaintSummary[];
+  draft?: ResumableDraft;
+  /** Seed of the complaint-number generator. */
+  seed?: number;
+  regions?: readonly AdminRegion[];
+}
+
+export function makeEngineContext(options: EngineContextOptions = {}): EngineContext {
+  const regions = options.regions ?? adminRegions;
+  const randomInt = seededRandomInt(options.seed ?? 42);
+  const ctx: EngineContext = {
+    phone: options.phone ?? PHONE,
+    now: options.now ?? T0,
+    dailyComplaintLimit: options.dailyComplaintLimit ?? 5,
+    serviceCode: options.serviceCode ?? SERVICE_CODE,
+    ...(options.tollFreeNumber !== undefined ? { tollFreeNumber: options.tollFreeNumber } : {}),
+    complaints: [...(options.complaints ?? [])],
+    filedToday: options.filedToday ?? 0,
+    draft: options.draft,
+    issuedNumbers: [],
+    regions: () => regions.map(({ code, label }) => ({ code, label })),
+    councils: (regionCode) => regions.find((r) => r.code === regionCode)?.councils ?? [],
+    categories: () => [...categoryCodes],
+    findComplaint: (number) => ctx.complaints.find((c) => c.number === number),
+    recentComplaints: (limit) =>
+      ctx.complaints
+        .filter((c) => c.citizenPhone === ctx.phone)
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .slice(0, limit),
+    complaintsFiledToday: () => ctx.filedToday,
+    newComplaintNumber: () => {
+      const number = makeComplaintNumber(randomInt);
+      ctx.issuedNumbers.push(number);
+      return number;
+    },
+    resumableDraft: () => ctx.draft,
+  };
+  return ctx;
+}
+
+/** A valid complaint number, the same for the same seed. */
+export const numberFromSeed = (seed: number): string => makeComplaintNumber(seededRandomInt(seed));
+
+/** A stored complaint (Tanga Jiji, water, received) whose number comes from `seed`. */
+export function complaintFixture(
+  seed: number,
+  overrides: Partial<ComplaintSummary> = {},
+): ComplaintSummary {
+  return {
+    number: numberFromSeed(seed),
+    status: 'received',
+    categoryCode: 'water',
+    councilLabel: councilNamed(regionNamed('Tanga'), 'Tanga CC').label,
+    createdAt: T0,
+    description: 'Maji hayatoki kijijini tangu wiki iliyopita.',
+    citizenPhone: PHONE,
+    ...overrides,
+  };
+}
+
+/** The number a region has in the region list (numbering runs on across pages). */
+export const regionNumber = (name: string): string =>
+  String(adminRegions.indexOf(regionNamed(name)) + 1);
+
+/** The number a council has in its region's council list. */
+export const councilNumber = (regionName: string, enLabel: string): string => {
+  const region = regionNamed(regionName);
+  return String(region.councils.indexOf(councilNamed(region, enLabel)) + 1);
+};

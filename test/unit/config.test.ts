@@ -1,0 +1,86 @@
+/**
+ * Configuration: one zod schema over the environment; defaults that make `npm start` work with
+ * nothing set; one message naming every bad variable; .env.example documenting every variable.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { configSchema, parseConfig } from '../../src/config';
+
+describe('parseConfig', () => {
+  test('when nothing is set, then the defaults serve port 3000 on ./data/kero.db', () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        PORT: 3000,
+        DATABASE_PATH: './data/kero.db',
+        DAILY_COMPLAINT_LIMIT: 5,
+        DRAFT_RESUME_MINUTES: 30,
+        SLA_FIRST_RESPONSE_DAYS: 3,
+        SLA_RESOLUTION_DAYS: 14,
+        USSD_SERVICE_CODES: [],
+        HOLIDAYS: [],
+      },
+    });
+    expect(result.ok && result.config.AT_API_KEY).toBeUndefined();
+    expect(result.ok && result.config.WEBHOOK_TOKEN).toBeUndefined();
+  });
+
+  test('when lists are given, then they are split and trimmed', () => {
+    const result = parseConfig({
+      USSD_SERVICE_CODES: '*384*1234#, *152*00#',
+      HOLIDAYS: '2026-12-09,2026-12-25',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        USSD_SERVICE_CODES: ['*384*1234#', '*152*00#'],
+        HOLIDAYS: ['2026-12-09', '2026-12-25'],
+      },
+    });
+  });
+
+  test('when several variables are bad, then one message names every one of them', () => {
+    const result = parseConfig({
+      PORT: 'eighty',
+      WEBHOOK_TOKEN: 'short',
+      USSD_SERVICE_CODES: '384',
+      DAILY_COMPLAINT_LIMIT: '0',
+      HOLIDAYS: '2026-13-45',
+      AT_API_BASE_URL: 'not a url',
+      LOG_LEVEL: 'loud',
+    });
+    expect(result.ok).toBe(false);
+    const message = result.ok ? '' : result.message;
+    for (const name of [
+      'PORT',
+      'WEBHOOK_TOKEN',
+      'USSD_SERVICE_CODES',
+      'DAILY_COMPLAINT_LIMIT',
+      'HOLIDAYS',
+      'AT_API_BASE_URL',
+      'LOG_LEVEL',
+    ]) {
+      expect(message).toContain(`  ${name}`);
+    }
+    expect(message).toContain('got "eighty"');
+  });
+});
+
+describe('.env.example', () => {
+  const text = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
+  const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
+
+  test.each(Object.keys(configSchema.shape))(
+    'when %s is configurable, then .env.example documents it',
+    (name) => {
+      expect(documented.has(name)).toBe(true);
+    },
+  );
+
+  test('when .env.example is read as the environment, then it is a valid configuration', () => {
+    const env: Record<string, string> = {};
+    for (const m of text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)) env[m[1] ?? ''] = m[2] ?? '';
+    expect(parseConfig(env).ok).toBe(true);
+  });
+});
