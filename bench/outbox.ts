@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { openDatabase, type Db } from '../db/client';
+import { openDatabase, type Db, inTransaction } from '../db/client';
 import { createAfricasTalkingGateway } from '../src/sms/africastalking';
 import { createDispatcher } from '../src/sms/dispatcher';
 import type { SmsGateway } from '../src/sms/gateway';
@@ -101,7 +101,7 @@ export async function runOutboxBench(opts: OutboxBenchOptions = {}): Promise<Out
     await fake.resetStats();
 
     const now = Date.now();
-    db.transaction((tx) => {
+    inTransaction(db, (tx) => {
       for (let i = 0; i < messages; i++) {
         const body = `Kero: malalamiko ${i} yamepokelewa. Asante.`;
         enqueueSms(tx, { toPhone: phone(i), body, template: 'bench' }, now);

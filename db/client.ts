@@ -20,6 +20,7 @@ export function openDatabase(file: string): Db {
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('wal_autocheckpoint = 10000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
@@ -32,4 +33,17 @@ export function openDatabase(file: string): Db {
 export function checkDatabase(db: Db): boolean {
   const row = db.$client.prepare('SELECT count(*) AS n FROM regions').get() as { n: number };
   return row.n > 0;
+}
+
+/**
+ * Runs `fn` in one transaction. `fn` receives the database itself: better-sqlite3 has a single
+ * synchronous connection, so every statement `fn` runs, including statements prepared once per
+ * connection (db/prepared.ts), belongs to the transaction. Nested calls become savepoints.
+ */
+export function inTransaction<T>(
+  db: Db,
+  fn: (db: Db) => T,
+  config?: { behavior?: 'deferred' | 'immediate' | 'exclusive' },
+): T {
+  return db.transaction(() => fn(db), config);
 }

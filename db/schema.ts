@@ -193,7 +193,6 @@ export const ussdSessions = sqliteTable(
     index('ussd_sessions_draft_idx')
       .on(t.phone, t.updatedAt)
       .where(sql`${t.draftOpen} = 1`),
-    index('ussd_sessions_updated_idx').on(t.updatedAt),
   ],
 );
 

@@ -4,7 +4,7 @@
  * to each step's time, so that history, SLA fields and SMS carry back-dated times.
  */
 import { and, count, eq, gt, like, max, ne, or } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { complaints, regions, smsOutbox, type ComplaintStatus } from '../../db/schema';
 import {
   addNote,
@@ -69,7 +69,7 @@ function fileDemoComplaint(
   randomInt: (max: number) => number,
 ): ComplaintRow {
   deps.setNow(plan.createdAt);
-  return deps.db.transaction((tx) => {
+  return inTransaction(deps.db, (tx) => {
     let number = makeComplaintNumber(randomInt);
     while (complaintNumberExists(tx, number)) number = makeComplaintNumber(randomInt);
     const filed = fileComplaint(tx, deps.reference, {

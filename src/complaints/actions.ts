@@ -4,7 +4,7 @@
  * the transition table first, and changes nothing when it refuses.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { complaints, type ComplaintStatus } from '../../db/schema';
 import {
   findStaffById,
@@ -54,7 +54,7 @@ function act(
 ): ActionResult {
   const parsed = parseComplaintNumber(numberInput);
   if (!parsed.ok) return fail('bad_number', `${numberInput} is not a valid complaint number`);
-  return deps.db.transaction((tx) => {
+  return inTransaction(deps.db, (tx) => {
     const actor = findStaffById(tx, actorId);
     if (!actor) return fail('unknown_actor', 'you are not registered as staff');
     const complaint = findComplaintByNumber(tx, parsed.number);

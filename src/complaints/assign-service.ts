@@ -2,7 +2,8 @@
  * Assignment use cases: a new complaint gets its owner at filing, a departing staff member's
  * open complaints move by the same rule. Each runs inside the caller's transaction.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { preparedPerDb } from '../../db/prepared';
 import { complaints } from '../../db/schema';
 import {
   findStaffById,
@@ -14,6 +15,31 @@ import { pickAssignee, pickEscalationOwner, type Assignment } from './assignment
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent, type ComplaintRow, type Tx } from './repository';
 
+const statements = preparedPerDb((db) => ({
+  assign: db
+    .update(complaints)
+    .set({
+      assigneeId: sql`${sql.placeholder('staffId')}`,
+      level: sql`${sql.placeholder('level')}`,
+      status: sql`${sql.placeholder('status')}`,
+      updatedAt: sql`${sql.placeholder('now')}`,
+    })
+    .where(eq(complaints.id, sql.placeholder('id')))
+    .returning()
+    .prepare(),
+}));
+
+function setAssignee(
+  tx: Tx,
+  id: number,
+  to: Assignment & { status: ComplaintRow['status'] },
+  now: number,
+): ComplaintRow {
+  const row = statements(tx).assign.get({ id, now, ...to });
+  if (!row) throw new Error(`complaint ${id} vanished during assignment`);
+  return row;
+}
+
 /** Writes the new owner, the `assigned` event and the notices; returns the updated row. */
 export function applyAssignment(
   tx: Tx,
@@ -23,12 +49,7 @@ export function applyAssignment(
   event: { type: string; actor: string; staffId?: number | null; note?: string | null },
 ): ComplaintRow {
   const status = to.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
-  const updated = tx
-    .update(complaints)
-    .set({ assigneeId: to.staffId, level: to.level, status, updatedAt: ctx.now })
-    .where(eq(complaints.id, c.id))
-    .returning()
-    .get();
+  const updated = setAssignee(tx, c.id, { ...to, status }, ctx.now);
   insertEvent(tx, {
     complaintId: c.id,
     type: event.type,

@@ -3,6 +3,7 @@
  * No first response in time: to the region's supervisor; not resolved in time: to headquarters.
  * Each breach escalates once; every escalation is an event, reassigns and tells citizen and owner.
  */
+import { inTransaction } from '../../db/client';
 import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { complaints } from '../../db/schema';
 import { findStaffById, loadCandidates, OPEN_STATUSES } from '../staff/repository';
@@ -114,7 +115,7 @@ export function runEscalations(deps: EscalationDeps): Escalated[] {
   const done: Escalated[] = [];
   let afterId = 0;
   for (;;) {
-    const batch = deps.db.transaction((tx) => {
+    const batch = inTransaction(deps.db, (tx) => {
       const rows = tx
         .select()
         .from(complaints)
@@ -154,7 +155,7 @@ export function runEscalations(deps: EscalationDeps): Escalated[] {
 export function runAutoClose(deps: EscalationDeps): string[] {
   const now = deps.now();
   const before = now - deps.autoCloseDays * DAY;
-  return deps.db.transaction((tx) => {
+  return inTransaction(deps.db, (tx) => {
     const rows = tx
       .select()
       .from(complaints)

@@ -1,26 +1,97 @@
 /**
- * Complaint rows. Functions take the database or a transaction first and return plain rows.
+ * Complaint rows. Functions take the database first (inside a transaction when the caller has
+ * one open: see inTransaction) and return plain rows. Statements a USSD hop or a filing runs are
+ * prepared once per connection.
  */
-import { and, count, desc, eq, gte } from 'drizzle-orm';
+import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import { citizens, complaintEvents, complaints } from '../../db/schema';
 import type { ComplaintStatus } from '../../db/schema';
 
-/** A database handle or a transaction: both run queries synchronously. */
-export type Tx = Pick<Db, 'select' | 'insert' | 'update' | 'delete'>;
+/** The database; inside inTransaction every statement belongs to the open transaction. */
+export type Tx = Db;
+
+const p = sql.placeholder;
+
+const statements = preparedPerDb((db) => ({
+  byNumber: db
+    .select()
+    .from(complaints)
+    .where(eq(complaints.number, p('number')))
+    .prepare(),
+  numberTaken: db
+    .select({ id: complaints.id })
+    .from(complaints)
+    .where(eq(complaints.number, p('number')))
+    .prepare(),
+  countSince: db
+    .select({ n: count() })
+    .from(complaints)
+    .where(and(eq(complaints.citizenPhone, p('phone')), gte(complaints.createdAt, p('since'))))
+    .prepare(),
+  insert: db
+    .insert(complaints)
+    .values({
+      number: p('number'),
+      citizenPhone: p('citizenPhone'),
+      regionCode: p('regionCode'),
+      councilCode: p('councilCode'),
+      categoryCode: p('categoryCode'),
+      place: p('place'),
+      description: p('description'),
+      anonymous: p('anonymous'),
+      language: p('language'),
+      channel: p('channel'),
+      status: p('status'),
+      createdAt: p('createdAt'),
+      updatedAt: p('updatedAt'),
+    })
+    .returning()
+    .prepare(),
+  insertEvent: db
+    .insert(complaintEvents)
+    .values({
+      complaintId: p('complaintId'),
+      type: p('type'),
+      actor: p('actor'),
+      fromStatus: p('fromStatus'),
+      toStatus: p('toStatus'),
+      note: p('note'),
+      staffId: p('staffId'),
+      assigneeId: p('assigneeId'),
+      createdAt: p('createdAt'),
+    })
+    .prepare(),
+  language: db
+    .select({ language: citizens.language })
+    .from(citizens)
+    .where(eq(citizens.phone, p('phone')))
+    .prepare(),
+  upsertCitizen: db
+    .insert(citizens)
+    .values({
+      phone: p('phone'),
+      language: p('language'),
+      createdAt: p('now'),
+      updatedAt: p('now'),
+    })
+    .onConflictDoUpdate({
+      target: citizens.phone,
+      set: { language: sql`excluded.language`, updatedAt: sql`excluded.updated_at` },
+    })
+    .prepare(),
+}));
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type NewComplaint = typeof complaints.$inferInsert;
 
 export function findComplaintByNumber(tx: Tx, number: string): ComplaintRow | undefined {
-  return tx.select().from(complaints).where(eq(complaints.number, number)).get();
+  return statements(tx).byNumber.get({ number });
 }
 
 export function complaintNumberExists(tx: Tx, number: string): boolean {
-  return (
-    tx.select({ id: complaints.id }).from(complaints).where(eq(complaints.number, number)).get() !==
-    undefined
-  );
+  return statements(tx).numberTaken.get({ number }) !== undefined;
 }
 
 export function listRecentComplaints(tx: Tx, phone: string, limit: number): ComplaintRow[] {
@@ -34,16 +105,28 @@ export function listRecentComplaints(tx: Tx, phone: string, limit: number): Comp
 }
 
 export function countComplaintsSince(tx: Tx, phone: string, since: number): number {
-  const row = tx
-    .select({ n: count() })
-    .from(complaints)
-    .where(and(eq(complaints.citizenPhone, phone), gte(complaints.createdAt, since)))
-    .get();
-  return row?.n ?? 0;
+  return statements(tx).countSince.get({ phone, since })?.n ?? 0;
 }
 
-export function insertComplaint(tx: Tx, row: NewComplaint): ComplaintRow {
-  return tx.insert(complaints).values(row).returning().get();
+/** A new complaint as filed; assignment, timestamps of later steps and rating start empty. */
+export type FiledComplaint = Pick<
+  NewComplaint,
+  | 'number'
+  | 'citizenPhone'
+  | 'regionCode'
+  | 'councilCode'
+  | 'categoryCode'
+  | 'description'
+  | 'language'
+  | 'status'
+  | 'createdAt'
+  | 'updatedAt'
+> & { place: string | null; anonymous: boolean; channel: string };
+
+export function insertComplaint(tx: Tx, row: FiledComplaint): ComplaintRow {
+  const inserted = statements(tx).insert.get({ ...row, anonymous: row.anonymous ? 1 : 0 });
+  if (!inserted) throw new Error(`complaint ${row.number} was not inserted`);
+  return inserted;
 }
 
 export interface NewEvent {
@@ -59,20 +142,20 @@ export interface NewEvent {
 }
 
 export function insertEvent(tx: Tx, event: NewEvent): void {
-  tx.insert(complaintEvents).values(event).run();
+  statements(tx).insertEvent.run({
+    fromStatus: null,
+    toStatus: null,
+    note: null,
+    staffId: null,
+    assigneeId: null,
+    ...event,
+  });
 }
 
 export function findCitizenLanguage(tx: Tx, phone: string): 'sw' | 'en' | undefined {
-  return tx
-    .select({ language: citizens.language })
-    .from(citizens)
-    .where(eq(citizens.phone, phone))
-    .get()?.language;
+  return statements(tx).language.get({ phone })?.language;
 }
 
 export function upsertCitizen(tx: Tx, phone: string, language: 'sw' | 'en', now: number): void {
-  tx.insert(citizens)
-    .values({ phone, language, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: citizens.phone, set: { language, updatedAt: now } })
-    .run();
+  statements(tx).upsertCitizen.run({ phone, language, now });
 }

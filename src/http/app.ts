@@ -20,6 +20,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Webhook answers are never cached: hashing every body for an ETag is wasted work.
+  app.set('etag', false);
   app.use(requestLog(deps.logger));
   app.get('/healthz', (_req, res) => {
     const ok = (() => {

@@ -8,15 +8,16 @@ import type { RequestHandler } from 'express';
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Constant-time comparison that does not leak the token's length either. */
-export function tokenMatches(expected: string, given: unknown): boolean {
+export function tokenMatches(expected: string | Buffer, given: unknown): boolean {
   if (typeof given !== 'string') return false;
-  return timingSafeEqual(digest(expected), digest(given));
+  return timingSafeEqual(typeof expected === 'string' ? digest(expected) : expected, digest(given));
 }
 
 export function requireToken(expected: string): RequestHandler {
+  const expectedDigest = digest(expected);
   return (req, res, next) => {
     const given = req.query.token;
-    if (tokenMatches(expected, given)) {
+    if (tokenMatches(expectedDigest, given)) {
       next();
       return;
     }

@@ -14,7 +14,7 @@ function rejectMalformedEncoding(
   encoding: string,
 ): void {
   // Only UTF-8 escapes can be malformed; ISO-8859-1 gives every byte a meaning.
-  if (encoding.toLowerCase() !== 'utf-8') return;
+  if (encoding.toLowerCase() !== 'utf-8' || !body.includes(0x25 /* % */)) return;
   for (const pair of body.toString('utf8').split('&')) {
     try {
       decodeURIComponent(pair.replace(/\+/g, ' '));

@@ -4,7 +4,7 @@
  * AbsentSubscriber, Expired); a final never replaces a final. Only `Success` means the phone got it.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { smsOutbox } from '../../db/schema';
 import { normalizePhone } from '../phone';
 
@@ -51,7 +51,8 @@ export type DeliveryResult =
 export function recordDeliveryReport(db: Db, report: DeliveryReport, now: number): DeliveryResult {
   const rank = deliveryRank(report.status);
   if (rank === 0) return 'unknown_status';
-  return db.transaction(
+  return inTransaction(
+    db,
     (tx) => {
       const row = tx
         .select({

@@ -3,7 +3,7 @@
  * outcome of each send. See src/sms/dispatcher.ts for the delivery guarantee.
  */
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { type Db, inTransaction } from '../../db/client';
 import { smsOutbox } from '../../db/schema';
 import { retryDelayMs } from './backoff';
 import type { SendOutcome } from './gateway';
@@ -22,7 +22,8 @@ export function claimDue(
   leaseMs: number,
   maxAttempts = Number.POSITIVE_INFINITY,
 ): OutboxRow[] {
-  return db.transaction(
+  return inTransaction(
+    db,
     (tx) => {
       if (Number.isFinite(maxAttempts)) {
         tx.update(smsOutbox)

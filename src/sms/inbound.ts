@@ -10,6 +10,7 @@
  * and answered 200, so a message that crashes the handler (even the whole process) is tried a
  * few times, kept for an operator, and never retried for AT's full 12 hours.
  */
+import { inTransaction } from '../../db/client';
 import type { Logger } from 'pino';
 import type { ActionDeps } from '../complaints/actions';
 import { findCitizenLanguage, type Tx } from '../complaints/repository';
@@ -79,7 +80,8 @@ type Claim =
 
 /** Records the message (or counts one more attempt at it) in its own short transaction. */
 function claim(deps: InboundDeps, sms: InboundSms, now: number): Claim {
-  return deps.db.transaction(
+  return inTransaction(
+    deps.db,
     (tx): Claim => {
       const row = findInboundByAtId(tx, sms.atId);
       if (!row) {
@@ -154,7 +156,8 @@ function route(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): Handled
 }
 
 function handle(deps: InboundDeps, row: InboundRow, now: number): Handled {
-  return deps.db.transaction(
+  return inTransaction(
+    deps.db,
     (tx) => {
       const handled = rateLimit(deps, tx, row, now) ?? route(deps, tx, row, now);
       markInbound(tx, row.id, handled.handledAs, handled.complaintId);

@@ -1,8 +1,9 @@
 /**
  * Staff rows and the facts assignment needs (coverage, open load). Plain rows in, plain rows out.
  */
-import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { complaints, staff, staffCouncils } from '../../db/schema';
+import { preparedPerDb } from '../../db/prepared';
 import type { Tx } from '../complaints/repository';
 import type { Candidate } from '../complaints/assignment';
 
@@ -56,33 +57,52 @@ export function touchLastAssigned(tx: Tx, id: number, now: number): void {
   tx.update(staff).set({ lastAssignedAt: now }).where(eq(staff.id, id)).run();
 }
 
-/** Open complaints (received, assigned, in progress) held by each of `ids`; absent means none. */
-export function countOpenComplaints(tx: Tx, ids: number[]): Map<number, number> {
-  if (ids.length === 0) return new Map();
-  const rows = tx
-    .select({ id: complaints.assigneeId, n: count() })
-    .from(complaints)
-    .where(and(inArray(complaints.assigneeId, ids), inArray(complaints.status, [...OPEN_STATUSES])))
-    .groupBy(complaints.assigneeId)
-    .all();
-  return new Map(rows.map((r) => [r.id ?? 0, r.n]));
-}
+const p = sql.placeholder;
 
-/** Active staff of a region plus headquarters, with coverage and open load: assignment's input. */
-export function loadCandidates(tx: Tx, regionCode: string): Candidate[] {
-  const rows = tx
+/** Assignment runs at every filing: its statements are prepared once per connection. */
+const statements = preparedPerDb((db) => ({
+  candidates: db
     .select()
     .from(staff)
     .where(
       and(
         eq(staff.active, true),
-        or(eq(staff.regionCode, regionCode), and(isNull(staff.regionCode), eq(staff.role, 'hq'))),
+        or(eq(staff.regionCode, p('region')), and(isNull(staff.regionCode), eq(staff.role, 'hq'))),
       ),
     )
-    .all();
-  const ids = rows.map((r) => r.id);
-  const coverage = councilsOf(tx, ids);
-  const load = countOpenComplaints(tx, ids);
+    .prepare(),
+  coverage: db
+    .select({ staffId: staffCouncils.staffId, councilCode: staffCouncils.councilCode })
+    .from(staffCouncils)
+    .innerJoin(staff, eq(staff.id, staffCouncils.staffId))
+    .where(and(eq(staff.active, true), eq(staff.regionCode, p('region'))))
+    .prepare(),
+  openCount: db
+    .select({ n: count() })
+    .from(complaints)
+    .where(and(eq(complaints.assigneeId, p('id')), inArray(complaints.status, [...OPEN_STATUSES])))
+    .prepare(),
+}));
+
+/** Open complaints (received, assigned, in progress) held by each of `ids`. */
+export function countOpenComplaints(tx: Tx, ids: number[]): Map<number, number> {
+  const { openCount } = statements(tx);
+  return new Map(ids.map((id) => [id, openCount.get({ id })?.n ?? 0]));
+}
+
+/** Active staff of a region plus headquarters, with coverage and open load: assignment's input. */
+export function loadCandidates(tx: Tx, regionCode: string): Candidate[] {
+  const s = statements(tx);
+  const rows = s.candidates.all({ region: regionCode });
+  if (rows.length === 0) return [];
+  const coverage = new Map<number, string[]>();
+  for (const c of s.coverage.all({ region: regionCode })) {
+    coverage.set(c.staffId, [...(coverage.get(c.staffId) ?? []), c.councilCode]);
+  }
+  const load = countOpenComplaints(
+    tx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     role: r.role,

@@ -3,7 +3,7 @@
  * all-or-nothing. Each owns its transaction; errors are values with a clear message.
  */
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { staffRoles } from '../../db/schema';
 import { reassignOpenComplaints } from '../complaints/assign-service';
 import type { NotifyContext } from '../complaints/notify';
@@ -81,7 +81,7 @@ export function validateStaff(
 export function addStaff(db: Db, ctx: NotifyContext, input: StaffInput): Result<StaffRow> {
   const checked = validateStaff(input, ctx.reference);
   if (!checked.ok) return checked;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     if (findStaffByPhone(tx, checked.value.row.phone)) {
       return { ok: false, errors: [`phone: ${checked.value.row.phone} is already registered`] };
     }
@@ -98,7 +98,7 @@ export function deactivateStaff(
 ): Result<{ staff: StaffRow; reassigned: number }> {
   const phone = normalizePhone(phoneInput);
   if (!phone) return { ok: false, errors: [`phone: ${phoneInput} is not a phone number`] };
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const member = findStaffByPhone(tx, phone);
     if (!member) return { ok: false, errors: [`no staff member with phone ${phone}`] };
     setStaffActive(tx, member.id, false, ctx.now);
@@ -110,7 +110,7 @@ export function deactivateStaff(
 export function activateStaff(db: Db, ctx: NotifyContext, phoneInput: string): Result<StaffRow> {
   const phone = normalizePhone(phoneInput);
   if (!phone) return { ok: false, errors: [`phone: ${phoneInput} is not a phone number`] };
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const member = findStaffByPhone(tx, phone);
     if (!member) return { ok: false, errors: [`no staff member with phone ${phone}`] };
     setStaffActive(tx, member.id, true, ctx.now);
@@ -165,7 +165,7 @@ export function importStaffCsv(db: Db, ctx: NotifyContext, csv: string): Result<
     return [{ line, ...checked.value }];
   });
   if (errors.length > 0) return { ok: false, errors };
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const taken = valid.filter((v) => findStaffByPhone(tx, v.row.phone));
     if (taken.length > 0) {
       return {

@@ -4,7 +4,7 @@
  * becomes a localised END screen and a log line with the sessionId).
  */
 import type { Logger } from 'pino';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { makeComplaintNumber } from '../complaints/numbers';
 import {
   complaintNumberExists,
@@ -156,7 +156,7 @@ function holdsDraft(menu: Menu, state: SessionState, ended: boolean): boolean {
 
 function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
   const now = deps.now();
-  const row = loadSession(tx, req.sessionId);
+  const row = loadSession(deps.db, req.sessionId);
   if (row && row.phone !== req.phoneNumber) {
     // A sessionId belongs to one phone: never continue, nor replay, another phone's session.
     deps.logger.warn(
@@ -170,7 +170,7 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
   const { state, view, effects } = stepRequest(deps, tx, req, row, now);
   applyEffects(deps, tx, req, effects, now);
   const body = renderView(view, state.lang, state.page);
-  saveSession(tx, {
+  saveSession(deps.db, {
     sessionId: req.sessionId,
     phone: req.phoneNumber,
     serviceCode: req.serviceCode,
@@ -190,7 +190,7 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
 /** Answers one USSD request with a `CON `/`END ` body. Never throws. */
 export function handleUssd(deps: UssdDeps, req: UssdRequest): string {
   try {
-    return deps.db.transaction((tx) => handleInTransaction(deps, tx, req), {
+    return inTransaction(deps.db, (tx) => handleInTransaction(deps, tx, req), {
       behavior: 'immediate',
     });
   } catch (err) {

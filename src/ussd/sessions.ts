@@ -2,7 +2,9 @@
  * USSD sessions in SQLite, keyed by AT's sessionId: the engine state, the previous `text` (to
  * derive the newest reply) and the previous answer (to repeat it for a retried request).
  */
-import { and, desc, eq, gte, ne } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gte, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import { z } from 'zod';
 import { ussdSessions } from '../../db/schema';
 import type { Tx } from '../complaints/repository';
@@ -29,16 +31,59 @@ export function parseState(json: string): SessionState | undefined {
   }
 }
 
-export function loadSession(tx: Tx, sessionId: string): SessionRow | undefined {
-  return tx.select().from(ussdSessions).where(eq(ussdSessions.sessionId, sessionId)).get();
+const id = sql.placeholder('sessionId');
+const column = <K extends keyof SessionRow>(k: K) => sql.placeholder(k);
+
+const statements = preparedPerDb((db) => ({
+  load: db.select().from(ussdSessions).where(eq(ussdSessions.sessionId, id)).prepare(),
+  draft: db
+    .select({ sessionId: ussdSessions.sessionId, state: ussdSessions.state })
+    .from(ussdSessions)
+    .where(
+      and(
+        eq(ussdSessions.phone, sql.placeholder('phone')),
+        eq(ussdSessions.draftOpen, true),
+        gte(ussdSessions.updatedAt, sql.placeholder('since')),
+        ne(ussdSessions.sessionId, id),
+      ),
+    )
+    .orderBy(desc(ussdSessions.updatedAt))
+    .prepare(),
+  save: db
+    .insert(ussdSessions)
+    .values({
+      sessionId: id,
+      phone: column('phone'),
+      serviceCode: column('serviceCode'),
+      networkCode: column('networkCode'),
+      lastText: column('lastText'),
+      lastResponse: column('lastResponse'),
+      state: column('state'),
+      ended: column('ended'),
+      draftOpen: column('draftOpen'),
+      hops: column('hops'),
+      createdAt: column('createdAt'),
+      updatedAt: column('updatedAt'),
+    })
+    .onConflictDoUpdate({
+      target: ussdSessions.sessionId,
+      set: Object.fromEntries(
+        Object.entries(getTableColumns(ussdSessions))
+          .filter(([key]) => key !== 'sessionId' && key !== 'createdAt')
+          .map(([key, col]) => [key, sql.raw(`excluded.${col.name}`)]),
+      ),
+    })
+    .prepare(),
+}));
+
+/** The session row; runs on the request path, so through a statement prepared once. */
+export function loadSession(db: Db, sessionId: string): SessionRow | undefined {
+  return statements(db).load.get({ sessionId });
 }
 
-export function saveSession(tx: Tx, row: SessionRow): void {
-  const { sessionId: _id, createdAt: _created, ...changes } = row;
-  tx.insert(ussdSessions)
-    .values(row)
-    .onConflictDoUpdate({ target: ussdSessions.sessionId, set: changes })
-    .run();
+/** Inserts or updates the session row (prepared once; booleans stored as 0/1). */
+export function saveSession(db: Db, row: SessionRow): void {
+  statements(db).save.run({ ...row, ended: row.ended ? 1 : 0, draftOpen: row.draftOpen ? 1 : 0 });
 }
 
 /** The newest open draft of a phone updated since `since`, other than the current session. */
@@ -48,19 +93,7 @@ export function findResumableDraft(
   since: number,
   currentSessionId: string,
 ): ResumableDraft | undefined {
-  const row = tx
-    .select({ sessionId: ussdSessions.sessionId, state: ussdSessions.state })
-    .from(ussdSessions)
-    .where(
-      and(
-        eq(ussdSessions.phone, phone),
-        eq(ussdSessions.draftOpen, true),
-        gte(ussdSessions.updatedAt, since),
-        ne(ussdSessions.sessionId, currentSessionId),
-      ),
-    )
-    .orderBy(desc(ussdSessions.updatedAt))
-    .get();
+  const row = statements(tx).draft.get({ phone, since, sessionId: currentSessionId });
   const state = row ? parseState(row.state) : undefined;
   return row && state ? { sessionId: row.sessionId, state } : undefined;
 }

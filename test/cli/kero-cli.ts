@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase, type Db } from '../../db/client';
+import { openDatabase, type Db, inTransaction } from '../../db/client';
 import { dammCheckDigit } from '../../src/complaints/numbers';
 import { fileComplaint } from '../../src/complaints/service';
 import { loadReferenceData } from '../../src/reference';
@@ -90,7 +90,7 @@ export interface Filing {
 /** Files a complaint through the complaint service (assigned as in production); returns its id. */
 export function seedComplaint(db: Db, f: Filing): { id: number; number: string } {
   const number = complaintNumber(f.seed);
-  const row = db.transaction((tx) =>
+  const row = inTransaction(db, (tx) =>
     fileComplaint(tx, loadReferenceData(db), {
       phone: '+255700000001',
       number,

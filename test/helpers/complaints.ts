@@ -4,7 +4,7 @@
  * and small readers over the rows a service wrote. Nothing is mocked but time and randomness.
  */
 import { asc, eq } from 'drizzle-orm';
-import { openDatabase, type Db } from '../../db/client';
+import { openDatabase, type Db, inTransaction } from '../../db/client';
 import { complaintEvents, complaints, smsOutbox } from '../../db/schema';
 import type { EscalationDeps } from '../../src/complaints/escalation';
 import { makeComplaintNumber } from '../../src/complaints/numbers';
@@ -83,7 +83,7 @@ export const CITIZEN = '+255689000001';
 /** Files a complaint through the real service, in one transaction as the USSD handler does. */
 export function file(w: World, f: Filing): ComplaintRow {
   const regionCode = f.council.split('-')[0] ?? '';
-  return w.db.transaction((tx) =>
+  return inTransaction(w.db, (tx) =>
     fileComplaint(tx, w.reference, {
       phone: f.phone ?? CITIZEN,
       number: w.nextNumber(),

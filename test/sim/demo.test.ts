@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase } from '../../db/client';
+import { openDatabase, inTransaction } from '../../db/client';
 import { fileComplaint } from '../../src/complaints/service';
 import { loadReferenceData } from '../../src/reference';
 import { childEnv, runTsx, tempDir } from './processes';
@@ -96,7 +96,7 @@ describe('npm run demo', () => {
     const file = path.join(tmp.dir, 'real.db');
     const db = openDatabase(file);
     const reference = loadReferenceData(db);
-    db.transaction((tx) =>
+    inTransaction(db, (tx) =>
       fileComplaint(tx, reference, {
         phone: '+255712345678',
         number: '48210379',

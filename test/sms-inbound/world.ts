@@ -3,6 +3,7 @@
  * services on the app's own in-memory database, and a phone that posts exactly the form fields
  * Africa's Talking posts for an incoming message. Nothing is mocked but time and randomness.
  */
+import { inTransaction } from '../../db/client';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Response } from 'supertest';
 import { complaintEvents, complaints, smsInbound, smsOutbox } from '../../db/schema';
@@ -81,7 +82,7 @@ export function openSms(overrides: Partial<AppDeps> = {}): Sms {
       return result.value;
     },
     file: (f) =>
-      t.db.transaction((tx) =>
+      inTransaction(t.db, (tx) =>
         fileComplaint(tx, t.deps.reference, {
           phone: f.phone,
           number: nextNumber(),

@@ -5,7 +5,7 @@
 import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { smsOutbox } from '../../db/schema';
 import { createAfricasTalkingGateway } from '../../src/sms/africastalking';
 import type { OutboxRow } from '../../src/sms/dispatcher';
@@ -48,7 +48,7 @@ export const phoneOf = (i: number) => `+2557123${String(10_000 + i).slice(-5)}`;
 
 /** Queues `n` messages ("Ujumbe 0", "Ujumbe 1", ...) due at `now`; returns their ids. */
 export function queueMessages(db: Db, n: number, now: number, prefix = 'Ujumbe'): number[] {
-  db.transaction((tx) => {
+  inTransaction(db, (tx) => {
     for (let i = 0; i < n; i++) {
       enqueueSms(tx, { toPhone: phoneOf(i), body: `${prefix} ${i}`, template: 'test' }, now);
     }

@@ -1,0 +1,1 @@
+DROP INDEX `ussd_sessions_updated_idx`;
