@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { normalizePhone } from '../phone';
 import { openServiceDb, smsLine, type ServiceDb } from './ussd-sim-db';
-import { callbackUrl, postForm, redact, UnreachableError, type HopAnswer } from './ussd-sim-wire';
+import { callbackUrl, postForm, redact, runAgainstServer, type HopAnswer } from './ussd-sim-wire';
 
 const usage = [
   'Usage: npm run sms -- --from <phone> [options] "<text>"',
@@ -148,21 +148,9 @@ async function main(argv: string[]): Promise<number> {
   if ('error' in opened) err(`note: ${opened.error}: replies from the service will not be shown.`);
   try {
     return await send(parsed.options, db);
-  } catch (e) {
-    if (!(e instanceof UnreachableError)) throw e;
-    err(`error: ${e.message}: is the server running (npm start)? Pass --url otherwise.`);
-    return 1;
   } finally {
     db?.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    process.exitCode = 1;
-  },
-);
+runAgainstServer(main);

@@ -143,3 +143,25 @@ export function wireProblems(answer: HopAnswer): string[] {
 export function continues(answer: HopAnswer): boolean {
   return answer.status === 200 && answer.body.startsWith('CON ');
 }
+
+const stderrLine = (line: string) => process.stderr.write(`${line}\n`);
+
+/**
+ * Runs a tool's `main` against a running server and sets the exit code: an unreachable server
+ * is a one-line hint and exit 1, any other failure its stack and exit 1.
+ */
+export function runAgainstServer(main: (argv: string[]) => Promise<number>): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof UnreachableError) {
+        stderrLine(`error: ${e.message}: is the server running (npm start)? Pass --url otherwise.`);
+      } else {
+        stderrLine(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+      process.exitCode = 1;
+    },
+  );
+}

@@ -8,7 +8,7 @@ import { parseSimArgs, ussdUsage, type SimOptions } from './ussd-sim-args';
 import { openServiceDb, type ServiceDb } from './ussd-sim-db';
 import { dial, showNewSms, type DialResult, type SimContext } from './ussd-sim-dial';
 import { painter } from './ussd-sim-screen';
-import { callbackUrl, redact, UnreachableError } from './ussd-sim-wire';
+import { callbackUrl, redact, runAgainstServer, UnreachableError } from './ussd-sim-wire';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -103,21 +103,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (options.scripts.length > 0) return await runScripts(ctx, options.scripts);
     return await runInteractive(ctx);
-  } catch (e) {
-    if (!(e instanceof UnreachableError)) throw e;
-    err(`error: ${e.message}: is the server running (npm start)? Pass --url otherwise.`);
-    return 1;
   } finally {
     db?.close();
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    err(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    process.exitCode = 1;
-  },
-);
+runAgainstServer(main);
