@@ -27,7 +27,7 @@ const f = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(dig
 const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
 /** Left-aligns the first `left` columns and right-aligns the rest, each to its widest cell. */
-function table(cells: string[][], left: number): string {
+export function table(cells: string[][], left: number): string {
   const widths = (cells[0] ?? []).map((_, c) =>
     Math.max(...cells.map((row) => (row[c] ?? '').length)),
   );

@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --duration 10 --connections 50 --warmup 2 --only kero|baseline]`
+ * `npm run bench [-- --duration 10 --connections 50 --warmup 2 --only PARTS]`
  * Kero's USSD webhook vs a ussd-menu-builder + Express baseline, measured one after the other,
- * each server in its own process, load generated here on 127.0.0.1.
+ * each server in its own process, load generated here on 127.0.0.1; then the outbox drain rate
+ * (bench/outbox.ts) and assignment/escalation at 100,000 open complaints (bench/assignment.ts).
+ * PARTS: comma-separated kero, baseline, ussd (both), outbox, assignment; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import type { ServerProcess } from './kero-server';
 import { ROOT, WEBHOOK_TOKEN, startBaseline, startKero, stopAll } from './kero-server';
 import type { Scenario } from './load';
 import { cumulativeTexts, newAgent, phone, pool, post, runLoad, ussdBody } from './load';
+import { runDataBenches } from './data-benches';
 
 const { values: opts } = parseArgs({
   options: {
@@ -25,14 +28,14 @@ const { values: opts } = parseArgs({
 const durationS = Number(opts.duration);
 const connections = Math.trunc(Number(opts.connections));
 const warmupS = Number(opts.warmup);
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment'];
+const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
+const on = (part: string): boolean =>
+  only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
 const valid = durationS > 0 && durationS <= 600 && connections >= 1 && connections <= 1000;
-if (
-  !valid ||
-  !(warmupS >= 0 && warmupS <= 60) ||
-  !['kero', 'baseline', undefined].includes(opts.only)
-) {
+if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--connections 1..1000] [--warmup 0..60] [--only kero|baseline]',
+    'usage: npm run bench -- [--duration 1..600] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment]',
   );
   process.exit(2);
 }
@@ -192,12 +195,15 @@ async function benchBaseline(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  console.log(
-    `Kero USSD bench: ${connections} connections, ${warmupS} s warm-up + ${durationS} s per run`,
-  );
-  if (opts.only !== 'baseline') await benchKero();
-  if (opts.only !== 'kero') await benchBaseline();
-  printReport(rows, { connections, durationS, warmupS, db });
+  if (on('kero') || on('baseline')) {
+    console.log(
+      `Kero USSD bench: ${connections} connections, ${warmupS} s warm-up + ${durationS} s per run`,
+    );
+    if (on('kero')) await benchKero();
+    if (on('baseline')) await benchBaseline();
+    printReport(rows, { connections, durationS, warmupS, db });
+  }
+  await runDataBenches({ outbox: on('outbox'), assignment: on('assignment') });
 }
 
 process.once('SIGINT', () => {

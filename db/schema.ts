@@ -257,7 +257,10 @@ export const smsInbound = sqliteTable(
     linkId: text('link_id'),
     networkCode: text('network_code'),
     date: text('date'),
-    /** How it was handled: staff_command, citizen_message, rating, reopen, status, help, rate_limited. */
+    /**
+     * How it was handled: staff_command, citizen_message, rating, reopen, status, help,
+     * rate_limited; pending:N while attempt N runs, failed after the last attempt.
+     */
     handledAs: text('handled_as'),
     complaintId: integer('complaint_id').references(() => complaints.id),
     receivedAt: millis('received_at').notNull(),

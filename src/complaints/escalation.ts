@@ -8,7 +8,7 @@ import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { complaints } from '../../db/schema';
 import { findStaffById, loadCandidates, OPEN_STATUSES } from '../staff/repository';
 import type { ActionDeps } from './actions';
-import { pickEscalationOwner, type Level } from './assignment';
+import { pickEscalationOwner, type Candidate, type Level } from './assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent, type ComplaintRow, type Tx } from './repository';
 import { dueEscalation, type SlaPolicy } from './sla';
@@ -32,15 +32,44 @@ export interface Escalated {
   toAssignee: number | null;
 }
 
+/**
+ * Candidates per region for one batch (one transaction): loaded once, then kept current by
+ * `moveLoad` as complaints change owner, instead of re-counting every owner's load per complaint.
+ */
+type CandidateCache = Map<string, Candidate[]>;
+
+function candidatesIn(tx: Tx, cache: CandidateCache, regionCode: string): Candidate[] {
+  let list = cache.get(regionCode);
+  if (!list) {
+    list = loadCandidates(tx, regionCode);
+    cache.set(regionCode, list);
+  }
+  return list;
+}
+
+/** Moves one open complaint's weight from one owner to another in every cached region. */
+function moveLoad(cache: CandidateCache, from: number | null, to: number | null, now: number) {
+  for (const list of cache.values()) {
+    for (const c of list) {
+      if (c.id === from) c.openComplaints -= 1;
+      if (c.id === to) {
+        c.openComplaints += 1;
+        c.lastAssignedAt = now;
+      }
+    }
+  }
+}
+
 function escalateOne(
   tx: Tx,
   ctx: NotifyContext,
+  cache: CandidateCache,
   c: ComplaintRow,
   due: 'region' | 'national',
 ): Escalated {
   const breach = due === 'region' ? 'first_response' : 'resolution';
   const target: Level = rank[due] > rank[c.level] ? due : c.level;
-  const candidates = loadCandidates(tx, c.regionCode);
+  const candidates = candidatesIn(tx, cache, c.regionCode);
   const current = candidates.find((x) => x.id === c.assigneeId);
   // Already owned at the target level: a breach is recorded, the complaint does not move sideways.
   const owner =
@@ -58,6 +87,7 @@ function escalateOne(
             : {}),
         };
   const moved = owner.staffId !== c.assigneeId || owner.level !== c.level;
+  if (moved) moveLoad(cache, c.assigneeId, owner.staffId, ctx.now);
   const status = owner.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
   const row = tx
     .update(complaints)
@@ -139,9 +169,10 @@ export function runEscalations(deps: EscalationDeps): Escalated[] {
         .orderBy(asc(complaints.id))
         .limit(BATCH)
         .all();
+      const cache: CandidateCache = new Map();
       for (const c of rows) {
         const due = dueEscalation(c, now, policy);
-        if (due) done.push(escalateOne(tx, ctx, c, due));
+        if (due) done.push(escalateOne(tx, ctx, cache, c, due));
       }
       return rows;
     });
