@@ -3,6 +3,7 @@
  * complaints assigned among them, written with raw prepared better-sqlite3 statements in one
  * transaction each (the service layer would take minutes for 100,000 rows).
  */
+import { seededRandomInt } from '../src/random';
 import type { Db } from '../db/client';
 import { makeComplaintNumber } from '../src/complaints/numbers';
 
@@ -17,17 +18,8 @@ export interface World {
   staffCount: number;
 }
 
-/** mulberry32: the same data from run to run. */
-export function seededRandom(seed: number): (maxExclusive: number) => number {
-  let a = seed >>> 0;
-  return (max) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max);
-  };
-}
+/** The same data from run to run. */
+export const seededRandom = (seed: number) => seededRandomInt(seed);
 
 export const pick = <T>(items: readonly T[], random: (n: number) => number): T => {
   const item = items[random(items.length)];

@@ -4,6 +4,7 @@
  * happened). Phone numbers are fake on purpose: staff +2557000001RR (officer of region RR),
  * +2557000002RR (supervisor), +255700000000 (headquarters); citizens +2556999NNNNN.
  */
+import { mulberry32 } from '../random';
 import type { ComplaintStatus } from '../../db/schema';
 import type { StaffInput } from '../staff/service';
 import { DESCRIPTIONS, NOTES, PLACES, REPLIES, RESOLUTIONS } from './demo-texts';
@@ -188,14 +189,5 @@ export function planDemoComplaints(
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** Deterministic PRNG (mulberry32): the same demo every run for the same clock. */
-export function seededRandom(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic randomness: the same demo every run for the same clock. */
+export const seededRandom = (seed: number): Random => mulberry32(seed);

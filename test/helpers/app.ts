@@ -3,6 +3,7 @@
  * a controllable clock and a seeded random source. Nothing is mocked but time and randomness.
  */
 import pino from 'pino';
+import { seededRandomInt as mulberryInt } from '../../src/random';
 import { openDatabase, type Db } from '../../db/client';
 import { menu } from '../../menus';
 import { createApp, type AppDeps } from '../../src/http/app';
@@ -10,18 +11,8 @@ import { loadReferenceData } from '../../src/reference';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
-/** Deterministic PRNG (mulberry32) so complaint numbers repeat from run to run. */
-export function seededRandomInt(seed = 42): (maxExclusive: number) => number {
-  let a = seed >>> 0;
-  return (max) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    const r = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    return Math.floor(r * max);
-  };
-}
+/** Deterministic randomness so complaint numbers repeat from run to run. */
+export const seededRandomInt = (seed = 42) => mulberryInt(seed);
 
 export interface TestClock {
   now: () => number;

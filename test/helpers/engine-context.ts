@@ -5,6 +5,7 @@
  */
 import { categoryCodes, loadAdminUnits } from '../../db/seed/seed';
 import { makeComplaintNumber } from '../../src/complaints/numbers';
+import { seededRandomInt } from '../../src/random';
 import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from '../../src/ussd/types';
 
 /** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
@@ -14,17 +15,7 @@ export const OTHER_PHONE = '+255754000111';
 export const SERVICE_CODE = '*384*1234#';
 export const TOLL_FREE = '0800 110 010';
 
-/** Deterministic PRNG (mulberry32) returning integers in [0, maxExclusive). */
-export function seededRandomInt(seed: number): (maxExclusive: number) => number {
-  let a = seed >>> 0;
-  return (max) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * max);
-  };
-}
+export { seededRandomInt };
 
 export interface AdminRegion extends RefItem {
   councils: RefItem[];

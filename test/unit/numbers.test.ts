@@ -5,23 +5,7 @@ import {
   makeComplaintNumber,
   parseComplaintNumber,
 } from '../../src/complaints/numbers';
-
-/** Tiny deterministic PRNG (mulberry32) returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function seededRandomInt(seed: number): (maxExclusive: number) => number {
-  const next = mulberry32(seed);
-  return (maxExclusive) => Math.floor(next() * maxExclusive);
-}
+import { seededRandomInt } from '../../src/random';
 
 const SAMPLE_SIZE = 250;
 const randomInt = seededRandomInt(0x6b65726f);
