@@ -7,10 +7,13 @@ import type { RequestHandler } from 'express';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
-/** Constant-time comparison that does not leak the token's length either. */
-export function tokenMatches(expected: string | Buffer, given: unknown): boolean {
+/**
+ * Constant-time comparison against the expected token's SHA-256 digest (computed once), which
+ * does not leak the token's length either.
+ */
+export function tokenMatches(expectedDigest: Buffer, given: unknown): boolean {
   if (typeof given !== 'string') return false;
-  return timingSafeEqual(typeof expected === 'string' ? digest(expected) : expected, digest(given));
+  return timingSafeEqual(expectedDigest, digest(given));
 }
 
 export function requireToken(expected: string): RequestHandler {

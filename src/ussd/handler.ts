@@ -156,7 +156,7 @@ function holdsDraft(menu: Menu, state: SessionState, ended: boolean): boolean {
 
 function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
   const now = deps.now();
-  const row = loadSession(deps.db, req.sessionId);
+  const row = loadSession(tx, req.sessionId);
   if (row && row.phone !== req.phoneNumber) {
     // A sessionId belongs to one phone: never continue, nor replay, another phone's session.
     deps.logger.warn(
@@ -170,7 +170,7 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
   const { state, view, effects } = stepRequest(deps, tx, req, row, now);
   applyEffects(deps, tx, req, effects, now);
   const body = renderView(view, state.lang, state.page);
-  saveSession(deps.db, {
+  saveSession(tx, {
     sessionId: req.sessionId,
     phone: req.phoneNumber,
     serviceCode: req.serviceCode,
