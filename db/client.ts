@@ -35,15 +35,22 @@ export function checkDatabase(db: Db): boolean {
   return row.n > 0;
 }
 
+type Behavior = 'deferred' | 'immediate' | 'exclusive';
+type Runner = Database.Transaction<(fn: () => unknown) => unknown>;
+
+/** better-sqlite3 transaction functions, built once per connection (building one is not free). */
+const runners = new WeakMap<Database.Database, Runner>();
+
 /**
  * Runs `fn` in one transaction. `fn` receives the database itself: better-sqlite3 has a single
  * synchronous connection, so every statement `fn` runs, including statements prepared once per
  * connection (db/prepared.ts), belongs to the transaction. Nested calls become savepoints.
  */
-export function inTransaction<T>(
-  db: Db,
-  fn: (db: Db) => T,
-  config?: { behavior?: 'deferred' | 'immediate' | 'exclusive' },
-): T {
-  return db.transaction(() => fn(db), config);
+export function inTransaction<T>(db: Db, fn: (db: Db) => T, config?: { behavior?: Behavior }): T {
+  let runner = runners.get(db.$client);
+  if (!runner) {
+    runner = db.$client.transaction((body: () => unknown) => body());
+    runners.set(db.$client, runner);
+  }
+  return runner[config?.behavior ?? 'deferred'](() => fn(db)) as T;
 }

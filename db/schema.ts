@@ -190,8 +190,10 @@ export const ussdSessions = sqliteTable(
     updatedAt: millis('updated_at').notNull(),
   },
   (t) => [
-    index('ussd_sessions_draft_idx')
-      .on(t.phone, t.updatedAt)
+    // On the phone alone: a hop moves updated_at, and an index holding it would be rewritten on
+    // every hop of a filing. A phone has at most a few open drafts to sort.
+    index('ussd_sessions_draft_phone_idx')
+      .on(t.phone)
       .where(sql`${t.draftOpen} = 1`),
   ],
 );

@@ -40,24 +40,30 @@ function setAssignee(
   return row;
 }
 
-/** Writes the new owner, the `assigned` event and the notices; returns the updated row. */
-export function applyAssignment(
+type AssignmentEvent = {
+  type: string;
+  actor: string;
+  staffId?: number | null;
+  note?: string | null;
+};
+
+/** The history event, the owner's round-robin stamp and the owner's SMS for an assignment. */
+function recordAssignment(
   tx: Tx,
   ctx: NotifyContext,
-  c: ComplaintRow,
+  updated: ComplaintRow,
+  fromStatus: ComplaintRow['status'],
   to: Assignment,
-  event: { type: string; actor: string; staffId?: number | null; note?: string | null },
-): ComplaintRow {
-  const status = to.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
-  const updated = setAssignee(tx, c.id, { ...to, status }, ctx.now);
+  event: AssignmentEvent,
+): void {
   insertEvent(tx, {
-    complaintId: c.id,
+    complaintId: updated.id,
     type: event.type,
     actor: event.actor,
     staffId: event.staffId ?? null,
     assigneeId: to.staffId,
-    fromStatus: c.status,
-    toStatus: status,
+    fromStatus,
+    toStatus: updated.status,
     note: event.note ?? null,
     createdAt: ctx.now,
   });
@@ -69,19 +75,46 @@ export function applyAssignment(
       notifyStaff(tx, ctx, owner, updated, 'sms.staff.assigned');
     }
   }
+}
+
+/** Writes the new owner, the `assigned` event and the notices; returns the updated row. */
+export function applyAssignment(
+  tx: Tx,
+  ctx: NotifyContext,
+  c: ComplaintRow,
+  to: Assignment,
+  event: AssignmentEvent,
+): ComplaintRow {
+  const status = to.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
+  const updated = setAssignee(tx, c.id, { ...to, status }, ctx.now);
+  recordAssignment(tx, ctx, updated, c.status, to, event);
   return updated;
 }
 
-/** Assigns a just-filed complaint in its region and tells the citizen when someone has it. */
-export function assignNewComplaint(tx: Tx, ctx: NotifyContext, c: ComplaintRow): ComplaintRow {
-  const to = pickAssignee(loadCandidates(tx, c.regionCode), c.regionCode, c.councilCode);
-  const updated = applyAssignment(tx, ctx, c, to, {
+/**
+ * The owner a complaint about to be filed gets, by the region-based rule: it is inserted with its
+ * owner already set (one write instead of an insert and an update).
+ */
+export function ownerForNewComplaint(tx: Tx, regionCode: string, councilCode: string): Assignment {
+  return pickAssignee(loadCandidates(tx, regionCode), regionCode, councilCode);
+}
+
+/**
+ * The `assigned` event and the notices for a complaint just filed with `to` as its owner; the
+ * citizen hears who has it only when someone does.
+ */
+export function announceNewComplaintOwner(
+  tx: Tx,
+  ctx: NotifyContext,
+  c: ComplaintRow,
+  to: Assignment,
+): void {
+  recordAssignment(tx, ctx, c, 'received', to, {
     type: 'assigned',
     actor: 'system',
     note: to.staffId === null ? 'no staff in the region: headquarters queue' : null,
   });
-  if (to.staffId !== null) notifyCitizen(tx, ctx, updated, 'sms.assigned');
-  return updated;
+  if (to.staffId !== null) notifyCitizen(tx, ctx, c, 'sms.assigned');
 }
 
 /** Moves every open complaint of a staff member to a new owner by the assignment rule. */

@@ -44,6 +44,8 @@ const statements = preparedPerDb((db) => ({
       language: p('language'),
       channel: p('channel'),
       status: p('status'),
+      level: p('level'),
+      assigneeId: p('assigneeId'),
       createdAt: p('createdAt'),
       updatedAt: p('updatedAt'),
     })
@@ -108,7 +110,7 @@ export function countComplaintsSince(tx: Tx, phone: string, since: number): numb
   return statements(tx).countSince.get({ phone, since })?.n ?? 0;
 }
 
-/** A new complaint as filed; assignment, timestamps of later steps and rating start empty. */
+/** A new complaint as filed, with its first owner; later timestamps and rating start empty. */
 export type FiledComplaint = Pick<
   NewComplaint,
   | 'number'
@@ -121,7 +123,13 @@ export type FiledComplaint = Pick<
   | 'status'
   | 'createdAt'
   | 'updatedAt'
-> & { place: string | null; anonymous: boolean; channel: string };
+> & {
+  place: string | null;
+  anonymous: boolean;
+  channel: string;
+  level: ComplaintRow['level'];
+  assigneeId: number | null;
+};
 
 export function insertComplaint(tx: Tx, row: FiledComplaint): ComplaintRow {
   const inserted = statements(tx).insert.get({ ...row, anonymous: row.anonymous ? 1 : 0 });

@@ -7,7 +7,7 @@ import { enqueueSms } from '../sms/outbox';
 import { codeLabel } from '../ussd/lookups';
 import type { ComplaintDraft, Lang } from '../ussd/types';
 import type { ReferenceData } from '../reference';
-import { assignNewComplaint } from './assign-service';
+import { announceNewComplaintOwner, ownerForNewComplaint } from './assign-service';
 import { formatComplaintNumber } from './numbers';
 import {
   insertComplaint,
@@ -28,12 +28,14 @@ export interface FileComplaintInput {
 }
 
 /**
- * Writes the complaint, its `received` event and the acknowledgement SMS, then assigns it in its
- * region (event and notices), all in the caller's transaction.
+ * Writes the complaint with the owner the region-based rule gives it, its `received` and
+ * `assigned` events, the acknowledgement SMS and the assignment notices, all in the caller's
+ * transaction.
  */
 export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintInput): ComplaintRow {
   const { phone, number, draft, language, now } = input;
   upsertCitizen(tx, phone, language, now);
+  const owner = ownerForNewComplaint(tx, draft.regionCode, draft.councilCode);
   const complaint = insertComplaint(tx, {
     number,
     citizenPhone: phone,
@@ -45,7 +47,9 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     anonymous: draft.anonymous,
     language,
     channel: 'ussd',
-    status: 'received',
+    status: owner.staffId === null ? 'received' : 'assigned',
+    level: owner.level,
+    assigneeId: owner.staffId,
     createdAt: now,
     updatedAt: now,
   });
@@ -68,5 +72,6 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     { toPhone: phone, body, template: 'sms.received', complaintId: complaint.id },
     now,
   );
-  return assignNewComplaint(tx, { now, reference: ref }, complaint);
+  announceNewComplaintOwner(tx, { now, reference: ref }, complaint, owner);
+  return complaint;
 }

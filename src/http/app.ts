@@ -4,13 +4,12 @@
  */
 import express, { type Express } from 'express';
 import { checkDatabase } from '../../db/client';
-import { requireToken } from './auth';
 import { errorHandler } from './errors';
-import { formParser } from './form';
 import { requestLog } from './request-log';
-import { smsDeliveryRouter } from './routes/sms-delivery';
-import { smsInboundRouter, type SmsInboundRouteDeps } from './routes/sms-inbound';
-import { ussdRouter, type UssdRouteDeps } from './routes/ussd';
+import { smsDeliveryHandler } from './routes/sms-delivery';
+import { smsInboundHandler, type SmsInboundRouteDeps } from './routes/sms-inbound';
+import { ussdHandlers, type UssdRouteDeps } from './routes/ussd';
+import { webhook } from './webhook';
 
 export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   webhookToken: string;
@@ -22,7 +21,12 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   // Webhook answers are never cached: hashing every body for an ETag is wasted work.
   app.set('etag', false);
-  app.use(requestLog(deps.logger));
+  // One log line per request at info; below that the layer would only cost every hop a step.
+  if (deps.logger.isLevelEnabled('info')) app.use(requestLog(deps.logger));
+  const ussd = ussdHandlers(deps);
+  const token = deps.webhookToken;
+  app.post('/ussd', webhook(token, ussd.hop));
+  app.post('/ussd/events', webhook(token, ussd.events));
   app.get('/healthz', (_req, res) => {
     const ok = (() => {
       try {
@@ -33,9 +37,8 @@ export function createApp(deps: AppDeps): Express {
     })();
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok });
   });
-  app.use('/ussd', requireToken(deps.webhookToken), formParser(), ussdRouter(deps));
-  app.use('/sms/delivery', requireToken(deps.webhookToken), formParser(), smsDeliveryRouter(deps));
-  app.use('/sms/inbound', requireToken(deps.webhookToken), formParser(), smsInboundRouter(deps));
+  app.post('/sms/inbound', webhook(token, smsInboundHandler(deps)));
+  app.post('/sms/delivery', webhook(token, smsDeliveryHandler(deps)));
   app.use(errorHandler(deps.logger));
   return app;
 }

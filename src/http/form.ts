@@ -1,35 +1,134 @@
 /**
  * Form bodies as Africa's Talking posts them (`application/x-www-form-urlencoded`, UTF-8), bounded.
- * body-parser keeps a value whose percent-encoding is broken (`text=%E0%A4%A`) as the raw escapes,
- * which would then reach the menu and the database as if typed: such a body is a 400 instead.
+ * A small parser of our own rather than body-parser: it is on the path of every USSD hop, and the
+ * generic one costs more than the rest of Express. Rules:
+ * - other content types are left alone (`req.body` stays undefined, validation then says what is
+ *   missing); a charset other than UTF-8, or a compressed body, is a 400;
+ * - at most 64 KB and 50 fields; a repeated field becomes an array (validation rejects it);
+ * - a value whose percent-encoding is broken (`text=%E0%A4%A`) is a 400, never stored as typed;
+ * - keys land on an object without a prototype, so `__proto__=x` is just an unknown field.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import express, { type RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { Request } from 'express';
 import { BadRequestError } from './errors';
 
-function rejectMalformedEncoding(
-  _req: IncomingMessage,
-  _res: ServerResponse,
-  body: Buffer,
-  encoding: string,
-): void {
-  // Only UTF-8 escapes can be malformed; ISO-8859-1 gives every byte a meaning.
-  if (encoding.toLowerCase() !== 'utf-8' || !body.includes(0x25 /* % */)) return;
-  for (const pair of body.toString('utf8').split('&')) {
-    try {
-      decodeURIComponent(pair.replace(/\+/g, ' '));
-    } catch {
-      throw new BadRequestError('malformed percent-encoding');
-    }
+const LIMIT_BYTES = 64 * 1024;
+const MAX_FIELDS = 50;
+
+export type FormBody = Record<string, string | string[]>;
+
+function decode(s: string): string {
+  const spaced = s.includes('+') ? s.replace(/\+/g, ' ') : s;
+  if (!spaced.includes('%')) return spaced;
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    throw new BadRequestError('malformed percent-encoding');
   }
 }
 
-/** The form parser for the webhooks: 64 KB, 50 fields, well-formed escapes. */
-export function formParser(): RequestHandler {
-  return express.urlencoded({
-    extended: false,
-    limit: '64kb',
-    parameterLimit: 50,
-    verify: rejectMalformedEncoding,
+/** Pure: parses a urlencoded body. Throws BadRequestError on malformed escapes or too many fields. */
+export function parseForm(body: string): FormBody {
+  const form = Object.create(null) as FormBody;
+  if (body === '') return form;
+  let fields = 0;
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    if (++fields > MAX_FIELDS) throw new BadRequestError(`more than ${MAX_FIELDS} fields`);
+    const eq = pair.indexOf('=');
+    const key = decode(eq === -1 ? pair : pair.slice(0, eq));
+    const value = eq === -1 ? '' : decode(pair.slice(eq + 1));
+    const seen = form[key];
+    if (seen === undefined) form[key] = value;
+    else form[key] = Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return form;
+}
+
+/** The body's charset when it is a form (undefined: not a form, leave it alone). */
+function formCharset(req: IncomingMessage): string | undefined {
+  const type = req.headers['content-type'];
+  if (!type) return undefined;
+  const [media = '', ...params] = type.split(';');
+  if (media.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return undefined;
+  const charset = params
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  return charset ?? 'utf-8';
+}
+
+function readBody(req: IncomingMessage, done: (err?: Error, body?: string) => void): void {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > LIMIT_BYTES) {
+    req.resume();
+    done(new BadRequestError('body larger than 64 KB'));
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const onData = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > LIMIT_BYTES) {
+      cleanup();
+      req.resume();
+      done(new BadRequestError('body larger than 64 KB'));
+      return;
+    }
+    chunks.push(chunk);
+  };
+  const onEnd = () => {
+    cleanup();
+    const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+    done(undefined, buffer.toString('utf8'));
+  };
+  const onError = (err: Error) => {
+    cleanup();
+    done(new BadRequestError(`body could not be read: ${err.message}`));
+  };
+  const cleanup = () => {
+    req.off('data', onData);
+    req.off('end', onEnd);
+    req.off('error', onError);
+  };
+  req.on('data', onData);
+  req.on('end', onEnd);
+  req.on('error', onError);
+}
+
+/**
+ * Reads the request's form body into `req.body` (left undefined for other content types), then
+ * calls `done`; `done(err)` with a BadRequestError when the body is not an acceptable form.
+ */
+export function readForm(req: Request, done: (err?: unknown) => void): void {
+  const charset = formCharset(req);
+  if (charset === undefined) {
+    done();
+    return;
+  }
+  const utf8 = charset === 'utf-8' || charset === 'utf8';
+  const compressed = (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity';
+  if (!utf8 || compressed) {
+    req.resume();
+    done(
+      new BadRequestError(
+        utf8 ? 'compressed bodies are not accepted' : `unsupported charset ${charset}`,
+      ),
+    );
+    return;
+  }
+  readBody(req, (err, body) => {
+    if (err) {
+      done(err);
+      return;
+    }
+    try {
+      req.body = parseForm(body ?? '');
+    } catch (parseErr) {
+      done(parseErr);
+      return;
+    }
+    done();
   });
 }

@@ -56,6 +56,8 @@ const REPLACEMENTS: ReadonlyMap<string, string> = new Map([
   ['ŋ', 'n'],
 ]);
 
+/** ASCII letters, digits, space, newline and the punctuation GSM-7's basic table shares with ASCII. */
+export const PLAIN_GSM7 = /^[A-Za-z0-9 \n!"#$%&'()*+,\-./:;<=>?@_]*$/;
 const COMBINING_MARKS = /\p{M}/gu;
 const COMBINING_MARK = /^\p{M}$/u;
 const SPACE_SEPARATOR = /^\p{Zs}$/u;
@@ -113,6 +115,8 @@ function mapCodePoint(ch: string): string {
  * '/' '-' 'EUR'), anything else → one '?' per code point (lone surrogates too).
  */
 export function toGsm7(text: string): string {
+  // Most text (every translation, most of what is typed) is already plain GSM-7: keep it as is.
+  if (PLAIN_GSM7.test(text)) return text;
   const normalized = text.replace(/\r\n?/g, '\n').normalize('NFC');
   let out = '';
   for (const ch of normalized) {

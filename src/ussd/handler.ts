@@ -5,41 +5,22 @@
  */
 import type { Logger } from 'pino';
 import { inTransaction, type Db } from '../../db/client';
-import { makeComplaintNumber } from '../complaints/numbers';
-import {
-  complaintNumberExists,
-  countComplaintsSince,
-  findCitizenLanguage,
-  findComplaintByNumber,
-  listRecentComplaints,
-  upsertCitizen,
-  type ComplaintRow,
-  type Tx,
-} from '../complaints/repository';
+import { findCitizenLanguage, upsertCitizen, type Tx } from '../complaints/repository';
 import { fileComplaint } from '../complaints/service';
 import { maskPhone } from '../phone';
 import type { ReferenceData } from '../reference';
+import { HopContext } from './context';
 import { endedSession, startSession, step, type StepResult } from './engine';
 import { renderView, translate } from './render';
 import {
   closeDraft,
-  findResumableDraft,
   loadSession,
   newestReply,
   parseState,
   saveSession,
   type SessionRow,
 } from './sessions';
-import type {
-  ComplaintSummary,
-  Effect,
-  Lang,
-  Menu,
-  ResumableDraft,
-  SessionState,
-  UssdContext,
-} from './types';
-import { startOfDayEat } from './views';
+import type { Effect, Lang, Menu, SessionState } from './types';
 
 export interface UssdRequest {
   sessionId: string;
@@ -57,52 +38,6 @@ export interface UssdDeps {
   now: () => number;
   randomInt: (maxExclusive: number) => number;
   settings: { dailyComplaintLimit: number; draftResumeMinutes: number; tollFreeNumber?: string };
-}
-
-function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
-  return {
-    number: c.number,
-    status: c.status,
-    categoryCode: c.categoryCode,
-    councilLabel: ref.councilLabels.get(c.councilCode) ?? { sw: c.councilCode, en: c.councilCode },
-    createdAt: c.createdAt,
-    description: c.description,
-    citizenPhone: c.citizenPhone,
-  };
-}
-
-function contextFor(deps: UssdDeps, tx: Tx, req: UssdRequest, now: number): UssdContext {
-  const { reference: ref, settings } = deps;
-  let draft: { value: ResumableDraft | undefined } | undefined;
-  return {
-    phone: req.phoneNumber,
-    now,
-    serviceCode: req.serviceCode,
-    dailyComplaintLimit: settings.dailyComplaintLimit,
-    ...(settings.tollFreeNumber ? { tollFreeNumber: settings.tollFreeNumber } : {}),
-    regions: () => ref.regions,
-    councils: (region) => ref.councilsByRegion.get(region) ?? [],
-    categories: () => ref.categories,
-    findComplaint: (number) => {
-      const row = findComplaintByNumber(tx, number);
-      return row ? summary(ref, row) : undefined;
-    },
-    recentComplaints: (limit) =>
-      listRecentComplaints(tx, req.phoneNumber, limit).map((c) => summary(ref, c)),
-    complaintsFiledToday: () => countComplaintsSince(tx, req.phoneNumber, startOfDayEat(now)),
-    newComplaintNumber: () => {
-      for (let i = 0; i < 50; i++) {
-        const n = makeComplaintNumber(deps.randomInt);
-        if (!complaintNumberExists(tx, n)) return n;
-      }
-      throw new Error('no free complaint number after 50 tries');
-    },
-    resumableDraft: () => {
-      const since = now - settings.draftResumeMinutes * 60_000;
-      draft ??= { value: findResumableDraft(tx, req.phoneNumber, since, req.sessionId) };
-      return draft.value;
-    },
-  };
 }
 
 function applyEffects(deps: UssdDeps, tx: Tx, req: UssdRequest, effects: Effect[], now: number) {
@@ -136,7 +71,7 @@ function stepRequest(
   row: SessionRow | undefined,
   now: number,
 ): StepResult {
-  const ctx = contextFor(deps, tx, req, now);
+  const ctx = new HopContext(deps, tx, req, now);
   if (!row) return startSession(deps.menu, ctx, findCitizenLanguage(tx, req.phoneNumber));
   const state = parseState(row.state);
   if (row.ended || !state) {
@@ -170,24 +105,31 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
   const { state, view, effects } = stepRequest(deps, tx, req, row, now);
   applyEffects(deps, tx, req, effects, now);
   const body = renderView(view, state.lang, state.page);
-  saveSession(tx, {
-    sessionId: req.sessionId,
-    phone: req.phoneNumber,
-    serviceCode: req.serviceCode,
-    networkCode: req.networkCode,
-    lastText: req.text,
-    lastResponse: body,
-    state: JSON.stringify(state),
-    ended: view.end,
-    draftOpen: holdsDraft(deps.menu, state, view.end),
-    hops: (row?.hops ?? 0) + 1,
-    createdAt: row?.createdAt ?? now,
-    updatedAt: now,
-  });
+  saveSession(
+    tx,
+    {
+      sessionId: req.sessionId,
+      phone: req.phoneNumber,
+      serviceCode: req.serviceCode,
+      networkCode: req.networkCode,
+      lastText: req.text,
+      lastResponse: body,
+      state: JSON.stringify(state),
+      ended: view.end,
+      draftOpen: holdsDraft(deps.menu, state, view.end),
+      hops: (row?.hops ?? 0) + 1,
+      createdAt: row?.createdAt ?? now,
+      updatedAt: now,
+    },
+    row === undefined,
+  );
   return body;
 }
 
-/** Answers one USSD request with a `CON `/`END ` body. Never throws. */
+/**
+ * Answers one USSD request with a `CON `/`END ` body. Never throws. Runs in its own transaction, or
+ * in a savepoint when called inside one (the group commit, src/ussd/group-commit.ts).
+ */
 export function handleUssd(deps: UssdDeps, req: UssdRequest): string {
   try {
     return inTransaction(deps.db, (tx) => handleInTransaction(deps, tx, req), {
@@ -198,8 +140,13 @@ export function handleUssd(deps: UssdDeps, req: UssdRequest): string {
       { err, sessionId: req.sessionId, phone: maskPhone(req.phoneNumber) },
       'ussd request failed',
     );
-    return `END ${translate('common.error', languageForError(deps, req))}`;
+    return errorScreen(deps, req);
   }
+}
+
+/** "Please try again later", in the caller's language when the database can still say it. */
+export function errorScreen(deps: UssdDeps, req: UssdRequest): string {
+  return `END ${translate('common.error', languageForError(deps, req))}`;
 }
 
 function languageForError(deps: UssdDeps, req: UssdRequest): Lang {

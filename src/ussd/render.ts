@@ -16,8 +16,10 @@ export const KEY_HOME = '00';
 const locales = { en, sw } as const;
 
 /** Pure. The text of a key in a language, with `{var}` replaced. */
-export function translate(key: TextKey, lang: Lang, vars: Record<string, string | number> = {}) {
-  return locales[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+export function translate(key: TextKey, lang: Lang, vars?: Record<string, string | number>) {
+  const template = locales[lang][key];
+  if (!vars || !template.includes('{')) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,
   );
 }
@@ -25,6 +27,7 @@ export function translate(key: TextKey, lang: Lang, vars: Record<string, string 
 /** Pure. Text as it will appear on the phone: translated, or typed text made GSM-7. */
 export function textOf(text: Text, lang: Lang): string {
   if ('raw' in text) return toGsm7(text.raw);
+  if (!text.vars) return translate(text.key, lang);
   const vars: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(text.vars ?? {})) {
     vars[k] = typeof v === 'string' ? toGsm7(v) : v;
@@ -63,28 +66,46 @@ function headerLines(view: View, lang: Lang): string[] {
 
 const bodyLength = (lines: string[]) => 4 + lines.join('\n').length;
 
+/** Length of a body made of lines with these lengths: prefix, lines, the newlines between them. */
+const sumLength = (lengths: readonly number[]) => lengths.reduce((sum, n) => sum + n + 1, 3);
+
 /**
  * Pure. Splits the view's items into pages that each fit the budget with header and navigation.
  * The error line is left out on purpose: a wrong reply keeps the same page, so 98 and 0 mean the
- * same with or without one (renderView makes room for it).
+ * same with or without one (renderView makes room for it). Measured in lengths, not by joining
+ * candidate pages: a 31-region list is paged on every hop that shows it.
  */
 export function paginate(view: View, lang: Lang): Page[] {
-  const header = headerLines(view, lang);
-  const labels = view.items.map((item, i) => `${i + 1}. ${textOf(item.label, lang)}`);
+  const header = headerLines(view, lang).map((line) => line.length);
+  const labels = view.items.map((item, i) => `${i + 1}. `.length + textOf(item.label, lang).length);
+  const navs = new Map<string, number[]>();
+  const nav = (back: boolean, more: boolean) => {
+    const key = `${back}${more}`;
+    let lengths = navs.get(key);
+    if (!lengths) {
+      lengths = navLines({ ...view, back }, lang, more).map((line) => line.length);
+      navs.set(key, lengths);
+    }
+    return lengths;
+  };
   const pages: Page[] = [];
   let start = 0;
   do {
-    const nav = { ...view, back: view.back || start > 0 };
-    const fitsAll = (n: number, more: boolean) =>
-      bodyLength([...header, ...labels.slice(start, start + n), ...navLines(nav, lang, more)]) <=
-      PAGE_BUDGET;
+    const back = view.back || start > 0;
+    const fixed = (more: boolean) => sumLength([...header, ...nav(back, more)]);
     const rest = labels.length - start;
-    if (fitsAll(rest, false)) {
+    const restLength = labels.slice(start).reduce((sum, n) => sum + n + 1, 0);
+    if (fixed(false) + restLength <= PAGE_BUDGET) {
       pages.push({ start, count: rest });
       break;
     }
+    const budget = PAGE_BUDGET - fixed(true);
     let count = 0;
-    while (count < rest && fitsAll(count + 1, true)) count++;
+    let used = 0;
+    while (count < rest && used + (labels[start + count] ?? 0) + 1 <= budget) {
+      used += (labels[start + count] ?? 0) + 1;
+      count++;
+    }
     // A page always shows at least one item, even if a pathological label overflows.
     count = Math.max(count, 1);
     pages.push({ start, count });

@@ -2,7 +2,7 @@
  * USSD sessions in SQLite, keyed by AT's sessionId: the engine state, the previous `text` (to
  * derive the newest reply) and the previous answer (to repeat it for a retried request).
  */
-import { and, desc, eq, getTableColumns, gte, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { preparedPerDb } from '../../db/prepared';
 import { z } from 'zod';
@@ -49,7 +49,7 @@ const statements = preparedPerDb((db) => ({
     )
     .orderBy(desc(ussdSessions.updatedAt))
     .prepare(),
-  save: db
+  insert: db
     .insert(ussdSessions)
     .values({
       sessionId: id,
@@ -65,14 +65,21 @@ const statements = preparedPerDb((db) => ({
       createdAt: column('createdAt'),
       updatedAt: column('updatedAt'),
     })
-    .onConflictDoUpdate({
-      target: ussdSessions.sessionId,
-      set: Object.fromEntries(
-        Object.entries(getTableColumns(ussdSessions))
-          .filter(([key]) => key !== 'sessionId' && key !== 'createdAt')
-          .map(([key, col]) => [key, sql.raw(`excluded.${col.name}`)]),
-      ),
+    .prepare(),
+  // What a hop changes; the phone, service code and start time of a session stay as they were.
+  update: db
+    .update(ussdSessions)
+    .set({
+      networkCode: sql`${column('networkCode')}`,
+      lastText: sql`${column('lastText')}`,
+      lastResponse: sql`${column('lastResponse')}`,
+      state: sql`${column('state')}`,
+      ended: sql`${column('ended')}`,
+      draftOpen: sql`${column('draftOpen')}`,
+      hops: sql`${column('hops')}`,
+      updatedAt: sql`${column('updatedAt')}`,
     })
+    .where(eq(ussdSessions.sessionId, id))
     .prepare(),
 }));
 
@@ -81,9 +88,14 @@ export function loadSession(db: Db, sessionId: string): SessionRow | undefined {
   return statements(db).load.get({ sessionId });
 }
 
-/** Inserts or updates the session row (prepared once; booleans stored as 0/1). */
-export function saveSession(db: Db, row: SessionRow): void {
-  statements(db).save.run({ ...row, ended: row.ended ? 1 : 0, draftOpen: row.draftOpen ? 1 : 0 });
+/**
+ * Writes the session row after a hop: an insert for the first hop, else an update of what a hop
+ * changes (cheaper than an upsert, which tries the insert first). Booleans stored as 0/1.
+ */
+export function saveSession(db: Db, row: SessionRow, isNew: boolean): void {
+  const values = { ...row, ended: row.ended ? 1 : 0, draftOpen: row.draftOpen ? 1 : 0 };
+  if (isNew) statements(db).insert.run(values);
+  else statements(db).update.run(values);
 }
 
 /** The newest open draft of a phone updated since `since`, other than the current session. */

@@ -158,3 +158,52 @@ describe('POST /ussd: odd but acceptable bodies', () => {
     expect(t.db.select().from(citizens).all()).toHaveLength(1);
   });
 });
+
+describe('POST /ussd: form bodies the parser refuses', () => {
+  test.each([
+    ['a charset other than UTF-8', 'application/x-www-form-urlencoded; charset=iso-8859-1'],
+    ['a charset nobody knows', 'application/x-www-form-urlencoded; charset=klingon'],
+  ])('when the form declares %s, then it is 400 and nothing is recorded', async (_name, type) => {
+    const res = await request(t.app)
+      .post(ussdPath())
+      .set('Content-Type', type)
+      .send(formBody(AT_FIELDS));
+
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/charset/);
+    expect(sessions()).toEqual([]);
+  });
+
+  test('when the form declares charset=UTF-8 in capitals and quotes, then it is served', async () => {
+    const res = await request(t.app)
+      .post(ussdPath())
+      .set('Content-Type', 'Application/X-WWW-Form-Urlencoded; Charset="UTF-8"')
+      .send(formBody(AT_FIELDS));
+
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/^CON /);
+    expect(sessions()).toHaveLength(1);
+  });
+
+  test('when the body is gzip-compressed, then it is 400 and nothing is recorded', async () => {
+    const res = await request(t.app)
+      .post(ussdPath())
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .set('Content-Encoding', 'gzip')
+      .send(formBody(AT_FIELDS));
+
+    expect(res.status).toBe(400);
+    expect(sessions()).toEqual([]);
+  });
+
+  test('when the declared length is over 64 KB, then it is 400 before the body is read', async () => {
+    const res = await request(t.app)
+      .post(ussdPath())
+      .set('Content-Type', 'application/x-www-form-urlencoded')
+      .send(`${formBody(AT_FIELDS)}&pad=${'x'.repeat(64 * 1024)}`);
+
+    expect(res.status).toBe(400);
+    expect(res.text).toMatch(/64 KB/);
+    expect(sessions()).toEqual([]);
+  });
+});

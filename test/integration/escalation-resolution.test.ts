@@ -179,11 +179,12 @@ describe('resolution: not resolved within 14 days', () => {
           language: 'sw',
           channel: 'ussd',
           status: 'assigned',
+          level: 'council',
+          assigneeId: o.id,
           createdAt: T0,
           updatedAt: T0,
         });
       }
-      tx.$client.prepare('UPDATE complaints SET assignee_id = ?').run(o.id);
     });
 
     w.clock.set(T0 + 6 * DAY);

@@ -2,6 +2,7 @@ import {
   GSM7_BASIC,
   GSM7_EXTENDED,
   isGsm7,
+  PLAIN_GSM7,
   septetLength,
   smsParts,
   toGsm7,
@@ -89,6 +90,14 @@ describe('toGsm7', () => {
   test('when text is already basic GSM-7 without CR, then it is unchanged', () => {
     const basic = [...GSM7_BASIC].filter((c) => c !== '\r').join('');
     expect(toGsm7(basic)).toBe(basic);
+  });
+
+  test('when the fast path takes a printable ASCII character, then that character is basic GSM-7', () => {
+    const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).concat('\n');
+    const fast = ascii.filter((c) => PLAIN_GSM7.test(c));
+
+    expect(fast.filter((c) => !GSM7_BASIC.has(c))).toEqual([]);
+    expect(ascii.filter((c) => !PLAIN_GSM7.test(c)).join('')).toBe('[\\]^`{|}~');
   });
 });
 

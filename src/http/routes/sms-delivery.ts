@@ -2,13 +2,14 @@
  * POST /sms/delivery: Africa's Talking delivery reports (form-encoded). Answers 200 to every
  * well-formed report, applied or not (AT would otherwise retry it); 400 to a malformed one.
  */
-import { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { recordDeliveryReport } from '../../sms/delivery';
 import { maskPhone } from '../../phone';
 import { BadRequestError } from '../errors';
+import { sendText } from '../text';
+import type { WebhookHandler } from '../webhook';
 
 const optionalText = (max: number) =>
   z
@@ -33,9 +34,9 @@ export interface SmsDeliveryRouteDeps {
   now: () => number;
 }
 
-export function smsDeliveryRouter(deps: SmsDeliveryRouteDeps): Router {
-  const router = Router();
-  router.post('/', (req, res) => {
+/** POST /sms/delivery, behind the webhook rule (src/http/webhook.ts). */
+export function smsDeliveryHandler(deps: SmsDeliveryRouteDeps): WebhookHandler {
+  return (req, res) => {
     const parsed = deliveryReportSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -52,7 +53,6 @@ export function smsDeliveryRouter(deps: SmsDeliveryRouteDeps): Router {
     };
     if (result === 'updated' || result === 'stale') deps.logger.info(log, 'sms delivery report');
     else deps.logger.warn(log, 'sms delivery report ignored');
-    res.status(200).type('text/plain').send('OK');
-  });
-  return router;
+    sendText(res, 200, 'OK');
+  };
 }

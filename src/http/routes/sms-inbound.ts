@@ -3,13 +3,14 @@
  * an empty body as soon as the message is recorded and handled (replies leave via the outbox);
  * 500 when handling failed, so that AT retries; 400 for a body AT would never send.
  */
-import { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ActionDeps } from '../../complaints/actions';
 import { normalizePhone } from '../../phone';
 import { DEFAULT_INBOUND_LIMIT_PER_HOUR, receiveSms } from '../../sms/inbound';
 import { BadRequestError } from '../errors';
+import { sendText } from '../text';
+import type { WebhookHandler } from '../webhook';
 
 /** Longer texts (a many-part SMS) are cut, not refused: a 4xx would only make AT retry. */
 export const MAX_INBOUND_TEXT = 2000;
@@ -51,7 +52,8 @@ export interface SmsInboundRouteDeps extends ActionDeps {
   smsInboundLimitPerHour?: number;
 }
 
-export function smsInboundRouter(deps: SmsInboundRouteDeps): Router {
+/** POST /sms/inbound, behind the webhook rule (src/http/webhook.ts). */
+export function smsInboundHandler(deps: SmsInboundRouteDeps): WebhookHandler {
   const inbound = {
     db: deps.db,
     now: deps.now,
@@ -61,8 +63,7 @@ export function smsInboundRouter(deps: SmsInboundRouteDeps): Router {
     limitPerHour: deps.smsInboundLimitPerHour ?? DEFAULT_INBOUND_LIMIT_PER_HOUR,
     ussdCode: deps.serviceCodes[0],
   };
-  const router = Router();
-  router.post('/', (req, res) => {
+  return (req, res) => {
     const parsed = smsInboundSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -70,10 +71,6 @@ export function smsInboundRouter(deps: SmsInboundRouteDeps): Router {
     }
     const { id, ...rest } = parsed.data;
     const outcome = receiveSms(inbound, { atId: id, ...rest });
-    res
-      .status(outcome === 'failed' ? 500 : 200)
-      .type('text/plain')
-      .send('');
-  });
-  return router;
+    sendText(res, outcome === 'failed' ? 500 : 200, '');
+  };
 }

@@ -1,15 +1,17 @@
 /**
  * POST /ussd (Africa's Talking USSD callback) and POST /ussd/events (end-of-session notices).
- * Bodies are form-encoded; zod validates them here so only typed values go inward.
+ * Bodies are form-encoded; zod validates them here so only typed values go inward. Hops go through
+ * the group commit (src/ussd/group-commit.ts): the answer leaves once its transaction is durable.
  */
-import { Router } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { normalizePhone, maskPhone } from '../../phone';
-import { handleUssd, type UssdDeps } from '../../ussd/handler';
+import { createUssdGroupCommit } from '../../ussd/group-commit';
+import { errorScreen, type UssdDeps } from '../../ussd/handler';
 import { recordSessionEnd } from '../../ussd/session-ends';
-import { translate } from '../../ussd/render';
 import { BadRequestError } from '../errors';
+import { sendText } from '../text';
+import type { WebhookHandler } from '../webhook';
 
 const MAX_TEXT = 20_000;
 
@@ -69,29 +71,37 @@ export interface UssdRouteDeps extends UssdDeps {
   logger: Logger;
 }
 
-export function ussdRouter(deps: UssdRouteDeps): Router {
-  const router = Router();
-  router.post('/', (req, res) => {
-    const ussd = parse(ussdRequestSchema, req.body);
-    res.type('text/plain');
-    if (deps.serviceCodes.length > 0 && !deps.serviceCodes.includes(ussd.serviceCode)) {
-      deps.logger.warn(
-        {
-          sessionId: ussd.sessionId,
-          serviceCode: ussd.serviceCode,
-          phone: maskPhone(ussd.phoneNumber),
-        },
-        'ussd request for a service code this server does not serve',
-      );
-      res.send(`END ${translate('common.error', 'sw')}`);
-      return;
-    }
-    res.send(handleUssd(deps, ussd));
-  });
-  router.post('/events', (req, res) => {
-    const event = parse(ussdEventSchema, req.body);
-    recordSessionEnd(deps.db, event, deps.now());
-    res.type('text/plain').send('OK');
-  });
-  return router;
+export interface UssdHandlers {
+  /** POST /ussd: answered after the group commit that made the hop durable. */
+  hop: WebhookHandler;
+  /** POST /ussd/events */
+  events: WebhookHandler;
+}
+
+export function ussdHandlers(deps: UssdRouteDeps): UssdHandlers {
+  const commits = createUssdGroupCommit(deps);
+  const served = new Set(deps.serviceCodes);
+  return {
+    hop: (req, res) => {
+      const ussd = parse(ussdRequestSchema, req.body);
+      if (served.size > 0 && !served.has(ussd.serviceCode)) {
+        deps.logger.warn(
+          {
+            sessionId: ussd.sessionId,
+            serviceCode: ussd.serviceCode,
+            phone: maskPhone(ussd.phoneNumber),
+          },
+          'ussd request for a service code this server does not serve',
+        );
+        sendText(res, 200, errorScreen(deps, ussd));
+        return;
+      }
+      commits.submit(ussd, (body) => sendText(res, 200, body));
+    },
+    events: (req, res) => {
+      const event = parse(ussdEventSchema, req.body);
+      recordSessionEnd(deps.db, event, deps.now());
+      sendText(res, 200, 'OK');
+    },
+  };
 }

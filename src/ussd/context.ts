@@ -1,0 +1,95 @@
+/**
+ * What the pure engine may ask about the world during one hop (UssdContext), answered from the
+ * reference data and from the hop's transaction. One object per hop, its questions as methods:
+ * a hop allocates it once instead of a closure per question.
+ */
+import { makeComplaintNumber } from '../complaints/numbers';
+import {
+  complaintNumberExists,
+  countComplaintsSince,
+  findComplaintByNumber,
+  listRecentComplaints,
+  type ComplaintRow,
+  type Tx,
+} from '../complaints/repository';
+import type { ReferenceData } from '../reference';
+import type { UssdDeps, UssdRequest } from './handler';
+import { findResumableDraft } from './sessions';
+import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from './types';
+import { startOfDayEat } from './views';
+
+function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
+  return {
+    number: c.number,
+    status: c.status,
+    categoryCode: c.categoryCode,
+    councilLabel: ref.councilLabels.get(c.councilCode) ?? { sw: c.councilCode, en: c.councilCode },
+    createdAt: c.createdAt,
+    description: c.description,
+    citizenPhone: c.citizenPhone,
+  };
+}
+
+export class HopContext implements UssdContext {
+  readonly phone: string;
+  readonly serviceCode: string;
+  readonly dailyComplaintLimit: number;
+  readonly tollFreeNumber?: string;
+  /** The resumable draft once looked up (null: looked up, none). */
+  private draft: ResumableDraft | null | undefined;
+
+  constructor(
+    private readonly deps: UssdDeps,
+    private readonly tx: Tx,
+    private readonly req: UssdRequest,
+    readonly now: number,
+  ) {
+    this.phone = req.phoneNumber;
+    this.serviceCode = req.serviceCode;
+    this.dailyComplaintLimit = deps.settings.dailyComplaintLimit;
+    if (deps.settings.tollFreeNumber) this.tollFreeNumber = deps.settings.tollFreeNumber;
+  }
+
+  regions(): RefItem[] {
+    return this.deps.reference.regions;
+  }
+
+  councils(regionCode: string): RefItem[] {
+    return this.deps.reference.councilsByRegion.get(regionCode) ?? [];
+  }
+
+  categories(): string[] {
+    return this.deps.reference.categories;
+  }
+
+  findComplaint(number: string): ComplaintSummary | undefined {
+    const row = findComplaintByNumber(this.tx, number);
+    return row ? summary(this.deps.reference, row) : undefined;
+  }
+
+  recentComplaints(limit: number): ComplaintSummary[] {
+    return listRecentComplaints(this.tx, this.phone, limit).map((c) =>
+      summary(this.deps.reference, c),
+    );
+  }
+
+  complaintsFiledToday(): number {
+    return countComplaintsSince(this.tx, this.phone, startOfDayEat(this.now));
+  }
+
+  newComplaintNumber(): string {
+    for (let i = 0; i < 50; i++) {
+      const n = makeComplaintNumber(this.deps.randomInt);
+      if (!complaintNumberExists(this.tx, n)) return n;
+    }
+    throw new Error('no free complaint number after 50 tries');
+  }
+
+  resumableDraft(): ResumableDraft | undefined {
+    if (this.draft === undefined) {
+      const since = this.now - this.deps.settings.draftResumeMinutes * 60_000;
+      this.draft = findResumableDraft(this.tx, this.phone, since, this.req.sessionId) ?? null;
+    }
+    return this.draft ?? undefined;
+  }
+}
