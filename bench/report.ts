@@ -1,4 +1,7 @@
-/** Prints the bench results: one table row per (workload, server), hop latencies, targets. */
+/**
+ * Prints the bench results: per (workload, server) the median over rounds of every figure, the
+ * per-round ratios kero/baseline and their median, hop latencies, and the targets.
+ */
 import os from 'node:os';
 import type { RunResult } from './load';
 import { percentile } from './load';
@@ -6,6 +9,7 @@ import { percentile } from './load';
 export interface Row {
   workload: 'one hop' | 'filing session';
   server: 'kero' | 'baseline';
+  round: number;
   r: RunResult;
 }
 
@@ -13,6 +17,7 @@ export interface Settings {
   connections: number;
   durationS: number;
   warmupS: number;
+  rounds: number;
   /** Complaints in Kero's SQLite vs filing sessions completed against it (all runs). */
   db?: { stored: number; completed: number };
 }
@@ -40,6 +45,35 @@ export function table(cells: string[][], left: number): string {
 
 const rps = (r: RunResult): number => r.requests / r.elapsedS;
 const perSecond = (r: RunResult): number => r.completed / r.elapsedS;
+/** Server CPU time per request, in microseconds: steadier than req/s on a noisy machine. */
+const cpuPerRequest = (r: RunResult): number => ((r.serverCpuPct ?? NaN) / 100 / rps(r)) * 1e6;
+
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? NaN)
+    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
+}
+
+const WORKLOADS: Row['workload'][] = ['one hop', 'filing session'];
+const SERVERS: Row['server'][] = ['kero', 'baseline'];
+
+function runsOf(rows: readonly Row[], w: Row['workload'], sv: Row['server']): RunResult[] {
+  return rows.filter((x) => x.workload === w && x.server === sv).map((x) => x.r);
+}
+
+/** Per round, the ratio of `figure` kero/baseline; rounds missing either server are skipped. */
+function roundRatios(rows: readonly Row[], w: Row['workload'], figure: (r: RunResult) => number) {
+  const rounds = [...new Set(rows.map((x) => x.round))].sort((a, b) => a - b);
+  return rounds.flatMap((round) => {
+    const find = (sv: Row['server']) =>
+      rows.find((x) => x.workload === w && x.server === sv && x.round === round)?.r;
+    const [k, b] = [find('kero'), find('baseline')];
+    return k && b ? [figure(k) / figure(b)] : [];
+  });
+}
 
 export function printReport(rows: readonly Row[], s: Settings): void {
   const cpu = os.cpus()[0]?.model ?? '?';
@@ -48,7 +82,7 @@ export function printReport(rows: readonly Row[], s: Settings): void {
     `\nnode ${process.version}, ${ncpu} cpu (${cpu}), load average at start ${loadAtStart}`,
   );
   console.log(
-    `${s.connections} connections, keep-alive, ${s.durationS} s per run after a ${s.warmupS} s warm-up\n`,
+    `${s.connections} connections, keep-alive, ${s.rounds} rounds of ${s.durationS} s per server and workload after a ${s.warmupS} s warm-up; medians over rounds\n`,
   );
   const head = [
     'workload',
@@ -57,68 +91,97 @@ export function printReport(rows: readonly Row[], s: Settings): void {
     'p50 ms',
     'p99 ms',
     'complaints/s',
+    'server cpu',
+    'cpu us/req',
+    'gen cpu',
     'errors',
     'non2xx',
     'bad',
-    'server cpu',
-    'gen cpu',
   ];
-  const body = rows.map(({ workload, server, r }) => [
-    workload,
-    server,
-    f(rps(r), 0),
-    f(percentile(r.latencies, 50), 2),
-    f(percentile(r.latencies, 99), 2),
-    workload === 'filing session' ? f(perSecond(r)) : '-',
-    String(r.errors),
-    String(r.non2xx),
-    String(r.badBody),
-    `${f(r.serverCpuPct ?? NaN, 0)}%`,
-    `${f(r.clientCpuPct, 0)}%`,
-  ]);
+  const body = WORKLOADS.flatMap((w) =>
+    SERVERS.flatMap((sv) => {
+      const runs = runsOf(rows, w, sv);
+      if (runs.length === 0) return [];
+      const med = (fig: (r: RunResult) => number) => median(runs.map(fig));
+      const sum = (fig: (r: RunResult) => number) => runs.reduce((n, r) => n + fig(r), 0);
+      return [
+        [
+          w,
+          sv,
+          f(med(rps), 0),
+          f(
+            med((r) => percentile(r.latencies, 50)),
+            2,
+          ),
+          f(
+            med((r) => percentile(r.latencies, 99)),
+            2,
+          ),
+          w === 'filing session' ? f(med(perSecond)) : '-',
+          `${f(
+            med((r) => r.serverCpuPct ?? NaN),
+            0,
+          )}%`,
+          f(med(cpuPerRequest), 0),
+          `${f(
+            med((r) => r.clientCpuPct),
+            0,
+          )}%`,
+          String(sum((r) => r.errors)),
+          String(sum((r) => r.non2xx)),
+          String(sum((r) => r.badBody)),
+        ],
+      ];
+    }),
+  );
   console.log(table([head, ...body], 2));
 
-  const filing = rows.filter((x) => x.workload === 'filing session');
-  const hops = Math.max(0, ...filing.map((x) => x.r.latenciesByHop.length));
+  const filing = SERVERS.map((sv) => ({ sv, runs: runsOf(rows, 'filing session', sv) })).filter(
+    (x) => x.runs.length > 0,
+  );
+  const hops = Math.max(0, ...filing.flatMap((x) => x.runs.map((r) => r.latenciesByHop.length)));
   if (hops > 0) {
-    console.log('\nfiling session, latency per hop, p50 / p99 ms:');
+    console.log('\nfiling session, latency per hop over all rounds, p50 / p99 ms:');
     const perHop = Array.from({ length: hops }, (_, h) => [
       String(h + 1),
-      ...filing.map(({ r }) => {
-        const lat = r.latenciesByHop[h] ?? new Float64Array();
+      ...filing.map(({ runs }) => {
+        const lat = Float64Array.from(runs.flatMap((r) => [...(r.latenciesByHop[h] ?? [])])).sort();
         return `${f(percentile(lat, 50), 2)} / ${f(percentile(lat, 99), 2)}`;
       }),
     ]);
-    console.log(table([['hop', ...filing.map((x) => x.server)], ...perHop], 1));
+    console.log(table([['hop', ...filing.map((x) => x.sv)], ...perHop], 1));
   }
 
-  const get = (w: Row['workload'], sv: Row['server']): RunResult | undefined =>
-    rows.find((x) => x.workload === w && x.server === sv)?.r;
-  const [kh, bh, kf, bf] = [
-    get('one hop', 'kero'),
-    get('one hop', 'baseline'),
-    get('filing session', 'kero'),
-    get('filing session', 'baseline'),
-  ];
   console.log('');
-  if (kh && bh && kf && bf) {
-    const [hop, fil] = [rps(kh) / rps(bh), perSecond(kf) / perSecond(bf)];
-    const ok = mark(hop >= 1 && fil >= 1);
+  const list = (xs: number[]) => xs.map((x) => `${f(x, 2)}x`).join(' ');
+  const [hopRatios, filingRatios] = [
+    roundRatios(rows, 'one hop', rps),
+    roundRatios(rows, 'filing session', perSecond),
+  ];
+  if (hopRatios.length > 0 && filingRatios.length > 0) {
+    const [hop, fil] = [median(hopRatios), median(filingRatios)];
     console.log(
-      `ratio kero/baseline: hop ${f(hop, 2)}x, filing ${f(fil, 2)}x   (target >= 1.0: ${ok})`,
+      `ratio kero/baseline, median of rounds: hop ${f(hop, 2)}x (${list(hopRatios)}), filing ${f(fil, 2)}x (${list(filingRatios)})   (target >= 1.0: ${mark(hop >= 1 && fil >= 1)})`,
+    );
+    const cpuRatios = WORKLOADS.map((w) => median(roundRatios(rows, w, cpuPerRequest)));
+    console.log(
+      `server cpu per request kero/baseline, median of rounds: hop ${f(cpuRatios[0] ?? NaN, 2)}x, filing ${f(cpuRatios[1] ?? NaN, 2)}x   (below 1.0: kero does a request with less cpu)`,
     );
   }
-  if (kh && kf) {
-    const [p1, p2] = [percentile(kh.latencies, 99), percentile(kf.latencies, 99)];
+  const [kh, kf] = [runsOf(rows, 'one hop', 'kero'), runsOf(rows, 'filing session', 'kero')];
+  if (kh.length > 0 && kf.length > 0) {
+    const p99 = (runs: RunResult[]) => median(runs.map((r) => percentile(r.latencies, 99)));
+    const [p1, p2] = [p99(kh), p99(kf)];
     const at = s.connections === 50 ? '' : `; this run used ${s.connections}`;
-    const ok = mark(p1 < 20 && p2 < 20);
     console.log(
-      `kero p99: hop ${f(p1, 2)} ms, filing ${f(p2, 2)} ms   (target < 20 ms at 50 connections: ${ok}${at})`,
+      `kero p99, median of rounds: hop ${f(p1, 2)} ms, filing ${f(p2, 2)} ms   (target < 20 ms at 50 connections: ${mark(p1 < 20 && p2 < 20)}${at})`,
     );
   }
-  if (kf) {
-    const n = perSecond(kf);
-    console.log(`kero complaints filed: ${f(n, 0)}/s   (target >= 1,000/s: ${mark(n >= 1000)})`);
+  if (kf.length > 0) {
+    const n = median(kf.map(perSecond));
+    console.log(
+      `kero complaints filed, median of rounds: ${f(n, 0)}/s   (target >= 1,000/s: ${mark(n >= 1000)})`,
+    );
   }
   if (s.db) {
     const { stored, completed } = s.db;
@@ -128,10 +191,10 @@ export function printReport(rows: readonly Row[], s: Settings): void {
     );
   }
   const starved = rows.filter(({ r }) => (r.serverCpuPct ?? 100) < 80);
-  for (const { workload, server, r } of starved) {
+  for (const { workload, server, round, r } of starved) {
     const pct = f(r.serverCpuPct ?? NaN, 0);
     console.log(
-      `NOTE: ${server} used only ${pct}% of a core during "${workload}": it waited on I/O or the machine was busy with other work (load average at start ${loadAtStart})`,
+      `NOTE: ${server} used only ${pct}% of a core during "${workload}" (round ${round}): it waited on I/O or the machine was busy with other work (load average at start ${loadAtStart})`,
     );
   }
   const failures = rows.reduce((n, { r }) => n + r.errors + r.non2xx + r.badBody, 0);

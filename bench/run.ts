@@ -1,9 +1,12 @@
 /**
- * `npm run bench [-- --duration 10 --connections 50 --warmup 2 --only PARTS]`
- * Kero's USSD webhook vs a ussd-menu-builder + Express baseline, measured one after the other,
- * each server in its own process, load generated here on 127.0.0.1; then the outbox drain rate
- * (bench/outbox.ts) and assignment/escalation at 100,000 open complaints (bench/assignment.ts).
- * PARTS: comma-separated kero, baseline, ussd (both), outbox, assignment; default all.
+ * `npm run bench [-- --duration 8 --rounds 3 --connections 50 --warmup 2 --only PARTS]`
+ * Kero's USSD webhook vs a ussd-menu-builder + Express baseline, each server in its own process,
+ * load generated here on 127.0.0.1. Both servers run side by side and take turns: each round
+ * measures every workload on both, alternating which goes first, and the report quotes medians
+ * over rounds (a shared 2-core machine drifts; alternating spreads the drift over both). Then the
+ * outbox drain rate (bench/outbox.ts) and assignment/escalation at 100,000 open complaints
+ * (bench/assignment.ts). PARTS: comma-separated kero, baseline, ussd (both), outbox, assignment;
+ * default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +22,8 @@ import { runDataBenches } from './data-benches';
 
 const { values: opts } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '8' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
@@ -28,14 +32,21 @@ const { values: opts } = parseArgs({
 const durationS = Number(opts.duration);
 const connections = Math.trunc(Number(opts.connections));
 const warmupS = Number(opts.warmup);
+const rounds = Math.trunc(Number(opts.rounds));
 const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
-const valid = durationS > 0 && durationS <= 600 && connections >= 1 && connections <= 1000;
+const valid =
+  durationS > 0 &&
+  durationS <= 600 &&
+  connections >= 1 &&
+  connections <= 1000 &&
+  rounds >= 1 &&
+  rounds <= 20;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment]',
   );
   process.exit(2);
 }
@@ -141,6 +152,7 @@ async function measure(
   proc: ServerProcess,
   workload: Row['workload'],
   make: () => Scenario,
+  round: number,
 ): Promise<void> {
   const port = proc.port;
   const counts = server === 'kero' && workload === 'filing session';
@@ -152,56 +164,70 @@ async function measure(
   const r = await runLoad(port, USSD_PATH, make(), connections, durationS * 1000);
   r.serverCpuPct = ((proc.cpuSeconds() - cpu0) / r.elapsedS) * 100;
   if (counts) keroFiled += r.completed;
-  rows.push({ workload, server, r });
+  rows.push({ workload, server, round, r });
   const problem = r.firstProblem ? `; first problem: ${r.firstProblem}` : '';
-  console.log(`  ${server}: ${workload} done, ${r.requests} requests${problem}`);
+  const rate = Math.round(r.requests / r.elapsedS);
+  console.log(`  round ${round}: ${server} ${workload}: ${rate} req/s${problem}`);
 }
 
-async function benchKero(): Promise<void> {
+async function startKeroChecked(): Promise<{ server: ServerProcess; dbPath: string }> {
   if (!fs.existsSync(path.join(ROOT, 'src', 'main.ts')))
     throw new Error('src/main.ts does not exist yet: Kero cannot be started');
   const kero = await startKero();
-  try {
-    const port = kero.server.port;
-    await sanity('kero', port);
-    keroFiled = 1;
-    await register(port);
-    await measure('kero', kero.server, 'one hop', oneHop);
-    await measure('kero', kero.server, 'filing session', filing);
-    const sqlite = new Database(kero.dbPath, { readonly: true, fileMustExist: true });
-    try {
-      const row = sqlite.prepare('SELECT count(*) AS n FROM complaints').get() as { n: number };
-      db = { stored: row.n, completed: keroFiled };
-    } finally {
-      sqlite.close();
-    }
-    console.log(
-      `  kero: ${db.stored} complaints in SQLite, ${keroFiled} filing sessions completed`,
-    );
-  } finally {
-    await kero.server.stop();
-  }
+  await sanity('kero', kero.server.port);
+  keroFiled = 1;
+  await register(kero.server.port);
+  return kero;
 }
 
-async function benchBaseline(): Promise<void> {
-  const baseline = await startBaseline();
+function countStored(dbPath: string): void {
+  const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
   try {
-    await sanity('baseline', baseline.port);
-    await measure('baseline', baseline, 'one hop', oneHop);
-    await measure('baseline', baseline, 'filing session', filing);
+    const row = sqlite.prepare('SELECT count(*) AS n FROM complaints').get() as { n: number };
+    db = { stored: row.n, completed: keroFiled };
   } finally {
-    await baseline.stop();
+    sqlite.close();
+  }
+  console.log(`  kero: ${db.stored} complaints in SQLite, ${keroFiled} filing sessions completed`);
+}
+
+/** Every round measures each workload on each server, alternating which server goes first. */
+async function benchUssd(): Promise<void> {
+  const servers: { name: Row['server']; proc: ServerProcess }[] = [];
+  let kero: { server: ServerProcess; dbPath: string } | undefined;
+  try {
+    if (on('kero')) {
+      kero = await startKeroChecked();
+      servers.push({ name: 'kero', proc: kero.server });
+    }
+    if (on('baseline')) {
+      const baseline = await startBaseline();
+      servers.push({ name: 'baseline', proc: baseline });
+      await sanity('baseline', baseline.port);
+    }
+    const workloads: [Row['workload'], () => Scenario][] = [
+      ['one hop', oneHop],
+      ['filing session', filing],
+    ];
+    for (let round = 1; round <= rounds; round++) {
+      const order = round % 2 === 1 ? servers : [...servers].reverse();
+      for (const [workload, make] of workloads) {
+        for (const { name, proc } of order) await measure(name, proc, workload, make, round);
+      }
+    }
+    if (kero) countStored(kero.dbPath);
+  } finally {
+    await stopAll();
   }
 }
 
 async function main(): Promise<void> {
   if (on('kero') || on('baseline')) {
     console.log(
-      `Kero USSD bench: ${connections} connections, ${warmupS} s warm-up + ${durationS} s per run`,
+      `Kero USSD bench: ${connections} connections, ${rounds} rounds of ${warmupS} s warm-up + ${durationS} s per server and workload`,
     );
-    if (on('kero')) await benchKero();
-    if (on('baseline')) await benchBaseline();
-    printReport(rows, { connections, durationS, warmupS, db });
+    await benchUssd();
+    printReport(rows, { connections, durationS, warmupS, rounds, db });
   }
   await runDataBenches({ outbox: on('outbox'), assignment: on('assignment') });
 }

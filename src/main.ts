@@ -2,6 +2,7 @@
  * The composition root: the only place that reads process.env, opens the database, starts timers
  * and listens. Shuts down cleanly on SIGTERM/SIGINT.
  */
+import { startCheckpointer } from '../db/checkpointer';
 import { openDatabase } from '../db/client';
 import { menu } from '../menus';
 import { parseConfig } from './config';
@@ -24,6 +25,10 @@ function main(): void {
   const config = parsed.config;
   const logger = createLogger(config.LOG_LEVEL);
   const db = openDatabase(config.DATABASE_PATH);
+  const checkpointer =
+    config.DATABASE_PATH === ':memory:'
+      ? undefined
+      : startCheckpointer(db, config.DATABASE_PATH, { logger });
   const stored = config.WEBHOOK_TOKEN ? undefined : ensureWebhookToken(db);
   const webhookToken = config.WEBHOOK_TOKEN ?? stored?.token ?? '';
   const sla = escalationDeps(config, db);
@@ -109,7 +114,7 @@ function main(): void {
     // Rows still in flight if the forced exit below wins stay 'sending' until their lease expires.
     const dispatcherStopped = dispatcher.stop();
     server.close(() => {
-      void dispatcherStopped.finally(() => {
+      void Promise.allSettled([dispatcherStopped, checkpointer?.stop()]).finally(() => {
         db.$client.close();
         process.exit(0);
       });

@@ -10,6 +10,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { maskPhone } from '../phone';
+import { createGroupCommit } from '../../db/group-commit';
 import { claimDue, recordOutcome, type OutboxRow } from './dispatcher-rows';
 import type { SendOutcome, SmsGateway } from './gateway';
 
@@ -62,16 +63,21 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let stopping = false;
+  // Outcomes that arrive in the same turn (a whole pool of fast sends) share one commit.
+  const outcomes = createGroupCommit(
+    o.db,
+    (x: { row: OutboxRow; outcome: SendOutcome; now: number; random01: number }) =>
+      recordOutcome(o.db, x.row, x.outcome, x.now, {
+        maxAttempts: o.maxAttempts,
+        random01: x.random01,
+      }),
+  );
 
   async function sendOne(row: OutboxRow, totals: DrainResult): Promise<void> {
     const outcome = await o.gateway
       .send({ to: row.toPhone, message: row.body })
       .catch((err: unknown): SendOutcome => ({ kind: 'temporary', reason: String(err) }));
-    const random01 = o.random();
-    const recorded = recordOutcome(o.db, row, outcome, o.now(), {
-      maxAttempts: o.maxAttempts,
-      random01,
-    });
+    const recorded = await outcomes.submit({ row, outcome, now: o.now(), random01: o.random() });
     if (recorded !== 'lost') totals[recorded] += 1;
     const log = { id: row.id, to: maskPhone(row.toPhone), attempt: row.attempts, recorded };
     if (recorded === 'sent') o.logger.debug(log, 'sms sent');

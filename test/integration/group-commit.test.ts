@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { openDatabase, type Db } from '../../db/client';
+import { createGroupCommit } from '../../db/group-commit';
 import { menu } from '../../menus';
 import { loadReferenceData } from '../../src/reference';
 import { createUssdGroupCommit } from '../../src/ussd/group-commit';
@@ -155,5 +156,26 @@ describe('USSD group commit', () => {
     expect(seenAtFirstAnswer).toEqual(['ATUid_batch_1', 'ATUid_batch_2', 'ATUid_batch_3']);
     expect(answers.every((a) => a.startsWith('CON '))).toBe(true);
     expect(storedSessions()).toHaveLength(7);
+  });
+});
+
+describe('group commit of any work', () => {
+  test('when one item throws, then only its promise rejects and the other items commit together', async () => {
+    db.$client.exec('CREATE TABLE notes (n INTEGER NOT NULL)');
+    const insert = db.$client.prepare('INSERT INTO notes (n) VALUES (?)');
+    const commits = createGroupCommit(db, (n: number) => {
+      if (n === 2) throw new Error('no twos');
+      insert.run(n);
+      return n * 10;
+    });
+
+    const results = await Promise.allSettled([1, 2, 3].map((n) => commits.submit(n)));
+
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 10 },
+      { status: 'rejected', reason: new Error('no twos') },
+      { status: 'fulfilled', value: 30 },
+    ]);
+    expect(observer.prepare('SELECT n FROM notes ORDER BY n').pluck().all()).toEqual([1, 3]);
   });
 });
