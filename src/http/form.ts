@@ -66,35 +66,29 @@ function readBody(req: IncomingMessage, done: (err?: Error, body?: string) => vo
     done(new BadRequestError('body larger than 64 KB'));
     return;
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const onData = (chunk: Buffer) => {
-    size += chunk.length;
-    if (size > LIMIT_BYTES) {
-      cleanup();
-      req.resume();
+  // Once refused, the rest of the body still flows in (and is dropped) so the socket stays usable.
+  const body = { chunks: [] as Buffer[], size: 0, refused: false };
+  req.on('data', (chunk: Buffer) => {
+    if (body.refused) return;
+    body.size += chunk.length;
+    if (body.size > LIMIT_BYTES) {
+      body.refused = true;
       done(new BadRequestError('body larger than 64 KB'));
       return;
     }
-    chunks.push(chunk);
-  };
-  const onEnd = () => {
-    cleanup();
-    const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+    body.chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (body.refused) return;
+    const buffer =
+      body.chunks.length === 1 ? (body.chunks[0] as Buffer) : Buffer.concat(body.chunks);
     done(undefined, buffer.toString('utf8'));
-  };
-  const onError = (err: Error) => {
-    cleanup();
+  });
+  req.on('error', (err: Error) => {
+    if (body.refused) return;
+    body.refused = true;
     done(new BadRequestError(`body could not be read: ${err.message}`));
-  };
-  const cleanup = () => {
-    req.off('data', onData);
-    req.off('end', onEnd);
-    req.off('error', onError);
-  };
-  req.on('data', onData);
-  req.on('end', onEnd);
-  req.on('error', onError);
+  });
 }
 
 /**

@@ -103,38 +103,43 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
   // A retried request (same sessionId and text) gets the same answer and repeats nothing.
   if (row && row.lastText === req.text) return row.lastResponse;
   const { state, view, effects } = stepRequest(deps, tx, req, row, now);
-  applyEffects(deps, tx, req, effects, now);
   const body = renderView(view, state.lang, state.page);
-  saveSession(
-    tx,
-    {
-      sessionId: req.sessionId,
-      phone: req.phoneNumber,
-      serviceCode: req.serviceCode,
-      networkCode: req.networkCode,
-      lastText: req.text,
-      lastResponse: body,
-      state: JSON.stringify(state),
-      ended: view.end,
-      draftOpen: holdsDraft(deps.menu, state, view.end),
-      hops: (row?.hops ?? 0) + 1,
-      createdAt: row?.createdAt ?? now,
-      updatedAt: now,
-    },
-    row === undefined,
-  );
+  const session: SessionRow = {
+    sessionId: req.sessionId,
+    phone: req.phoneNumber,
+    serviceCode: req.serviceCode,
+    networkCode: req.networkCode,
+    lastText: req.text,
+    lastResponse: body,
+    state: JSON.stringify(state),
+    ended: view.end,
+    draftOpen: holdsDraft(deps.menu, state, view.end),
+    hops: (row?.hops ?? 0) + 1,
+    createdAt: row?.createdAt ?? now,
+    updatedAt: now,
+  };
+  // Everything above only read. The writes come last: a lone session write is atomic by itself;
+  // effects and the session write go together in a savepoint, so a failure leaves no part behind.
+  if (effects.length === 0) saveSession(tx, session, row);
+  else
+    inTransaction(tx, () => {
+      applyEffects(deps, tx, req, effects, now);
+      saveSession(tx, session, row);
+    });
   return body;
 }
 
 /**
- * Answers one USSD request with a `CON `/`END ` body. Never throws. Runs in its own transaction, or
- * in a savepoint when called inside one (the group commit, src/ussd/group-commit.ts).
+ * Answers one USSD request with a `CON `/`END ` body. Never throws. Runs inside the group commit's
+ * transaction (src/ussd/group-commit.ts), or in one of its own when called alone.
  */
 export function handleUssd(deps: UssdDeps, req: UssdRequest): string {
   try {
-    return inTransaction(deps.db, (tx) => handleInTransaction(deps, tx, req), {
-      behavior: 'immediate',
-    });
+    const hop = () => handleInTransaction(deps, deps.db, req);
+    // Inside the group commit's transaction already; alone, a hop gets a transaction of its own.
+    return deps.db.$client.inTransaction
+      ? hop()
+      : inTransaction(deps.db, hop, { behavior: 'immediate' });
   } catch (err) {
     deps.logger.error(
       { err, sessionId: req.sessionId, phone: maskPhone(req.phoneNumber) },

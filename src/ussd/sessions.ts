@@ -69,19 +69,30 @@ const statements = preparedPerDb((db) => ({
   // What a hop changes; the phone, service code and start time of a session stay as they were.
   update: db
     .update(ussdSessions)
-    .set({
-      networkCode: sql`${column('networkCode')}`,
-      lastText: sql`${column('lastText')}`,
-      lastResponse: sql`${column('lastResponse')}`,
-      state: sql`${column('state')}`,
-      ended: sql`${column('ended')}`,
-      draftOpen: sql`${column('draftOpen')}`,
-      hops: sql`${column('hops')}`,
-      updatedAt: sql`${column('updatedAt')}`,
-    })
+    .set(hopColumns(true))
+    .where(eq(ussdSessions.sessionId, id))
+    .prepare(),
+  // The same without draft_open, for the usual hop that leaves it as it was: SQLite rewrites the
+  // partial draft index whenever an UPDATE sets a column of its WHERE clause, even to its value.
+  updateSameDraft: db
+    .update(ussdSessions)
+    .set(hopColumns(false))
     .where(eq(ussdSessions.sessionId, id))
     .prepare(),
 }));
+
+function hopColumns(withDraftOpen: boolean) {
+  return {
+    networkCode: sql`${column('networkCode')}`,
+    lastText: sql`${column('lastText')}`,
+    lastResponse: sql`${column('lastResponse')}`,
+    state: sql`${column('state')}`,
+    ended: sql`${column('ended')}`,
+    ...(withDraftOpen ? { draftOpen: sql`${column('draftOpen')}` } : {}),
+    hops: sql`${column('hops')}`,
+    updatedAt: sql`${column('updatedAt')}`,
+  };
+}
 
 /** The session row; runs on the request path, so through a statement prepared once. */
 export function loadSession(db: Db, sessionId: string): SessionRow | undefined {
@@ -89,13 +100,16 @@ export function loadSession(db: Db, sessionId: string): SessionRow | undefined {
 }
 
 /**
- * Writes the session row after a hop: an insert for the first hop, else an update of what a hop
- * changes (cheaper than an upsert, which tries the insert first). Booleans stored as 0/1.
+ * Writes the session row after a hop: an insert for the first hop (no `previous` row), else an
+ * update of what a hop changes (cheaper than an upsert, which tries the insert first). Booleans
+ * stored as 0/1.
  */
-export function saveSession(db: Db, row: SessionRow, isNew: boolean): void {
+export function saveSession(db: Db, row: SessionRow, previous: SessionRow | undefined): void {
   const values = { ...row, ended: row.ended ? 1 : 0, draftOpen: row.draftOpen ? 1 : 0 };
-  if (isNew) statements(db).insert.run(values);
-  else statements(db).update.run(values);
+  const s = statements(db);
+  if (!previous) s.insert.run(values);
+  else if (previous.draftOpen === row.draftOpen) s.updateSameDraft.run(values);
+  else s.update.run(values);
 }
 
 /** The newest open draft of a phone updated since `since`, other than the current session. */
