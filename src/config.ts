@@ -42,6 +42,7 @@ export const configSchema = z.object({
   ),
   DAILY_COMPLAINT_LIMIT: int(5, 1, 1_000_000_000),
   DRAFT_RESUME_MINUTES: int(30, 1, 24 * 60),
+  USSD_SESSION_RETENTION_DAYS: int(30, 1, 3650),
   SLA_FIRST_RESPONSE_DAYS: int(3, 1, 60),
   SLA_RESOLUTION_DAYS: int(14, 1, 365),
   AUTO_CLOSE_DAYS: int(14, 1, 365),

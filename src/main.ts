@@ -15,6 +15,7 @@ import { createAfricasTalkingGateway } from './sms/africastalking';
 import { createDispatcher, leaseMsFor } from './sms/dispatcher';
 import type { SmsGateway } from './sms/gateway';
 import { createLocalGateway } from './sms/local-gateway';
+import { purgeOldSessions } from './ussd/retention';
 
 function main(): void {
   const parsed = parseConfig(process.env);
@@ -108,9 +109,19 @@ function main(): void {
       logger.error({ err }, 'sla tick failed');
     }
   }, config.ESCALATION_INTERVAL_MINUTES * 60_000);
+  const purge = () => {
+    purgeOldSessions(db, Date.now(), config.USSD_SESSION_RETENTION_DAYS)
+      .then((deleted) => {
+        if (deleted > 0) logger.info({ deleted }, 'old ussd sessions deleted');
+      })
+      .catch((err: unknown) => logger.error({ err }, 'ussd session purge failed'));
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 60 * 60_000);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     clearInterval(slaTimer);
+    clearInterval(purgeTimer);
     // Rows still in flight if the forced exit below wins stay 'sending' until their lease expires.
     const dispatcherStopped = dispatcher.stop();
     server.close(() => {

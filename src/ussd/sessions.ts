@@ -138,3 +138,17 @@ export function newestReply(previousText: string, text: string): string {
   // Not a continuation of what we saw (a network that rewrites history): take the last reply.
   return text.slice(text.lastIndexOf('*') + 1);
 }
+
+/**
+ * Deletes up to `limit` sessions started before `before`, oldest first; returns how many. Rows
+ * are taken in rowid order, which is the order sessions started in, so a pass over a table with
+ * nothing to delete reads one row, and the session table needs no index on its start time (one
+ * more index would be rewritten on every hop).
+ */
+export function purgeSessionsBefore(db: Db, before: number, limit: number): number {
+  return db.run(
+    sql`DELETE FROM ${ussdSessions} WHERE rowid IN
+          (SELECT rowid FROM ${ussdSessions} ORDER BY rowid LIMIT ${limit})
+        AND ${ussdSessions.createdAt} < ${before}`,
+  ).changes;
+}

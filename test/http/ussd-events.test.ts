@@ -125,6 +125,17 @@ describe('POST /ussd/events', () => {
     ]);
   });
 
+  test('when AT leaves the numbers empty, then they are unknown (null), not zero', async () => {
+    const res = await postForm(
+      t.app,
+      eventsPath(),
+      formBody(notice({ durationInMillis: '', hopsCount: ' ' })),
+    );
+
+    expect(res.status).toBe(200);
+    expect(rows()).toEqual([expect.objectContaining({ durationMs: null, hopsCount: null })]);
+  });
+
   test('when numbers are not numbers, then the notice is still kept with those left null', async () => {
     const res = await postForm(
       t.app,

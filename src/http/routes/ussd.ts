@@ -34,7 +34,11 @@ export const ussdRequestSchema = z.object({
   text: z.string().max(MAX_TEXT).default(''),
 });
 
-const optionalInt = z.coerce.number().int().min(0).optional().catch(undefined);
+// AT leaves a figure empty when it has none: that is unknown, not zero.
+const optionalInt = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  z.coerce.number().int().min(0).optional().catch(undefined),
+);
 const optionalText = (max: number) =>
   z
     .string()
