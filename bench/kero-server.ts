@@ -23,6 +23,12 @@ export interface ServerProcess {
   output(): string;
   /** CPU seconds used so far by the server's process tree (tsx + node), from /proc (Linux). */
   cpuSeconds(): number;
+  /**
+   * SIGSTOP / SIGCONT to the server's process group: a server that is not being measured must
+   * not run its timers (Kero's SMS dispatcher, its checkpoint worker) on the other's time.
+   */
+  pause(): void;
+  resume(): void;
   stop(): Promise<void>;
 }
 
@@ -124,9 +130,12 @@ export async function startServer(
     child,
     output: () => tail.join('\n').trim(),
     cpuSeconds: () => (child.pid === undefined ? NaN : treeCpuSeconds(child.pid)),
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
     stop: () =>
       (stopping ??= (async () => {
         live.delete(server);
+        signal('SIGCONT');
         signal('SIGTERM');
         await Promise.race([exited, grace(12_000)]);
         signal('SIGKILL');

@@ -1,9 +1,11 @@
 /**
  * `npm run bench [-- --duration 8 --rounds 3 --connections 50 --warmup 2 --only PARTS]`
  * Kero's USSD webhook vs a ussd-menu-builder + Express baseline, each server in its own process,
- * load generated here on 127.0.0.1. Both servers run side by side and take turns: each round
- * measures every workload on both, alternating which goes first, and the report quotes medians
- * over rounds (a shared 2-core machine drifts; alternating spreads the drift over both). Then the
+ * load generated here on 127.0.0.1. Both servers are started, and take turns: each round measures
+ * every workload on both, alternating which goes first, while the other server is stopped
+ * (SIGSTOP), so that Kero's timers (SMS dispatcher, checkpoints) run only on Kero's time; the
+ * report quotes medians over rounds (a shared 2-core machine drifts; alternating spreads the drift
+ * over both). Then the
  * outbox drain rate (bench/outbox.ts) and assignment/escalation at 100,000 open complaints
  * (bench/assignment.ts). PARTS: comma-separated kero, baseline, ussd (both), outbox, assignment;
  * default all.
@@ -209,12 +211,22 @@ async function benchUssd(): Promise<void> {
       ['one hop', oneHop],
       ['filing session', filing],
     ];
+    // Only the server being measured runs: the other is stopped (SIGSTOP) meanwhile.
+    for (const { proc } of servers) proc.pause();
     for (let round = 1; round <= rounds; round++) {
       const order = round % 2 === 1 ? servers : [...servers].reverse();
       for (const [workload, make] of workloads) {
-        for (const { name, proc } of order) await measure(name, proc, workload, make, round);
+        for (const { name, proc } of order) {
+          proc.resume();
+          try {
+            await measure(name, proc, workload, make, round);
+          } finally {
+            proc.pause();
+          }
+        }
       }
     }
+    for (const { proc } of servers) proc.resume();
     if (kero) countStored(kero.dbPath);
   } finally {
     await stopAll();

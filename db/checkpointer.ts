@@ -4,9 +4,11 @@
  * while tens of megabytes are copied and synced. Instead a worker thread with its own connection
  * runs a PASSIVE checkpoint every second (never blocking the writer or readers), and the server's
  * connection stops checkpointing. Under constant writes a PASSIVE checkpoint never quite catches
- * up, so once the WAL holds 16 MB the worker follows with a RESTART checkpoint, which waits for the
- * writer's current batch and lets the WAL be reused from its start. If the worker fails,
- * automatic checkpoints come back on.
+ * up, so once the WAL holds 16 MB the worker follows with a RESTART checkpoint, which lets the WAL
+ * be reused from its start. RESTART holds the writer lock while it copies what the PASSIVE one
+ * left and syncs the database file: a batch that begins meanwhile waits (SQLite's busy handler,
+ * a few milliseconds) instead of doing the whole copy itself. If the worker fails, automatic
+ * checkpoints come back on.
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';

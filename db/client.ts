@@ -22,10 +22,15 @@ export function openDatabase(file: string): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  // Every COMMIT is on disk before it returns, so a complaint number a caller was shown survives
+  // a power cut. Affordable because USSD hops commit in groups (db/group-commit.ts): one sync per
+  // batch, not per hop.
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Statement journals and sorter spills stay in memory instead of temp files created per use.
+  sqlite.pragma('temp_store = MEMORY');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   seedReferenceData(db);

@@ -60,6 +60,12 @@ export function createGroupCommit<T, R>(
   };
 
   const flush = (): void => {
+    // Never nest in a transaction someone else left open: the batch would become a savepoint and
+    // its promises would settle before the real COMMIT. Try again next turn.
+    if (db.$client.inTransaction) {
+      setImmediate(flush);
+      return;
+    }
     const batch = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
     if (batch === queue) queue = [];
     else setImmediate(flush);

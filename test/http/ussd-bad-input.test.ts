@@ -196,7 +196,7 @@ describe('POST /ussd: form bodies the parser refuses', () => {
     expect(sessions()).toEqual([]);
   });
 
-  test('when the declared length is over 64 KB, then it is 400 before the body is read', async () => {
+  test('when the body is over 64 KB, then it is 400 naming the limit and nothing is recorded', async () => {
     const res = await request(t.app)
       .post(ussdPath())
       .set('Content-Type', 'application/x-www-form-urlencoded')

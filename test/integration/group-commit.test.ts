@@ -144,6 +144,27 @@ describe('USSD group commit', () => {
     expect(row.hops).toBe(2);
   });
 
+  test('when a transaction is still open on the connection at the end of the turn, then the batch waits and answers only after its own COMMIT', async () => {
+    const commits = createUssdGroupCommit(depsWith());
+    db.$client.exec('BEGIN');
+    let answered: string | undefined;
+
+    commits.submit(hop(1), (body) => {
+      answered = body;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const whileOpen = answered;
+    db.$client.exec('COMMIT');
+    const seen = await new Promise<string[]>((resolve) => {
+      const poll = () => (answered === undefined ? setTimeout(poll, 5) : resolve(storedSessions()));
+      poll();
+    });
+
+    expect(whileOpen).toBeUndefined();
+    expect(answered).toMatch(/^CON /);
+    expect(seen).toEqual(['ATUid_batch_1']);
+  });
+
   test('when more hops are queued than one batch holds, then the first batch is answered before the rest is written', async () => {
     const commits = createUssdGroupCommit(depsWith(), 3);
     const reqs = [1, 2, 3, 4, 5, 6, 7].map((n) => hop(n));
