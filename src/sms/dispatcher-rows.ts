@@ -64,7 +64,20 @@ export function claimDue(
   );
 }
 
-export type Recorded = 'sent' | 'retried' | 'failed' | 'lost';
+export type Recorded = 'sent' | 'retried' | 'failed' | 'deferred' | 'lost';
+
+/**
+ * What happened to a claimed row: the gateway's outcome, or `unsent` for a row the dispatcher gave
+ * back without sending it (the account was refused while its batch was going out).
+ */
+export type ClaimOutcome = SendOutcome | { kind: 'unsent'; reason: string };
+
+/** True when only the operator can fix what went wrong (credentials, balance, sender id). */
+export function isAccountRefusal(
+  o: ClaimOutcome,
+): o is Extract<SendOutcome, { kind: 'permanent' }> {
+  return o.kind === 'permanent' && o.operator;
+}
 
 const param = (name: string) => sql`${sql.placeholder(name)}`;
 
@@ -74,6 +87,7 @@ function prepareRecord(db: Db) {
     .update(smsOutbox)
     .set({
       status: param('status'),
+      attempts: param('attemptsAfter'),
       messageId: param('messageId'),
       cost: param('cost'),
       sentAt: param('sentAt'),
@@ -91,13 +105,26 @@ function prepareRecord(db: Db) {
 }
 const preparedRecord = new WeakMap<Db, ReturnType<typeof prepareRecord>>();
 
-/** Pure. The row's new values and what happened, for one outcome of a claimed row. */
+/**
+ * Pure. The row's new values and what happened, for one outcome of a claimed row. A refused account
+ * (or a row given back unsent) is nobody's fault but the operator's: the row is queued again, due
+ * at once, and the attempt its claim counted is given back.
+ */
 export function afterOutcome(
   row: OutboxRow,
-  outcome: SendOutcome,
+  outcome: ClaimOutcome,
   now: number,
   retry: { maxAttempts: number; random01: number },
 ): { recorded: Exclude<Recorded, 'lost'>; values: OutboxRow } {
+  if (outcome.kind === 'unsent' || isAccountRefusal(outcome)) {
+    const lastError =
+      outcome.kind === 'unsent' ? outcome.reason : `account refused: ${outcome.reason}`;
+    const attempts = Math.max(row.attempts - 1, 0);
+    return {
+      recorded: 'deferred',
+      values: { ...row, status: 'queued', attempts, nextAttemptAt: now, lastError },
+    };
+  }
   if (outcome.kind === 'sent') {
     const messageId = outcome.messageId || null;
     const values = { ...row, status: 'sent', messageId, cost: outcome.cost, sentAt: now } as const;
@@ -121,7 +148,7 @@ export function afterOutcome(
 export function recordOutcome(
   db: Db,
   row: OutboxRow,
-  outcome: SendOutcome,
+  outcome: ClaimOutcome,
   now: number,
   retry: { maxAttempts: number; random01: number },
 ): Recorded {
@@ -132,6 +159,7 @@ export function recordOutcome(
     id: row.id,
     attempts: row.attempts,
     status: v.status,
+    attemptsAfter: v.attempts,
     messageId: v.messageId,
     cost: v.cost,
     sentAt: v.sentAt,

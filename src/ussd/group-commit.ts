@@ -1,7 +1,9 @@
 /**
  * USSD hops through the group commit (db/group-commit.ts): hops that arrive in the same turn of
- * the event loop share one transaction, each hop in its own savepoint (handleUssd), and no answer
- * leaves before the COMMIT that made it durable. An idle server answers a lone hop one turn later.
+ * the event loop share one transaction, and no answer leaves before the COMMIT that made it
+ * durable. Each hop's writes are atomic on their own (handleUssd: a lone session write is one
+ * statement, effects and the session write share a savepoint), so a failing hop rolls back alone.
+ * An idle server answers a lone hop one turn later.
  */
 import { createGroupCommit, MAX_BATCH } from '../../db/group-commit';
 import { errorScreen, handleUssd, type UssdDeps, type UssdRequest } from './handler';

@@ -47,7 +47,7 @@ test('when rows are due and AT accepts them, then each is sent once and marked s
 
   const result = await dispatcherFor().drainOnce();
 
-  expect(result).toEqual({ sent: 25, retried: 0, failed: 0 });
+  expect(result).toEqual({ sent: 25, retried: 0, failed: 0, deferred: 0 });
   expect(fake.requests).toHaveLength(25);
   expect([...fake.countByMessage().values()].every((n) => n === 1)).toBe(true);
   const row = outboxRow(db, ids[0]!);
@@ -64,7 +64,12 @@ test('when rows are due and AT accepts them, then each is sent once and marked s
 
 test('when a row is not yet due, then it is not sent', async () => {
   queueMessages(db, 1, T0 + 5_000);
-  expect(await dispatcherFor().drainOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
+  expect(await dispatcherFor().drainOnce()).toEqual({
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    deferred: 0,
+  });
   expect(fake.requests).toHaveLength(0);
 });
 
@@ -73,7 +78,7 @@ test('when AT fails temporarily, then the row is retried with exponential backof
   fake.reply(atReply.serverError);
   const dispatcher = dispatcherFor({ maxAttempts: 6, random: () => 0.25 });
 
-  expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
+  expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 0 });
   // Attempt 1: ceiling 30 s, jitter 0.25 -> 15 s + 3.75 s.
   expect(retryDelayMs(1, 0.25)).toBe(18_750);
   expect(outboxRow(db, id!)).toMatchObject({
@@ -99,7 +104,7 @@ test('when AT fails temporarily, then the row is retried with exponential backof
 
   fake.reply(atReply.sent);
   clock.set(T0 + 18_750 + 37_500);
-  expect(await dispatcher.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  expect(await dispatcher.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
   expect(outboxRow(db, id!)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
   expect(fake.requests).toHaveLength(3);
 });
@@ -116,10 +121,10 @@ test('when every attempt fails temporarily, then the row fails after SMS_MAX_ATT
   }
 
   expect(results).toEqual([
-    { sent: 0, retried: 1, failed: 0 },
-    { sent: 0, retried: 1, failed: 0 },
-    { sent: 0, retried: 0, failed: 1 },
-    { sent: 0, retried: 0, failed: 0 },
+    { sent: 0, retried: 1, failed: 0, deferred: 0 },
+    { sent: 0, retried: 1, failed: 0, deferred: 0 },
+    { sent: 0, retried: 0, failed: 1, deferred: 0 },
+    { sent: 0, retried: 0, failed: 0, deferred: 0 },
   ]);
   expect(fake.requests).toHaveLength(3);
   expect(outboxRow(db, id!)).toMatchObject({
@@ -134,7 +139,7 @@ test('when AT rejects permanently, then the row fails at once and is never retri
   fake.reply(atReply.code(403, 'InvalidPhoneNumber'));
   const dispatcher = dispatcherFor();
 
-  expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, failed: 1 });
+  expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, failed: 1, deferred: 0 });
   clock.advance(24 * HOUR);
   await dispatcher.drainOnce();
 
@@ -159,9 +164,9 @@ test('when a dispatcher crashed after claiming, then the row is re-claimed once 
   const dispatcher = dispatcherFor();
 
   clock.set(T0 + 59_999);
-  expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
+  expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
   clock.set(T0 + 60_000);
-  expect(await dispatcher.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
+  expect(await dispatcher.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
 
   expect(fake.requests).toHaveLength(1);
   expect(outboxRow(db, id!)).toMatchObject({ status: 'sent', attempts: 2 });
@@ -207,7 +212,7 @@ test('when drainOnce is called while a drain runs, then it joins it and nothing 
   const second = dispatcher.drainOnce();
 
   expect(second).toBe(first);
-  expect(await first).toEqual({ sent: 12, retried: 0, failed: 0 });
+  expect(await first).toEqual({ sent: 12, retried: 0, failed: 0, deferred: 0 });
   expect(fake.requests).toHaveLength(12);
 });
 

@@ -22,7 +22,7 @@ test('when the local gateway drains the outbox, then every row is sent with a lo
       leaseMs: 60_000,
     });
 
-    expect(await dispatcher.drainOnce()).toEqual({ sent: 3, retried: 0, failed: 0 });
+    expect(await dispatcher.drainOnce()).toEqual({ sent: 3, retried: 0, failed: 0, deferred: 0 });
 
     expect(allRows(db).map((r) => [r.status, r.messageId, r.sentAt, r.cost])).toEqual([
       ['sent', 'local-1', T0 + 500, null],
