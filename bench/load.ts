@@ -1,10 +1,11 @@
 /**
- * Load generation for the USSD bench: a small keep-alive HTTP client (node:http Agent, one socket
- * per connection), sessions of one or more hops per connection loop, every latency sample kept
- * and sorted for exact percentiles. All traffic goes to 127.0.0.1.
+ * Load generation for the USSD bench: keep-alive connections (bench/raw-client.ts in the measured
+ * loop; node:http for the set-up requests), sessions of one or more hops per connection loop,
+ * every latency sample kept and sorted for exact percentiles. All traffic goes to 127.0.0.1.
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { RawConnection } from './raw-client';
 
 export const SERVICE_CODE = '*384*1234#';
 export const NETWORK_CODE = '64004';
@@ -117,7 +118,6 @@ export async function runLoad(
   connections: number,
   durationMs: number,
 ): Promise<RunResult> {
-  const agent = newAgent(connections);
   const hops = scenario.expect.length;
   const byHop: number[][] = Array.from({ length: hops }, () => []);
   const r = {
@@ -136,14 +136,14 @@ export async function runLoad(
   const t0 = performance.now();
   const deadline = t0 + durationMs;
 
-  const loop = async (): Promise<void> => {
+  const loop = async (conn: RawConnection): Promise<void> => {
     while (performance.now() < deadline && !failed()) {
       const bodies = scenario.nextSession();
       for (let hop = 0; hop < hops; hop++) {
         if (performance.now() >= deadline) return;
         let reply: Reply;
         try {
-          reply = await post(agent, port, path, bodies[hop] ?? '');
+          reply = await conn.post(bodies[hop] ?? '');
         } catch (err) {
           r.errors++;
           problem(`hop ${hop + 1}: ${err instanceof Error ? err.message : String(err)}`);
@@ -169,10 +169,14 @@ export async function runLoad(
       }
     }
   };
-  await Promise.all(Array.from({ length: connections }, loop));
+  const conns = Array.from(
+    { length: connections },
+    () => new RawConnection(port, path, REQUEST_TIMEOUT_MS),
+  );
+  await Promise.all(conns.map(loop));
   const elapsedMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  agent.destroy();
+  for (const conn of conns) conn.close();
 
   const latenciesByHop = byHop.map((a) => Float64Array.from(a).sort());
   const latencies = Float64Array.from(byHop.flat()).sort();
