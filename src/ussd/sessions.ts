@@ -140,10 +140,10 @@ export function newestReply(previousText: string, text: string): string {
 }
 
 /**
- * Deletes up to `limit` sessions started before `before`, oldest first; returns how many. Rows
- * are taken in rowid order, which is the order sessions started in, so a pass over a table with
- * nothing to delete reads one row, and the session table needs no index on its start time (one
- * more index would be rewritten on every hop).
+ * Deletes up to `limit` sessions started before `before`, oldest first; returns how many. Only the
+ * `limit` oldest rows by rowid (the order sessions started in) are looked at, so a pass over a
+ * large table with nothing to delete stays cheap, and the session table needs no index on its
+ * start time (one more index would be rewritten on every hop).
  */
 export function purgeSessionsBefore(db: Db, before: number, limit: number): number {
   return db.run(
