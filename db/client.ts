@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { preparedPerDb } from './prepared';
 import * as schema from './schema';
 import { seedReferenceData } from './seed/seed';
 
@@ -44,10 +45,9 @@ export function checkDatabase(db: Db): boolean {
 }
 
 type Behavior = 'deferred' | 'immediate' | 'exclusive';
-type Runner = Database.Transaction<(fn: () => unknown) => unknown>;
 
 /** better-sqlite3 transaction functions, built once per connection (building one is not free). */
-const runners = new WeakMap<Database.Database, Runner>();
+const runnerOf = preparedPerDb((db) => db.$client.transaction((body: () => unknown) => body()));
 
 /**
  * Runs `fn` in one transaction. `fn` receives the database itself: better-sqlite3 has a single
@@ -55,10 +55,5 @@ const runners = new WeakMap<Database.Database, Runner>();
  * connection (db/prepared.ts), belongs to the transaction. Nested calls become savepoints.
  */
 export function inTransaction<T>(db: Db, fn: (db: Db) => T, config?: { behavior?: Behavior }): T {
-  let runner = runners.get(db.$client);
-  if (!runner) {
-    runner = db.$client.transaction((body: () => unknown) => body());
-    runners.set(db.$client, runner);
-  }
-  return runner[config?.behavior ?? 'deferred'](() => fn(db)) as T;
+  return runnerOf(db)[config?.behavior ?? 'deferred'](() => fn(db)) as T;
 }

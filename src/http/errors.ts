@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { sendText } from './text';
 
 /** Thrown by routes for input that fails validation at the edge. */
 export class BadRequestError extends Error {
@@ -24,6 +25,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (status === 500) logger.error({ err, path: req.path }, 'request failed');
     else logger.warn({ path: req.path, reason: (err as Error).message }, 'bad request');
     const message = status === 400 ? `Bad request: ${(err as Error).message}` : 'Internal error';
-    res.status(status).type('text/plain').send(message);
+    sendText(res, status, message);
   };
 }

@@ -4,6 +4,7 @@
  */
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../db/client';
+import { preparedPerDb } from '../../db/prepared';
 import { smsOutbox } from '../../db/schema';
 import { retryDelayMs } from './backoff';
 import type { SendOutcome } from './gateway';
@@ -82,7 +83,7 @@ export function isAccountRefusal(
 const param = (name: string) => sql`${sql.placeholder(name)}`;
 
 /** The outcome UPDATE, prepared once per database: it runs once per message (the hot path). */
-function prepareRecord(db: Db) {
+const recordStatement = preparedPerDb((db: Db) => {
   return db
     .update(smsOutbox)
     .set({
@@ -102,8 +103,7 @@ function prepareRecord(db: Db) {
       ),
     )
     .prepare();
-}
-const preparedRecord = new WeakMap<Db, ReturnType<typeof prepareRecord>>();
+});
 
 /**
  * Pure. The row's new values and what happened, for one outcome of a claimed row. A refused account
@@ -153,8 +153,7 @@ export function recordOutcome(
   retry: { maxAttempts: number; random01: number },
 ): Recorded {
   const { recorded, values: v } = afterOutcome(row, outcome, now, retry);
-  let statement = preparedRecord.get(db);
-  if (!statement) preparedRecord.set(db, (statement = prepareRecord(db)));
+  const statement = recordStatement(db);
   const { changes } = statement.run({
     id: row.id,
     attempts: row.attempts,

@@ -78,16 +78,8 @@ const sumLength = (lengths: readonly number[]) => lengths.reduce((sum, n) => sum
 export function paginate(view: View, lang: Lang): Page[] {
   const header = headerLines(view, lang).map((line) => line.length);
   const labels = view.items.map((item, i) => `${i + 1}. `.length + textOf(item.label, lang).length);
-  const navs = new Map<string, number[]>();
-  const nav = (back: boolean, more: boolean) => {
-    const key = `${back}${more}`;
-    let lengths = navs.get(key);
-    if (!lengths) {
-      lengths = navLines({ ...view, back }, lang, more).map((line) => line.length);
-      navs.set(key, lengths);
-    }
-    return lengths;
-  };
+  const nav = (back: boolean, more: boolean) =>
+    navLines({ ...view, back }, lang, more).map((line) => line.length);
   const pages: Page[] = [];
   let start = 0;
   do {

@@ -4,18 +4,11 @@
  * gateway against the fake AT server (or a stub gateway where the order of answers matters).
  */
 import { openDatabase, type Db } from '../../db/client';
-import { claimDue, createDispatcher, type DispatcherOptions } from '../../src/sms/dispatcher';
+import { claimDue, type DispatcherOptions } from '../../src/sms/dispatcher';
 import type { SendOutcome, SmsGateway } from '../../src/sms/gateway';
 import { atReply, startFakeAtServer, type FakeAtServer } from '../fakes/fake-at-server';
 import { testClock, T0, type TestClock } from '../helpers/app';
-import {
-  allRows,
-  atGatewayFor,
-  capturingLogger,
-  outboxRow,
-  queueMessages,
-  silent,
-} from './support';
+import { allRows, capturingLogger, outboxRow, queueMessages, testDispatcher } from './support';
 
 const PAUSE = { firstMs: 60_000, maxMs: 4 * 60_000 };
 const REFUSED = 'account refused: 405 InsufficientBalance';
@@ -34,21 +27,8 @@ beforeEach(() => {
 });
 afterEach(() => db.$client.close());
 
-function dispatcherFor(overrides: Partial<DispatcherOptions> = {}) {
-  return createDispatcher({
-    db,
-    gateway: atGatewayFor(fake),
-    now: clock.now,
-    random: () => 0.5,
-    logger: silent,
-    batchSize: 10,
-    concurrency: 4,
-    maxAttempts: 3,
-    leaseMs: 60_000,
-    accountPause: PAUSE,
-    ...overrides,
-  });
-}
+const dispatcherFor = (overrides: Partial<DispatcherOptions> = {}) =>
+  testDispatcher(db, fake, clock, { accountPause: PAUSE, ...overrides });
 
 /** The pauses the dispatcher announced, in order (one error line each). */
 const pausesIn = (lines: Array<Record<string, unknown>>) =>

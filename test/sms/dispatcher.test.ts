@@ -4,11 +4,11 @@
  */
 import { openDatabase, type Db } from '../../db/client';
 import { retryDelayMs } from '../../src/sms/backoff';
-import { claimDue, createDispatcher, type DispatcherOptions } from '../../src/sms/dispatcher';
+import { claimDue, type DispatcherOptions } from '../../src/sms/dispatcher';
 import type { SmsGateway } from '../../src/sms/gateway';
 import { atReply, startFakeAtServer, type FakeAtServer } from '../fakes/fake-at-server';
 import { testClock, T0, type TestClock } from '../helpers/app';
-import { allRows, atGatewayFor, outboxRow, queueMessages, silent } from './support';
+import { allRows, atGatewayFor, outboxRow, queueMessages, testDispatcher } from './support';
 
 const HOUR = 60 * 60_000;
 
@@ -26,20 +26,8 @@ beforeEach(() => {
 });
 afterEach(() => db.$client.close());
 
-function dispatcherFor(overrides: Partial<DispatcherOptions> = {}) {
-  return createDispatcher({
-    db,
-    gateway: atGatewayFor(fake),
-    now: clock.now,
-    random: () => 0.5,
-    logger: silent,
-    batchSize: 10,
-    concurrency: 4,
-    maxAttempts: 3,
-    leaseMs: 60_000,
-    ...overrides,
-  });
-}
+const dispatcherFor = (overrides: Partial<DispatcherOptions> = {}) =>
+  testDispatcher(db, fake, clock, overrides);
 
 test('when rows are due and AT accepts them, then each is sent once and marked sent', async () => {
   const ids = queueMessages(db, 25, T0);

@@ -8,10 +8,16 @@ import pino, { type Logger } from 'pino';
 import { inTransaction, type Db } from '../../db/client';
 import { smsOutbox } from '../../db/schema';
 import { createAfricasTalkingGateway } from '../../src/sms/africastalking';
-import type { OutboxRow } from '../../src/sms/dispatcher';
+import {
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+  type OutboxRow,
+} from '../../src/sms/dispatcher';
 import type { SmsGateway } from '../../src/sms/gateway';
 import { enqueueSms } from '../../src/sms/outbox';
 import type { FakeAtServer } from '../fakes/fake-at-server';
+import type { TestClock } from '../helpers/app';
 
 export const silent = pino({ level: 'silent' });
 
@@ -67,3 +73,27 @@ export function outboxRow(db: Db, id: number): OutboxRow {
 }
 
 export const allRows = (db: Db): OutboxRow[] => db.select().from(smsOutbox).all();
+
+/**
+ * A dispatcher over `db` sending through the real AT gateway to `fake`, on the test clock: batches
+ * of 10, 4 at a time, 3 attempts, a 60 s lease, fixed jitter; `overrides` change any of it.
+ */
+export function testDispatcher(
+  db: Db,
+  fake: FakeAtServer,
+  clock: TestClock,
+  overrides: Partial<DispatcherOptions> = {},
+): Dispatcher {
+  return createDispatcher({
+    db,
+    gateway: atGatewayFor(fake),
+    now: clock.now,
+    random: () => 0.5,
+    logger: silent,
+    batchSize: 10,
+    concurrency: 4,
+    maxAttempts: 3,
+    leaseMs: 60_000,
+    ...overrides,
+  });
+}
