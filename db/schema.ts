@@ -261,15 +261,22 @@ export const smsInbound = sqliteTable(
     date: text('date'),
     /**
      * How it was handled: staff_command, citizen_message, rating, reopen, status, help,
-     * rate_limited; pending:N while attempt N runs, failed after the last attempt.
+     * rate_limited; deferred while a staff command waits for the staff ceiling; pending:N while
+     * attempt N runs, failed after the last attempt.
      */
     handledAs: text('handled_as'),
     complaintId: integer('complaint_id').references(() => complaints.id),
     receivedAt: millis('received_at').notNull(),
+    /** When it was handled (null while pending or deferred): staff commands are counted by it. */
+    handledAt: millis('handled_at'),
   },
   (t) => [
     uniqueIndex('sms_inbound_at_id_idx').on(t.atId),
     index('sms_inbound_from_idx').on(t.fromPhone, t.receivedAt),
+    // Only the few messages waiting for a staff member's ceiling: the timer finds them at once.
+    index('sms_inbound_deferred_idx')
+      .on(t.id)
+      .where(sql`${t.handledAs} = 'deferred'`),
   ],
 );
 

@@ -8,12 +8,14 @@ import { menu } from '../menus';
 import { parseConfig } from './config';
 import { runSlaTick } from './complaints/escalation';
 import { escalationDeps, secureRandomInt } from './deps';
-import { createApp } from './http/app';
+import { createApp, type AppDeps } from './http/app';
+import { inboundDeps } from './http/routes/sms-inbound';
 import { createLogger } from './logger';
 import { ensureWebhookToken } from './settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
 import { createDispatcher, leaseMsFor } from './sms/dispatcher';
 import type { SmsGateway } from './sms/gateway';
+import { runDeferredInbound } from './sms/inbound';
 import { createLocalGateway } from './sms/local-gateway';
 import { purgeOldSessions } from './ussd/retention';
 
@@ -59,7 +61,7 @@ function main(): void {
       timeoutMs: config.SMS_TIMEOUT_MS,
     }),
   });
-  const app = createApp({
+  const appDeps: AppDeps = {
     db,
     menu,
     reference: sla.reference,
@@ -74,8 +76,10 @@ function main(): void {
     serviceCodes: config.USSD_SERVICE_CODES,
     smsShortcodes: config.SMS_SHORTCODES,
     smsInboundLimitPerHour: config.SMS_INBOUND_LIMIT_PER_HOUR,
+    smsStaffLimitPerHour: config.SMS_STAFF_LIMIT_PER_HOUR,
     webhookToken,
-  });
+  };
+  const app = createApp(appDeps);
   const server = app.listen(config.PORT, config.HOST, () => {
     const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
     logger.info({ port: config.PORT, database: config.DATABASE_PATH }, 'kero listening');
@@ -109,6 +113,15 @@ function main(): void {
       logger.error({ err }, 'sla tick failed');
     }
   }, config.ESCALATION_INTERVAL_MINUTES * 60_000);
+  // Staff commands past their hourly ceiling wait in sms_inbound; this carries them out in order.
+  const deferredTimer = setInterval(() => {
+    try {
+      const done = runDeferredInbound(inboundDeps(appDeps));
+      if (done > 0) logger.info({ done }, 'deferred staff commands carried out');
+    } catch (err) {
+      logger.error({ err }, 'deferred staff commands failed');
+    }
+  }, 60_000);
   const purge = () => {
     purgeOldSessions(db, Date.now(), config.USSD_SESSION_RETENTION_DAYS)
       .then((deleted) => {
@@ -122,6 +135,7 @@ function main(): void {
     logger.info({ signal }, 'shutting down');
     clearInterval(slaTimer);
     clearInterval(purgeTimer);
+    clearInterval(deferredTimer);
     // Rows still in flight if the forced exit below wins stay 'sending' until their lease expires.
     const dispatcherStopped = dispatcher.stop();
     server.close(() => {

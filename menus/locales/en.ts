@@ -149,6 +149,8 @@ export const en = {
     'Kero: the citizen wrote on complaint {number}: "{message}". Reply by SMS: R {number} <message>',
 
   'sms.cmd.replied': 'Kero: your reply on complaint {number} is on its way to the citizen.',
+  'sms.cmd.deferred':
+    'Kero: you have sent more than {limit} commands this hour. The next ones will be carried out in order over the coming minutes; none is lost.',
   'sms.cmd.noted': 'Kero: note added to complaint {number}. The citizen does not see it.',
   'sms.cmd.resolved':
     'Kero: complaint {number} is resolved. The citizen has been asked to rate the service from 1 to 5.',

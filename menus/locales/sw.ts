@@ -151,6 +151,8 @@ export const sw: Translations = {
     'Kero: mwananchi ameandika kwenye lalamiko {number}: "{message}". Jibu kwa SMS: R {number} <ujumbe>',
 
   'sms.cmd.replied': 'Kero: jibu lako kwa lalamiko {number} linatumwa kwa mwananchi.',
+  'sms.cmd.deferred':
+    'Kero: umetuma amri zaidi ya {limit} saa hii. Zinazofuata zitatekelezwa kwa mpangilio katika dakika zijazo; hakuna itakayopotea.',
   'sms.cmd.noted': 'Kero: kumbukumbu imeongezwa kwenye lalamiko {number}. Mwananchi haioni.',
   'sms.cmd.resolved':
     'Kero: lalamiko {number} limetatuliwa. Mwananchi ameombwa kutathmini huduma kwa namba 1 hadi 5.',

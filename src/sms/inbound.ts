@@ -4,6 +4,11 @@
  * staff console or the citizen's request, every change and reply SMS (outbox), and how it was
  * handled. Replies only ever go through the outbox; nothing here waits on the network.
  *
+ * Limits: a phone that is not active staff gets `limitPerHour` answered messages an hour; the rest
+ * are stored and not answered (one notice). Active staff are never dropped: above their own, much
+ * higher ceiling (`staffLimitPerHour` commands carried out an hour) a command is stored as
+ * `deferred` and carried out later, in order, by runDeferredInbound (a timer), with one notice.
+ *
  * Poison messages: the record is committed before handling, as `pending:<attempt>`. A handling
  * failure rolls back everything but that record and answers 500, so AT retries a minute later;
  * the retry counts one more attempt. After MAX_HANDLING_ATTEMPTS the message is marked `failed`
@@ -25,9 +30,12 @@ import {
 } from './citizen-handler';
 import { hasComplaints } from './citizen-repository';
 import {
+  countCommandsHandledSince,
   countInboundSince,
   findInboundByAtId,
+  hasDeferred,
   insertInbound,
+  listDeferred,
   markInbound,
   wasRateLimitedSince,
   type InboundRow,
@@ -37,6 +45,7 @@ import { smsText } from './templates';
 
 export const MAX_HANDLING_ATTEMPTS = 3;
 export const DEFAULT_INBOUND_LIMIT_PER_HOUR = 20;
+export const DEFAULT_STAFF_LIMIT_PER_HOUR = 300;
 const HOUR = 60 * 60 * 1000;
 
 /** One incoming message as AT posts it, validated at the edge. */
@@ -57,6 +66,8 @@ export interface InboundDeps extends ActionDeps {
   /** Shortcodes this server answers for; empty: any. */
   shortcodes: readonly string[];
   limitPerHour: number;
+  /** Staff commands carried out per hour per staff member; more wait (never dropped). */
+  staffLimitPerHour: number;
   /** The USSD code quoted in help SMS. */
   ussdCode: string | undefined;
 }
@@ -127,6 +138,22 @@ function rateLimit(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): Han
   return { handledAs: 'rate_limited', complaintId: null };
 }
 
+/** Whether a staff member is at their ceiling (or has commands waiting, which keep their order). */
+function mustWait(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): boolean {
+  if (hasDeferred(tx, row.fromPhone, row.id)) return true;
+  return countCommandsHandledSince(tx, row.fromPhone, now - HOUR) >= deps.staffLimitPerHour;
+}
+
+/** A staff command over the ceiling waits; the first one of a run of waiting commands says so. */
+function deferStaff(deps: InboundDeps, tx: Tx, row: InboundRow, staff: StaffRow, now: number) {
+  if (!mustWait(deps, tx, row, now)) return undefined;
+  if (!hasDeferred(tx, row.fromPhone, row.id)) {
+    const body = smsText('sms.cmd.deferred', staff.language, { limit: deps.staffLimitPerHour });
+    enqueueSms(tx, { toPhone: staff.phone, body, template: 'sms.cmd.deferred' }, now);
+  }
+  return { handledAs: 'deferred', complaintId: null };
+}
+
 function route(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): Handled {
   const phone = row.fromPhone;
   const staff = findStaffByPhone(tx, phone);
@@ -159,12 +186,57 @@ function handle(deps: InboundDeps, row: InboundRow, now: number): Handled {
   return inTransaction(
     deps.db,
     (tx) => {
-      const handled = rateLimit(deps, tx, row, now) ?? route(deps, tx, row, now);
-      markInbound(tx, row.id, handled.handledAs, handled.complaintId);
+      const staff = findStaffByPhone(tx, row.fromPhone);
+      const handled = staff?.active
+        ? (deferStaff(deps, tx, row, staff, now) ?? route(deps, tx, row, now))
+        : (rateLimit(deps, tx, row, now) ?? route(deps, tx, row, now));
+      const final = handled.handledAs !== 'deferred' && handled.handledAs !== 'rate_limited';
+      markInbound(tx, row.id, handled.handledAs, handled.complaintId, final ? now : null);
       return handled;
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Carries out one deferred command if its sender is under the ceiling now; false when not. */
+function runDeferredOne(deps: InboundDeps, row: InboundRow, now: number): boolean {
+  return inTransaction(
+    deps.db,
+    (tx) => {
+      if (countCommandsHandledSince(tx, row.fromPhone, now - HOUR) >= deps.staffLimitPerHour) {
+        return false;
+      }
+      const handled = route(deps, tx, row, now);
+      markInbound(tx, row.id, handled.handledAs, handled.complaintId, now);
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/**
+ * Carries out deferred staff commands, oldest first, as far as each sender's ceiling allows now;
+ * a sender at the ceiling keeps the rest of their commands waiting, in order. Returns how many
+ * were carried out. Never throws: a command that fails is logged and marked `failed`.
+ */
+export function runDeferredInbound(deps: InboundDeps, limit = 500): number {
+  const now = deps.now();
+  const blocked = new Set<string>();
+  let done = 0;
+  for (const row of listDeferred(deps.db, limit)) {
+    if (blocked.has(row.fromPhone)) continue;
+    try {
+      if (runDeferredOne(deps, row, now)) done += 1;
+      else blocked.add(row.fromPhone);
+    } catch (err) {
+      deps.logger.error(
+        { err, atId: row.atId, phone: maskPhone(row.fromPhone) },
+        'deferred sms failed',
+      );
+      markInbound(deps.db, row.id, 'failed');
+    }
+  }
+  return done;
 }
 
 /** Receives one incoming SMS. Never throws: a failure is logged and comes back as `failed`. */

@@ -48,6 +48,7 @@ function valuesFor(lang: Lang): Record<string, string> {
     status: longestOf('status.', lang),
     date: '12/03/2026',
     count: '999',
+    limit: '100000',
     rating: '5',
     days: '14',
     usage: longestOf('sms.usage.', lang),

@@ -7,7 +7,12 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ActionDeps } from '../../complaints/actions';
 import { normalizePhone } from '../../phone';
-import { DEFAULT_INBOUND_LIMIT_PER_HOUR, receiveSms } from '../../sms/inbound';
+import {
+  DEFAULT_INBOUND_LIMIT_PER_HOUR,
+  DEFAULT_STAFF_LIMIT_PER_HOUR,
+  receiveSms,
+  type InboundDeps,
+} from '../../sms/inbound';
 import { BadRequestError } from '../errors';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';
@@ -50,19 +55,27 @@ export interface SmsInboundRouteDeps extends ActionDeps {
   smsShortcodes?: string[];
   /** SMS_INBOUND_LIMIT_PER_HOUR. Default 20. */
   smsInboundLimitPerHour?: number;
+  /** SMS_STAFF_LIMIT_PER_HOUR. Default 300. */
+  smsStaffLimitPerHour?: number;
 }
 
-/** POST /sms/inbound, behind the webhook rule (src/http/webhook.ts). */
-export function smsInboundHandler(deps: SmsInboundRouteDeps): WebhookHandler {
-  const inbound = {
+/** What incoming SMS handling needs, from the app's dependencies (also used by the timer). */
+export function inboundDeps(deps: SmsInboundRouteDeps): InboundDeps {
+  return {
     db: deps.db,
     now: deps.now,
     reference: deps.reference,
     logger: deps.logger,
     shortcodes: deps.smsShortcodes ?? [],
     limitPerHour: deps.smsInboundLimitPerHour ?? DEFAULT_INBOUND_LIMIT_PER_HOUR,
+    staffLimitPerHour: deps.smsStaffLimitPerHour ?? DEFAULT_STAFF_LIMIT_PER_HOUR,
     ussdCode: deps.serviceCodes[0],
   };
+}
+
+/** POST /sms/inbound, behind the webhook rule (src/http/webhook.ts). */
+export function smsInboundHandler(deps: SmsInboundRouteDeps): WebhookHandler {
+  const inbound = inboundDeps(deps);
   return (req, res) => {
     const parsed = smsInboundSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
