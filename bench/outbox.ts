@@ -3,7 +3,7 @@
  * 127.0.0.1, the real Africa's Talking gateway (SDK) pointed at it through the base URL, drained by
  * the dispatcher. Reports SMS/s and the p50/p99 of per-message send latency (target: >= 500 SMS/s).
  *
- *   tsx bench/outbox.ts [--messages 5000] [--concurrency 10] [--batch 100] [--warmup 1000]
+ *   tsx bench/outbox.ts [--messages 5000] [--concurrency 10] [--warmup 1000]
  *                       [--fake-in-process]
  * or `runOutboxBench(opts)` from the bench runner.
  */
@@ -25,8 +25,6 @@ export interface OutboxBenchOptions {
   messages?: number;
   /** SMS_CONCURRENCY (default 10, the production default). */
   concurrency?: number;
-  /** SMS_BATCH_SIZE (default 100, the production default). */
-  batchSize?: number;
   /** Sends through the gateway before timing, so the JIT has warmed up (default 1,000). */
   warmup?: number;
   /**
@@ -41,7 +39,6 @@ export interface OutboxBenchOptions {
 export interface OutboxBenchResult {
   messages: number;
   concurrency: number;
-  batchSize: number;
   seconds: number;
   smsPerSecond: number;
   p50Ms: number;
@@ -77,7 +74,6 @@ const percentile = (sorted: number[], p: number): number =>
 export async function runOutboxBench(opts: OutboxBenchOptions = {}): Promise<OutboxBenchResult> {
   const messages = opts.messages ?? 5_000;
   const concurrency = opts.concurrency ?? 10;
-  const batchSize = opts.batchSize ?? 100;
   const print = opts.print ?? ((line: string) => process.stdout.write(`${line}\n`));
   const dir = fs.mkdtempSync(path.join(process.env.BENCH_TMP ?? os.tmpdir(), 'kero-bench-outbox-'));
   const where = opts.fakeServer ?? 'process';
@@ -123,7 +119,6 @@ export async function runOutboxBench(opts: OutboxBenchOptions = {}): Promise<Out
       now: () => Date.now(),
       random: Math.random,
       logger,
-      batchSize,
       concurrency,
       maxAttempts: 6,
       leaseMs: 10 * 60_000,
@@ -147,7 +142,6 @@ export async function runOutboxBench(opts: OutboxBenchOptions = {}): Promise<Out
     const out: OutboxBenchResult = {
       messages,
       concurrency,
-      batchSize,
       seconds,
       smsPerSecond: messages / seconds,
       p50Ms: percentile(latencies, 50),
@@ -158,7 +152,7 @@ export async function runOutboxBench(opts: OutboxBenchOptions = {}): Promise<Out
     };
     print(
       `outbox: ${messages} SMS in ${seconds.toFixed(2)} s = ${Math.round(out.smsPerSecond)} SMS/s ` +
-        `(concurrency ${concurrency}, batch ${batchSize}, fake AT ${where}; target >= 500); ` +
+        `(concurrency ${concurrency}, fake AT ${where}; target >= 500); ` +
         `send latency ` +
         `p50 ${out.p50Ms.toFixed(1)} ms, p99 ${out.p99Ms.toFixed(1)} ms; ` +
         `CPU ${cpuMsPerSms.toFixed(2)} ms/SMS (~${Math.round(1000 / cpuMsPerSms)} SMS/s per idle core); ` +
@@ -182,7 +176,6 @@ if (require.main === module) {
     options: {
       messages: { type: 'string', default: '5000' },
       concurrency: { type: 'string', default: '10' },
-      batch: { type: 'string', default: '100' },
       warmup: { type: 'string', default: '1000' },
       'fake-in-process': { type: 'boolean', default: false },
     },
@@ -190,7 +183,6 @@ if (require.main === module) {
   runOutboxBench({
     messages: Number(values.messages),
     concurrency: Number(values.concurrency),
-    batchSize: Number(values.batch),
     warmup: Number(values.warmup),
     fakeServer: values['fake-in-process'] ? 'in-process' : 'process',
   }).catch((err: unknown) => {

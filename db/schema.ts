@@ -238,6 +238,12 @@ export const smsOutbox = sqliteTable(
     deliveryFailureReason: text('delivery_failure_reason'),
     deliveredAt: millis('delivered_at'),
     lastError: text('last_error'),
+    /**
+     * Why a failed message failed: 'rejected' (AT refused it for good: invalid number, blacklist),
+     * 'attempts' (AT kept failing it), 'expired' (not sent within SMS_RETRY_HOURS). Only
+     * 'rejected' is beyond `kero sms retry --failed`.
+     */
+    failure: text('failure', { enum: ['rejected', 'attempts', 'expired'] }),
     createdAt: millis('created_at').notNull(),
     sentAt: millis('sent_at'),
   },

@@ -52,14 +52,11 @@ function main(): void {
     now: () => Date.now(),
     random: Math.random,
     logger,
-    batchSize: config.SMS_BATCH_SIZE,
     concurrency: config.SMS_CONCURRENCY,
     maxAttempts: config.SMS_MAX_ATTEMPTS,
-    leaseMs: leaseMsFor({
-      batchSize: config.SMS_BATCH_SIZE,
-      concurrency: config.SMS_CONCURRENCY,
-      timeoutMs: config.SMS_TIMEOUT_MS,
-    }),
+    leaseMs: leaseMsFor({ timeoutMs: config.SMS_TIMEOUT_MS }),
+    retryBudgetMs: config.SMS_RETRY_HOURS * 60 * 60_000,
+    probeMs: config.SMS_PROBE_SECONDS * 1000,
   });
   const appDeps: AppDeps = {
     db,

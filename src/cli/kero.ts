@@ -7,6 +7,7 @@ import { parseConfig } from '../config';
 import type { CliContext, Output } from './args';
 import { runEscalateCommand } from './escalate-command';
 import { runReportCommand } from './report-command';
+import { runSmsCommand, smsUsage } from './sms-command';
 import { runStaffCommand, staffUsage } from './staff-commands';
 
 const usage = [
@@ -17,6 +18,7 @@ const usage = [
   '  escalate                     escalate SLA breaches and auto-close old resolved complaints',
   '  report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
   '                               complaints by region and category (dates in Tanzanian time)',
+  ...smsUsage.map((line) => `  ${line}`),
   '  help                         this list',
   '',
   'The database is DATABASE_PATH (default ./data/kero.db); settings come from the environment',
@@ -34,6 +36,7 @@ const commands: Record<string, Command> = {
   staff: runStaffCommand,
   escalate: runEscalateCommand,
   report: runReportCommand,
+  sms: runSmsCommand,
 };
 
 function printUsage(write: (line: string) => void): void {

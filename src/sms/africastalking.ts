@@ -61,7 +61,8 @@ const obj = (v: unknown): Record<string, unknown> | undefined =>
 export function outcomeOfResponse(body: unknown, to: string): SendOutcome {
   const data = obj(obj(body)?.SMSMessageData);
   const recipients = Array.isArray(data?.Recipients) ? (data.Recipients as unknown[]) : undefined;
-  if (!data || !recipients) return { kind: 'temporary', reason: 'unreadable response from AT' };
+  if (!data || !recipients)
+    return { kind: 'temporary', reason: 'unreadable response from AT', outage: false };
   const mine = recipients.map(obj).find((r) => r?.number === to) ?? obj(recipients[0]);
   if (!mine) {
     const message = str(data.Message) ?? 'no recipients';
@@ -73,12 +74,12 @@ export function outcomeOfResponse(body: unknown, to: string): SendOutcome {
     const messageId = str(mine.messageId) ?? '';
     return { kind: 'sent', messageId, cost: str(mine.cost) ?? null, statusCode: code };
   }
-  if (TEMPORARY.has(code)) return { kind: 'temporary', reason: `${code} ${status}` };
+  if (TEMPORARY.has(code)) return { kind: 'temporary', reason: `${code} ${status}`, outage: false };
   if (PERMANENT.has(code)) {
     return { kind: 'permanent', reason: `${code} ${status}`, operator: OPERATOR.has(code) };
   }
   // A code AT has not documented: retrying is bounded by SMS_MAX_ATTEMPTS.
-  return { kind: 'temporary', reason: `unknown status code ${code} ${status}` };
+  return { kind: 'temporary', reason: `unknown status code ${code} ${status}`, outage: false };
 }
 
 /** Pure. The outcome for a rejected SDK promise: an axios error, or the SDK's own validation. */
@@ -88,12 +89,18 @@ export function outcomeOfError(err: unknown): SendOutcome {
     const response = obj(e.response);
     if (!response) {
       // No answer at all: refused, reset, DNS, timeout.
-      return { kind: 'temporary', reason: `no response: ${str(e.code) ?? str(e.message) ?? '?'}` };
+      return {
+        kind: 'temporary',
+        reason: `no response: ${str(e.code) ?? str(e.message) ?? '?'}`,
+        outage: true,
+      };
     }
     const status = Number(response.status);
     const text = typeof response.data === 'string' ? response.data.slice(0, 120) : '';
     const reason = `HTTP ${status}${text ? ` ${text}` : ''}`;
-    if (status === 429 || status === 408 || status >= 500) return { kind: 'temporary', reason };
+    if (status === 429 || status === 408 || status >= 500) {
+      return { kind: 'temporary', reason, outage: true };
+    }
     return { kind: 'permanent', reason, operator: status === 401 };
   }
   const message = err instanceof Error ? err.message : '';
@@ -105,7 +112,11 @@ export function outcomeOfError(err: unknown): SendOutcome {
     return { kind: 'permanent', reason: `rejected by the SDK: ${message}`, operator: false };
   }
   // A 2xx other than 201 (the SDK rejects with the body) or something unforeseen.
-  return { kind: 'temporary', reason: `unexpected: ${message || JSON.stringify(err) || '?'}` };
+  return {
+    kind: 'temporary',
+    reason: `unexpected: ${message || JSON.stringify(err) || '?'}`,
+    outage: false,
+  };
 }
 
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown } | { timeout: true };
@@ -158,7 +169,7 @@ export function createAfricasTalkingGateway(options: AfricasTalkingOptions): Sms
     const settled = await settleWithin(call, timeoutMs);
     const outcome =
       'timeout' in settled
-        ? ({ kind: 'temporary', reason: `timeout after ${timeoutMs} ms` } as const)
+        ? ({ kind: 'temporary', reason: `timeout after ${timeoutMs} ms`, outage: true } as const)
         : settled.ok
           ? outcomeOfResponse(settled.value, sms.to)
           : outcomeOfError(settled.error);

@@ -1,6 +1,7 @@
 /**
- * Retry timing for SMS that failed temporarily, and the dispatcher's pause when the gateway
- * refuses the account. Pure: randomness comes in as an argument.
+ * Retry timing for an SMS that one send failed temporarily (AT answered, but not for this message:
+ * a recipient status 500/501, an unknown code). Outages and refused accounts are the circuit
+ * breaker's business (src/sms/breaker.ts). Pure: randomness comes in as an argument.
  */
 
 export const RETRY_BASE_MS = 30_000;
@@ -17,17 +18,4 @@ export function retryDelayMs(attempt: number, random01: number): number {
   const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** exponent);
   const r = Number.isFinite(random01) ? Math.min(Math.max(random01, 0), 1) : 0.5;
   return Math.round(ceiling / 2 + (ceiling / 2) * r);
-}
-
-/** `firstMs` after the first refusal of the account, doubling with each in a row, up to `maxMs`. */
-export interface AccountPause {
-  firstMs: number;
-  maxMs: number;
-}
-
-export const ACCOUNT_PAUSE: AccountPause = { firstMs: 60_000, maxMs: 15 * 60_000 };
-
-/** Pure. The pause after one more refusal of the account, given the current one (0: none). */
-export function nextAccountPauseMs(currentMs: number, pause: AccountPause): number {
-  return currentMs > 0 ? Math.min(currentMs * 2, pause.maxMs) : pause.firstMs;
 }

@@ -1,33 +1,53 @@
 /**
- * The outbox dispatcher: claims due rows of sms_outbox, sends them through the gateway with bounded
- * concurrency and records each outcome. Safe with several dispatchers (processes) over one database:
- * a claim is one IMMEDIATE transaction, so no two dispatchers ever hold the same row.
+ * The outbox dispatcher: sends due rows of sms_outbox through the gateway, `concurrency` at a time,
+ * and records each outcome as soon as it is known.
  *
- * Delivery is at least once. The only window for a duplicate SMS is a crash (or a lease running out)
- * between the gateway accepting a message and its outcome being recorded: the row stays 'sending',
- * its lease (kept in next_attempt_at) expires, and another drain claims and sends it again.
+ * Claims: a row is claimed ('sending', leased) only when a sender is free to send it, so at most
+ * `concurrency` rows are ever 'sending'. Claims and outcomes go through the group commit: the
+ * outcome of one send and the claim of the next row share one write, and writes of the same
+ * event-loop turn share one transaction. At start the rows a previous process died holding are
+ * given back at once (one server per database: src/ops/server-lock.ts).
  *
- * When the gateway refuses the account (bad credentials, no balance: only the operator can fix it),
- * no message is failed for it: the refused rows and the rest of the batch go back to 'queued' with
- * their attempts given back, the drain stops, and this dispatcher pauses (by default 1 min, doubling
- * up to 15 min) before trying one message again. A message sent ends the back-off.
+ * Delivery is at least once. A message is sent twice only when the process dies (or a send times
+ * out) after Africa's Talking accepted it and before its outcome was recorded: at most the
+ * `concurrency` messages in flight at that moment. AT offers no idempotency key to close that.
+ *
+ * Failures: a message AT refuses for good fails ('rejected'); one AT cannot take now is retried
+ * with backoff up to `maxAttempts`. An outage (no answer, timeouts, HTTP 5xx/429) or a refused
+ * account (credentials, balance) is not the message's fault: the row goes back to the queue at
+ * no attempt's cost and the circuit breaker (src/sms/breaker.ts) stops sending, then probes with
+ * one message (every few seconds for an outage) and drains at full speed once one goes through.
+ * A message still unsent `retryBudgetMs` after it was queued fails as 'expired'.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
-import { maskPhone } from '../phone';
 import { createGroupCommit } from '../../db/group-commit';
+import { maskPhone } from '../phone';
 import {
-  claimDue,
+  ACCOUNT_PAUSE,
+  admit,
+  afterSent,
+  afterTrouble,
+  closedBreaker,
+  PROBE_MS,
+  type AccountPause,
+  type Breaker,
+} from './breaker';
+import {
+  claimNext,
+  expireUnsent,
   isAccountRefusal,
+  isOutage,
   recordOutcome,
+  releaseClaims,
+  releaseExpiredLeases,
   type ClaimOutcome,
   type OutboxRow,
+  type Recorded,
 } from './dispatcher-rows';
-import { ACCOUNT_PAUSE, nextAccountPauseMs, type AccountPause } from './backoff';
 import type { SendOutcome, SmsGateway } from './gateway';
 
-export { claimDue, recordOutcome, type OutboxRow } from './dispatcher-rows';
-export { ACCOUNT_PAUSE, nextAccountPauseMs, type AccountPause } from './backoff';
+export { claimNext, recordOutcome, type OutboxRow } from './dispatcher-rows';
 
 export interface DispatcherOptions {
   db: Db;
@@ -36,11 +56,14 @@ export interface DispatcherOptions {
   /** Uniform in [0, 1): jitter for retry delays. */
   random: () => number;
   logger: Logger;
-  batchSize: number;
   concurrency: number;
   maxAttempts: number;
-  /** How long a claim holds a row: longer than a whole batch can take (see leaseMsFor). */
+  /** How long a claim holds a row: longer than one send can take (see leaseMsFor). */
   leaseMs: number;
+  /** A message still unsent this long after it was queued fails as 'expired' (default 48 h). */
+  retryBudgetMs?: number;
+  /** While the SMS API is down, one probe message this often (default 5 s). */
+  probeMs?: number;
   /** The pause after the gateway refuses the account (default ACCOUNT_PAUSE). */
   accountPause?: AccountPause;
 }
@@ -49,42 +72,40 @@ export interface DrainResult {
   sent: number;
   retried: number;
   failed: number;
-  /** Queued again, attempt not counted, because the gateway refused the account. */
+  /** Queued again at no attempt's cost: outage, refused account, or given back unsent. */
   deferred: number;
 }
 
+export interface DispatcherHealth {
+  state: 'closed' | 'open' | 'half_open';
+  /** Since when sending has been failing (null while it works). */
+  failingSince: number | null;
+  reason: string | null;
+  lastSentAt: number | null;
+}
+
 export interface Dispatcher {
-  /** Sends every due row (batch after batch). Joins the drain in flight rather than overlapping. */
+  /** Sends every due row. Joins the drain in flight rather than overlapping it. */
   drainOnce(): Promise<DrainResult>;
-  /** Drains now, then `intervalMs` after each drain ends. */
+  /** Gives back claims a dead process left, drains now, then `intervalMs` after each drain. */
   start(intervalMs: number): void;
-  /** Stops the timer and waits for the drain in flight (which stops after its current batch). */
+  /** Stops the timer and waits for the sends in flight to be recorded. */
   stop(): Promise<void>;
+  health(): DispatcherHealth;
 }
 
-/** A lease long enough for a whole batch of timeouts, run `concurrency` at a time, twice over. */
-export function leaseMsFor(o: { batchSize: number; concurrency: number; timeoutMs: number }) {
-  return 2 * Math.ceil(o.batchSize / o.concurrency) * o.timeoutMs + 60_000;
+export const DEFAULT_RETRY_BUDGET_MS = 48 * 60 * 60_000;
+const EXPIRY_SWEEP_MS = 60_000;
+
+/** A lease longer than one send can take (the gateway's timeout), with room to record it. */
+export function leaseMsFor(o: { timeoutMs: number }): number {
+  return 2 * o.timeoutMs + 30_000;
 }
 
-/** Runs `work` over `items`, `limit` at a time, starting none once `halted()`; returns the unstarted. */
-async function inPool<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-  halted: () => boolean,
-): Promise<T[]> {
-  let next = 0;
-  const worker = async () => {
-    while (!halted()) {
-      const item = items[next];
-      if (item === undefined) return;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return items.slice(next);
+/** One write: the outcome of a send (if any), then the next claim (if wanted). */
+interface Step {
+  record?: { row: OutboxRow; outcome: ClaimOutcome; now: number; random01: number };
+  claimAt?: number;
 }
 
 export function createDispatcher(o: DispatcherOptions): Dispatcher {
@@ -92,82 +113,118 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let stopping = false;
-  // After a refusal of the account: the current pause (0 once a message is sent), its end, and
-  // how many pauses began (a send that started before the latest one cannot end it).
-  let pauseMs = 0;
-  let resumeAt = 0;
-  let pauses = 0;
-  // Outcomes that arrive in the same turn (a whole pool of fast sends) share one commit.
-  const outcomes = createGroupCommit(
-    o.db,
-    (x: { row: OutboxRow; outcome: ClaimOutcome; now: number; random01: number }) =>
-      recordOutcome(o.db, x.row, x.outcome, x.now, {
-        maxAttempts: o.maxAttempts,
-        random01: x.random01,
-      }),
-  );
+  let breaker: Breaker = closedBreaker;
+  let lastSentAt: number | null = null;
+  let lastSweep = -Infinity;
+  const policy = { probeMs: o.probeMs ?? PROBE_MS, accountPause: o.accountPause ?? ACCOUNT_PAUSE };
+  const budgetMs = o.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
+  const steps = createGroupCommit(o.db, (s: Step) => {
+    const recorded = s.record
+      ? recordOutcome(o.db, s.record.row, s.record.outcome, s.record.now, {
+          maxAttempts: o.maxAttempts,
+          random01: s.record.random01,
+        })
+      : undefined;
+    const next = s.claimAt === undefined ? undefined : claimNext(o.db, s.claimAt, o.leaseMs);
+    return { recorded, next };
+  });
 
-  /** Records an outcome (with the group commit), counts and logs it. */
-  async function record(row: OutboxRow, outcome: ClaimOutcome, totals: DrainResult) {
-    const recorded = await outcomes.submit({ row, outcome, now: o.now(), random01: o.random() });
+  /** Moves the breaker for one outcome of a send that began in `epoch`; logs what changed. */
+  function judge(outcome: SendOutcome, epoch: number): void {
+    if (outcome.kind === 'sent') {
+      lastSentAt = o.now();
+      const before = breaker;
+      breaker = afterSent(breaker, epoch);
+      if (before.state === 'open' && breaker.state === 'closed') {
+        o.logger.info({ gateway: o.gateway.name }, 'sms sending resumed');
+      }
+      return;
+    }
+    const trouble = isAccountRefusal(outcome) ? 'account' : isOutage(outcome) ? 'outage' : null;
+    // A send that began before the breaker last opened is already accounted for.
+    if (trouble === null || epoch !== breaker.epoch) return;
+    breaker = afterTrouble(breaker, trouble, outcome.reason, o.now(), policy);
+    const log = { gateway: o.gateway.name, reason: outcome.reason };
+    const resumeAt = new Date(breaker.retryAt).toISOString();
+    if (trouble === 'account') {
+      o.logger.error(
+        { ...log, pauseMs: breaker.accountPauseMs, resumeAt },
+        'SMS SENDING PAUSED: the gateway refused the account; messages stay queued, none failed',
+      );
+    } else {
+      o.logger.warn({ ...log, probeAt: resumeAt }, 'sms api unavailable: sending paused, probing');
+    }
+  }
+
+  function count(totals: DrainResult, row: OutboxRow, recorded: Recorded, outcome: ClaimOutcome) {
     if (recorded !== 'lost') totals[recorded] += 1;
     const log = { id: row.id, to: maskPhone(row.toPhone), attempt: row.attempts, recorded };
-    if (recorded === 'sent') o.logger.debug(log, 'sms sent');
-    else if (recorded === 'lost') o.logger.warn(log, 'sms outcome not recorded: lease lost');
-    else if (recorded === 'deferred') o.logger.debug(log, 'sms queued again: account refused');
-    else if (outcome.kind !== 'sent')
-      o.logger.warn({ ...log, reason: outcome.reason }, 'sms not sent');
+    if (recorded === 'lost') o.logger.warn(log, 'sms outcome not recorded: lease lost');
+    else if (recorded === 'failed' || recorded === 'retried') {
+      o.logger.warn({ ...log, reason: 'reason' in outcome ? outcome.reason : '' }, 'sms not sent');
+    } else o.logger.debug(log, `sms ${recorded}`);
   }
 
-  function pause(reason: string): void {
-    pauseMs = nextAccountPauseMs(pauseMs, o.accountPause ?? ACCOUNT_PAUSE);
-    resumeAt = o.now() + pauseMs;
-    pauses += 1;
-    o.logger.error(
-      { gateway: o.gateway.name, reason, pauseMs, resumeAt: new Date(resumeAt).toISOString() },
-      'SMS SENDING PAUSED: the gateway refused the account; messages stay queued, none failed',
-    );
-  }
-
-  function resume(): void {
-    if (pauseMs > 0) o.logger.info({ gateway: o.gateway.name }, 'sms sending resumed');
-    pauseMs = 0;
-  }
-
-  /** One claimed batch. Returns the refusal that stopped it, if any. */
-  async function sendBatch(rows: OutboxRow[], totals: DrainResult): Promise<string | undefined> {
-    let refusal: string | undefined;
-    const sendOne = async (row: OutboxRow) => {
-      const pausesBefore = pauses;
-      const outcome = await o.gateway
-        .send({ to: row.toPhone, message: row.body })
-        .catch((err: unknown): SendOutcome => ({ kind: 'temporary', reason: String(err) }));
-      // A send accepted while another was refused (the balance ran out mid-batch) proves nothing.
-      if (outcome.kind === 'sent' && pauses === pausesBefore) resume();
-      else if (isAccountRefusal(outcome) && refusal === undefined) {
-        refusal = outcome.reason;
-        pause(refusal);
+  /**
+   * One sender: claims a row, sends it, records it with the next claim, until none is due (a
+   * probe stops after one). Returns whether it claimed anything.
+   */
+  async function sender(totals: DrainResult, probe: boolean): Promise<boolean> {
+    const mayGoOn = () => !stopping && !probe && breaker.state === 'closed';
+    let { next: row } = await steps.submit({ claimAt: o.now() });
+    const claimedAny = row !== undefined;
+    while (row) {
+      const claimed: OutboxRow = row;
+      let outcome: ClaimOutcome;
+      if (!probe && !mayGoOn()) {
+        outcome = { kind: 'unsent', reason: 'not sent: sending paused' };
+      } else {
+        const epoch = breaker.epoch;
+        outcome = await o.gateway
+          .send({ to: claimed.toPhone, message: claimed.body })
+          .catch((err: unknown): SendOutcome => ({
+            kind: 'temporary',
+            reason: String(err),
+            outage: false,
+          }));
+        judge(outcome, epoch);
       }
-      await record(row, outcome, totals);
-    };
-    const unsent = await inPool(rows, o.concurrency, sendOne, () => refusal !== undefined);
-    if (refusal === undefined) return undefined;
-    // Given back now rather than left to their lease: a lease that expires costs an attempt.
-    const given = { kind: 'unsent', reason: `not sent: account refused: ${refusal}` } as const;
-    await Promise.all(unsent.map((row) => record(row, given, totals)));
-    return refusal;
+      const now = o.now();
+      const record = { row: claimed, outcome, now, random01: o.random() };
+      const done = await steps.submit({ record, ...(mayGoOn() ? { claimAt: now } : {}) });
+      count(totals, claimed, done.recorded ?? 'lost', outcome);
+      row = done.next;
+    }
+    return claimedAny;
+  }
+
+  /** Fails what waited out the budget and frees leases that ran out, at most once a minute. */
+  function sweep(now: number): void {
+    if (now - lastSweep < EXPIRY_SWEEP_MS) return;
+    lastSweep = now;
+    const expired = expireUnsent(o.db, now - budgetMs, Math.round(budgetMs / 3_600_000));
+    const freed = releaseExpiredLeases(o.db, now);
+    if (expired > 0) o.logger.error({ expired }, 'sms not sent within the retry budget: failed');
+    if (freed > 0) o.logger.warn({ freed }, 'sms leases ran out: queued again');
   }
 
   async function drain(): Promise<DrainResult> {
     const totals: DrainResult = { sent: 0, retried: 0, failed: 0, deferred: 0 };
-    // After a refusal, one message first: it tells whether the account works again.
-    let limit = pauseMs > 0 ? 1 : o.batchSize;
+    sweep(o.now());
     for (;;) {
-      if (o.now() < resumeAt) return totals;
-      const rows = claimDue(o.db, o.now(), limit, o.leaseMs, o.maxAttempts);
-      const refused = await sendBatch(rows, totals);
-      if (refused !== undefined || rows.length < limit || stopping) return totals;
-      limit = o.batchSize;
+      const gate = admit(breaker, o.now());
+      if (gate === 'none' || stopping) return totals;
+      const probe = gate === 'probe';
+      const sentBefore = totals.sent;
+      if (probe) {
+        // Nothing left to probe with: the next message will tell, at no attempt's cost.
+        if (!(await sender(totals, true))) breaker = { ...closedBreaker, epoch: breaker.epoch };
+        // The probe went through: the API is back, so the backlog drains at full speed at once.
+        if (breaker.state === 'closed' && totals.sent > sentBefore) continue;
+        return totals;
+      }
+      await Promise.all(Array.from({ length: o.concurrency }, () => sender(totals, false)));
+      return totals;
     }
   }
 
@@ -193,6 +250,10 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       if (running) return;
       running = true;
       stopping = false;
+      const released = releaseClaims(o.db);
+      if (released > 0) {
+        o.logger.warn({ released }, 'sms claimed by a previous process queued again');
+      }
       tick(intervalMs);
     },
     async stop() {
@@ -202,6 +263,15 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       timer = undefined;
       await inFlight?.catch(() => undefined);
       stopping = false;
+    },
+    health() {
+      const state =
+        breaker.state === 'closed'
+          ? 'closed'
+          : admit(breaker, o.now()) === 'probe'
+            ? 'half_open'
+            : 'open';
+      return { state, failingSince: breaker.since, reason: breaker.reason, lastSentAt };
     },
   };
 }

@@ -10,8 +10,12 @@ export interface SmsMessage {
 
 export type SendOutcome =
   | { kind: 'sent'; messageId: string; cost: string | null; statusCode: number }
-  /** Worth retrying later: timeouts, connection errors, HTTP 5xx/429, codes 500/501. */
-  | { kind: 'temporary'; reason: string }
+  /**
+   * Worth retrying later. `outage`: the API itself did not work (no answer, timeout, HTTP 5xx,
+   * 429): not this message's fault, so it costs the message no attempt. Otherwise AT answered but
+   * could not take this message now (recipient codes 500/501, an undocumented code).
+   */
+  | { kind: 'temporary'; reason: string; outage: boolean }
   /**
    * Retrying cannot help: codes 401-407, 409, 502, an invalid number, bad credentials.
    * `operator` marks problems only the operator can fix (405 InsufficientBalance, 401 auth).

@@ -1,8 +1,9 @@
 /**
  * The SMS outbox: every message the system owes is a row here, written in the same transaction
- * as the change that caused it. The dispatcher (a later issue) sends them.
+ * as the change that caused it. The dispatcher (src/sms/dispatcher.ts) sends them.
  */
-import { sql } from 'drizzle-orm';
+import { and, count, eq, gt, gte, inArray, max, min, sql } from 'drizzle-orm';
+import { inTransaction, type Db } from '../../db/client';
 import { preparedPerDb } from '../../db/prepared';
 import type { Tx } from '../complaints/repository';
 import { smsOutbox } from '../../db/schema';
@@ -34,4 +35,100 @@ export interface OutgoingSms {
 
 export function enqueueSms(tx: Tx, sms: OutgoingSms, now: number): void {
   statements(tx).enqueue.run({ complaintId: null, ...sms, now });
+}
+
+export interface OutboxStatus {
+  queuedDue: number;
+  queuedLater: number;
+  sending: number;
+  sent: number;
+  delivered: number;
+  deliveryFailed: number;
+  failed: { rejected: number; attempts: number; expired: number; other: number };
+  /** When the oldest message still queued was queued (null: none). */
+  oldestQueuedAt: number | null;
+  lastSentAt: number | null;
+}
+
+const FINAL_FAILURES = ['Failed', 'Rejected', 'AbsentSubscriber', 'Expired'];
+
+/** Counts of the outbox by state, for `kero sms status` and /metrics. One grouped scan. */
+export function outboxStatus(db: Db, now: number): OutboxStatus {
+  const rows = db
+    .select({
+      status: smsOutbox.status,
+      failure: smsOutbox.failure,
+      due: sql<number>`${smsOutbox.nextAttemptAt} <= ${now}`,
+      delivery: sql<string | null>`case when ${smsOutbox.deliveryStatus} = 'Success' then 'ok'
+        when ${smsOutbox.deliveryStatus} in (${sql.join(
+          FINAL_FAILURES.map((f) => sql`${f}`),
+          sql`, `,
+        )}) then 'failed' end`,
+      n: count(),
+      oldest: min(smsOutbox.createdAt),
+      lastSent: max(smsOutbox.sentAt),
+    })
+    .from(smsOutbox)
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`)
+    .all();
+  const s: OutboxStatus = {
+    queuedDue: 0,
+    queuedLater: 0,
+    sending: 0,
+    sent: 0,
+    delivered: 0,
+    deliveryFailed: 0,
+    failed: { rejected: 0, attempts: 0, expired: 0, other: 0 },
+    oldestQueuedAt: null,
+    lastSentAt: null,
+  };
+  for (const r of rows) {
+    if (r.status === 'queued') {
+      if (r.due) s.queuedDue += r.n;
+      else s.queuedLater += r.n;
+      if (r.oldest !== null) s.oldestQueuedAt = Math.min(s.oldestQueuedAt ?? r.oldest, r.oldest);
+    } else if (r.status === 'sending') s.sending += r.n;
+    else if (r.status === 'failed') s.failed[r.failure ?? 'other'] += r.n;
+    else {
+      s.sent += r.n;
+      if (r.delivery === 'ok') s.delivered += r.n;
+      if (r.delivery === 'failed') s.deliveryFailed += r.n;
+      if (r.lastSent !== null) s.lastSentAt = Math.max(s.lastSentAt ?? 0, r.lastSent);
+    }
+  }
+  return s;
+}
+
+/**
+ * Queues messages again, due now: those waiting for a retry, and with `failed` also those that
+ * failed for a reason a retry can mend (AT kept failing them, or they waited out the retry
+ * budget); a message AT rejected for good (invalid number, blacklist) stays failed. `since`
+ * limits it to messages queued at or after that instant. Returns how many of each.
+ */
+export function requeueOutbox(
+  db: Db,
+  o: { now: number; failed: boolean; since?: number },
+): { waiting: number; failed: number } {
+  const since = o.since === undefined ? undefined : gte(smsOutbox.createdAt, o.since);
+  return inTransaction(db, (tx) => {
+    const waiting = tx
+      .update(smsOutbox)
+      .set({ nextAttemptAt: o.now })
+      .where(and(eq(smsOutbox.status, 'queued'), gt(smsOutbox.nextAttemptAt, o.now), since))
+      .run().changes;
+    const failed = o.failed
+      ? tx
+          .update(smsOutbox)
+          .set({ status: 'queued', attempts: 0, failure: null, nextAttemptAt: o.now })
+          .where(
+            and(
+              eq(smsOutbox.status, 'failed'),
+              inArray(smsOutbox.failure, ['attempts', 'expired']),
+              since,
+            ),
+          )
+          .run().changes
+      : 0;
+    return { waiting, failed };
+  });
 }

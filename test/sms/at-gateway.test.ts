@@ -124,13 +124,13 @@ const cases: Case[] = [
   [
     'HTTP 500',
     atReply.serverError,
-    { kind: 'temporary', reason: 'HTTP 500 Internal Server Error' },
+    { kind: 'temporary', reason: 'HTTP 500 Internal Server Error', outage: true },
   ],
-  ['HTTP 503', { status: 503, body: '' }, { kind: 'temporary', reason: 'HTTP 503' }],
+  ['HTTP 503', { status: 503, body: '' }, { kind: 'temporary', reason: 'HTTP 503', outage: true }],
   [
     'HTTP 429',
     atReply.tooManyRequests,
-    { kind: 'temporary', reason: 'HTTP 429 Too Many Requests' },
+    { kind: 'temporary', reason: 'HTTP 429 Too Many Requests', outage: true },
   ],
   [
     'recipient 405 InsufficientBalance',
@@ -140,12 +140,12 @@ const cases: Case[] = [
   [
     'recipient 500 InternalServerError',
     recipientCode(500, 'InternalServerError'),
-    { kind: 'temporary', reason: '500 InternalServerError' },
+    { kind: 'temporary', reason: '500 InternalServerError', outage: false },
   ],
   [
     'recipient 501 GatewayError',
     recipientCode(501, 'GatewayError'),
-    { kind: 'temporary', reason: '501 GatewayError' },
+    { kind: 'temporary', reason: '501 GatewayError', outage: false },
   ],
   ...(
     [
@@ -170,7 +170,7 @@ const cases: Case[] = [
   [
     'the connection dropped with no answer',
     atReply.resetConnection,
-    { kind: 'temporary', reason: 'no response: ECONNRESET' },
+    { kind: 'temporary', reason: 'no response: ECONNRESET', outage: true },
   ],
 ];
 
@@ -228,6 +228,7 @@ describe('how each answer is classified', () => {
     expect(await gateway.send({ to: TO, message: TEXT })).toEqual({
       kind: 'temporary',
       reason: 'no response: ECONNREFUSED',
+      outage: true,
     });
   });
 
@@ -237,7 +238,7 @@ describe('how each answer is classified', () => {
     const outcome = await atGatewayFor(fake, { timeoutMs: 300 }).send({ to: TO, message: TEXT });
     const elapsed = performance.now() - started;
 
-    expect(outcome.kind).toBe('temporary');
+    expect(outcome).toMatchObject({ kind: 'temporary', outage: true });
     expect(elapsed).toBeGreaterThanOrEqual(250);
     expect(elapsed).toBeLessThan(2_000);
   });

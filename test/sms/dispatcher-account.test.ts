@@ -4,7 +4,7 @@
  * gateway against the fake AT server (or a stub gateway where the order of answers matters).
  */
 import { openDatabase, type Db } from '../../db/client';
-import { claimDue, type DispatcherOptions } from '../../src/sms/dispatcher';
+import type { DispatcherOptions } from '../../src/sms/dispatcher';
 import type { SendOutcome, SmsGateway } from '../../src/sms/gateway';
 import { atReply, startFakeAtServer, type FakeAtServer } from '../fakes/fake-at-server';
 import { testClock, T0, type TestClock } from '../helpers/app';
@@ -34,30 +34,26 @@ const dispatcherFor = (overrides: Partial<DispatcherOptions> = {}) =>
 const pausesIn = (lines: Array<Record<string, unknown>>) =>
   lines.filter((l) => l.level === 50 && /PAUSED/.test(String(l.msg))).map((l) => l.pauseMs);
 
-test('when AT refuses the account, then the messages stay queued with their attempts and the rest of the batch is not sent', async () => {
+test('when AT refuses the account, then the messages stay queued with their attempts and no more are sent', async () => {
   queueMessages(db, 10, T0);
   fake.reply(atReply.insufficientBalance);
 
   const result = await dispatcherFor().drainOnce();
 
-  expect(result).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 10 });
-  // The four sends already in flight (concurrency 4) were refused; no fifth was started.
+  // The four sends in flight (concurrency 4) were refused; no fifth was claimed or started.
+  expect(result).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 4 });
   expect(fake.requests).toHaveLength(4);
   const rows = allRows(db);
   expect(rows.map((r) => [r.status, r.attempts, r.nextAttemptAt])).toEqual(
     rows.map(() => ['queued', 0, T0]),
   );
   const sent = new Set(fake.requests.map((r) => r.form.message));
-  for (const row of rows) {
-    expect(row.lastError).toBe(sent.has(row.body) ? REFUSED : `not sent: ${REFUSED}`);
-  }
-  // Given back, not left leased: any dispatcher can claim them at once.
-  expect(claimDue(db, T0, 100, 60_000)).toHaveLength(10);
+  for (const row of rows) expect(row.lastError).toBe(sent.has(row.body) ? REFUSED : null);
 });
 
 test('when AT rejects the credentials on a message already tried, then it keeps its attempt count and is sent once the key works', async () => {
   const [id] = queueMessages(db, 1, T0);
-  fake.replyOnce(atReply.serverError);
+  fake.replyOnce(atReply.code(500, 'InternalServerError'));
   fake.reply(atReply.authInvalid);
   const dispatcher = dispatcherFor({ maxAttempts: 2 });
 
@@ -112,7 +108,7 @@ test('when refusals repeat, then the pause doubles up to its cap, and a message 
   const waits = [0, 60_000, 120_000, 240_000, 240_000];
   for (const wait of waits) {
     clock.advance(wait);
-    expect(await dispatcher.drainOnce()).toMatchObject({ deferred: wait === 0 ? 10 : 1 });
+    expect(await dispatcher.drainOnce()).toMatchObject({ deferred: wait === 0 ? 4 : 1 });
     clock.advance(-1);
     await dispatcher.drainOnce();
     clock.advance(1);
@@ -120,11 +116,12 @@ test('when refusals repeat, then the pause doubles up to its cap, and a message 
   expect(fake.requests).toHaveLength(4 + 4);
   expect(pausesIn(lines)).toEqual([60_000, 120_000, 240_000, 240_000, 240_000]);
 
-  // The balance is topped up, then runs out again after two messages.
+  // The balance is topped up, then runs out again after two messages: the probe goes through,
+  // four go at once, three are refused and one is accepted (answered last, so it claims no more).
   fake.replyOnce(atReply.sent);
-  fake.replyOnce(atReply.sent);
+  fake.replyOnce((req) => ({ ...atReply.sent(req), delayMs: 30 }));
   clock.advance(240_000);
-  expect(await dispatcher.drainOnce()).toMatchObject({ sent: 2, deferred: 8 });
+  expect(await dispatcher.drainOnce()).toMatchObject({ sent: 2, deferred: 3 });
   expect(pausesIn(lines).slice(5)).toEqual([60_000]);
   const announced = lines.filter((l) => l.level === 50 && /PAUSED/.test(String(l.msg)));
   expect(announced[0]).toMatchObject({
@@ -151,7 +148,7 @@ test('when a send in flight is accepted after another was refused, then the paus
   const { logger, lines } = capturingLogger();
   const dispatcher = dispatcherFor({ gateway: stub, concurrency: 2, logger });
 
-  expect(await dispatcher.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 2 });
+  expect(await dispatcher.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 1 });
   clock.advance(PAUSE.firstMs);
   expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 1 });
 

@@ -4,7 +4,7 @@
  */
 import { openDatabase, type Db } from '../../db/client';
 import { retryDelayMs } from '../../src/sms/backoff';
-import { claimDue, type DispatcherOptions } from '../../src/sms/dispatcher';
+import { claimNext, type DispatcherOptions } from '../../src/sms/dispatcher';
 import type { SmsGateway } from '../../src/sms/gateway';
 import { atReply, startFakeAtServer, type FakeAtServer } from '../fakes/fake-at-server';
 import { testClock, T0, type TestClock } from '../helpers/app';
@@ -61,9 +61,9 @@ test('when a row is not yet due, then it is not sent', async () => {
   expect(fake.requests).toHaveLength(0);
 });
 
-test('when AT fails temporarily, then the row is retried with exponential backoff and jitter', async () => {
+test('when AT cannot take a message now, then the row is retried with exponential backoff and jitter', async () => {
   const [id] = queueMessages(db, 1, T0);
-  fake.reply(atReply.serverError);
+  fake.reply(atReply.code(500, 'InternalServerError'));
   const dispatcher = dispatcherFor({ maxAttempts: 6, random: () => 0.25 });
 
   expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 0 });
@@ -73,7 +73,7 @@ test('when AT fails temporarily, then the row is retried with exponential backof
     status: 'queued',
     attempts: 1,
     nextAttemptAt: T0 + 18_750,
-    lastError: 'HTTP 500 Internal Server Error',
+    lastError: '500 InternalServerError',
   });
 
   clock.set(T0 + 18_749);
@@ -97,9 +97,9 @@ test('when AT fails temporarily, then the row is retried with exponential backof
   expect(fake.requests).toHaveLength(3);
 });
 
-test('when every attempt fails temporarily, then the row fails after SMS_MAX_ATTEMPTS', async () => {
+test('when AT keeps refusing one message for now, then it fails after SMS_MAX_ATTEMPTS', async () => {
   const [id] = queueMessages(db, 1, T0);
-  fake.reply(atReply.tooManyRequests);
+  fake.reply(atReply.code(501, 'GatewayError'));
   const dispatcher = dispatcherFor({ maxAttempts: 3 });
 
   const results = [];
@@ -118,7 +118,8 @@ test('when every attempt fails temporarily, then the row fails after SMS_MAX_ATT
   expect(outboxRow(db, id!)).toMatchObject({
     status: 'failed',
     attempts: 3,
-    lastError: 'HTTP 429 Too Many Requests',
+    lastError: '501 GatewayError',
+    failure: 'attempts',
   });
 });
 
@@ -136,37 +137,65 @@ test('when AT rejects permanently, then the row fails at once and is never retri
     status: 'failed',
     attempts: 1,
     lastError: '403 InvalidPhoneNumber',
+    failure: 'rejected',
     messageId: null,
   });
 });
 
-test('when a dispatcher crashed after claiming, then the row is re-claimed once its lease expires', async () => {
-  const [id] = queueMessages(db, 1, T0);
-  // The crashed dispatcher: claimed, never recorded an outcome.
-  expect(claimDue(db, T0, 10, 60_000).map((r) => r.id)).toEqual([id]);
-  expect(outboxRow(db, id!)).toMatchObject({
+test('when a previous process died holding claims, then start gives them back at once and each is sent once', async () => {
+  const ids = queueMessages(db, 3, T0);
+  // The dead process: claimed two rows (leased for a long time), never recorded an outcome.
+  expect(claimNext(db, T0, HOUR)?.id).toBe(ids[0]);
+  expect(claimNext(db, T0, HOUR)?.id).toBe(ids[1]);
+  expect(outboxRow(db, ids[0]!)).toMatchObject({
     status: 'sending',
     attempts: 1,
-    nextAttemptAt: T0 + 60_000,
+    nextAttemptAt: T0 + HOUR,
   });
+  clock.set(T0 + 1_000);
+  const dispatcher = dispatcherFor();
+
+  dispatcher.start(60_000);
+  await dispatcher.drainOnce();
+  await dispatcher.stop();
+
+  expect(fake.requests.map((r) => r.form.message)).toEqual(['Ujumbe 0', 'Ujumbe 1', 'Ujumbe 2']);
+  expect(allRows(db).map((r) => [r.status, r.attempts])).toEqual([
+    ['sent', 2],
+    ['sent', 2],
+    ['sent', 1],
+  ]);
+});
+
+test('when a lease runs out (its sender hung), then the row is queued again with its attempt counted', async () => {
+  const [id] = queueMessages(db, 1, T0);
+  claimNext(db, T0, 60_000);
   const dispatcher = dispatcherFor();
 
   clock.set(T0 + 59_999);
   expect(await dispatcher.drainOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 });
-  clock.set(T0 + 60_000);
+  expect(fake.requests).toHaveLength(0);
+  clock.set(T0 + 60_000 + 60_000);
   expect(await dispatcher.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 });
-
-  expect(fake.requests).toHaveLength(1);
   expect(outboxRow(db, id!)).toMatchObject({ status: 'sent', attempts: 2 });
 });
 
-test('when a lease expires on the last allowed attempt, then the row fails instead of resending', () => {
-  const [id] = queueMessages(db, 1, T0);
-  claimDue(db, T0, 10, 60_000, 1);
+test('when messages are sent, then only the ones in flight are ever claimed', async () => {
+  queueMessages(db, 30, T0);
+  const sendingSeen: number[] = [];
+  const real = atGatewayFor(fake);
+  const watching: SmsGateway = {
+    name: 'watching',
+    send(sms) {
+      sendingSeen.push(allRows(db).filter((r) => r.status === 'sending').length);
+      return real.send(sms);
+    },
+  };
 
-  expect(claimDue(db, T0 + 60_000, 10, 60_000, 1)).toEqual([]);
-  expect(outboxRow(db, id!)).toMatchObject({ status: 'failed', attempts: 1 });
-  expect(outboxRow(db, id!).lastError).toMatch(/lease expired/);
+  const result = await dispatcherFor({ gateway: watching, concurrency: 4 }).drainOnce();
+
+  expect(result.sent).toBe(30);
+  expect(Math.max(...sendingSeen)).toBeLessThanOrEqual(4);
 });
 
 test('when a batch is sent, then no more than `concurrency` messages are in flight at once', async () => {

@@ -16,7 +16,6 @@ test('when the local gateway drains the outbox, then every row is sent with a lo
       now: () => T0 + 500,
       random: () => 0.5,
       logger,
-      batchSize: 100,
       concurrency: 10,
       maxAttempts: 6,
       leaseMs: 60_000,

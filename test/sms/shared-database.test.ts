@@ -43,7 +43,6 @@ test('when two dispatchers drain one database file together, then every row is s
       now: clock.now,
       random: () => 0.5,
       logger: silent,
-      batchSize: 20,
       concurrency: 5,
       maxAttempts: 3,
       leaseMs: 60_000,

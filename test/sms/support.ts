@@ -76,7 +76,7 @@ export const allRows = (db: Db): OutboxRow[] => db.select().from(smsOutbox).all(
 
 /**
  * A dispatcher over `db` sending through the real AT gateway to `fake`, on the test clock: batches
- * of 10, 4 at a time, 3 attempts, a 60 s lease, fixed jitter; `overrides` change any of it.
+ * 4 at a time, 3 attempts, a 60 s lease, fixed jitter; `overrides` change any of it.
  */
 export function testDispatcher(
   db: Db,
@@ -90,7 +90,6 @@ export function testDispatcher(
     now: clock.now,
     random: () => 0.5,
     logger: silent,
-    batchSize: 10,
     concurrency: 4,
     maxAttempts: 3,
     leaseMs: 60_000,
