@@ -48,6 +48,8 @@ parentPort.on('message', (m) => {
 `;
 
 export interface Checkpointer {
+  /** Whether the worker still runs (readiness). */
+  alive(): boolean;
   /** Stops the worker; the last connection to close checkpoints what is left. */
   stop(): Promise<void>;
 }
@@ -69,11 +71,13 @@ export function startCheckpointer(
   });
   db.$client.pragma('wal_autocheckpoint = 0');
   let stopping = false;
+  let exitedYet = false;
   const autoCheckpointsBack = () => {
     if (db.$client.open) db.$client.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   };
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', () => {
+      exitedYet = true;
       if (!stopping) {
         options.logger.error('checkpoint worker stopped: SQLite checkpoints on commit again');
       }
@@ -84,6 +88,7 @@ export function startCheckpointer(
   worker.on('error', (err) => options.logger.error({ err }, 'checkpoint worker failed'));
   worker.unref();
   return {
+    alive: () => !exitedYet,
     async stop() {
       if (stopping) return exited;
       stopping = true;

@@ -38,12 +38,6 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-/** Cheap liveness probe used by GET /healthz. */
-export function checkDatabase(db: Db): boolean {
-  const row = db.$client.prepare('SELECT count(*) AS n FROM regions').get() as { n: number };
-  return row.n > 0;
-}
-
 type Behavior = 'deferred' | 'immediate' | 'exclusive';
 
 /** better-sqlite3 transaction functions, built once per connection (building one is not free). */

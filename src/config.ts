@@ -70,6 +70,9 @@ export const configSchema = z.object({
   SMS_CONCURRENCY: int(10, 1, 100),
   SMS_INBOUND_LIMIT_PER_HOUR: int(20, 1, 10_000),
   SMS_STAFF_LIMIT_PER_HOUR: int(300, 1, 100_000),
+  READY_MIN_FREE_MB: int(100, 0, 10_000_000),
+  READY_MAX_WAL_MB: int(256, 1, 1_000_000),
+  READY_SMS_FAILING_MINUTES: int(15, 1, 7 * 24 * 60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

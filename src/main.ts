@@ -3,7 +3,7 @@
  * and listens. Shuts down cleanly on SIGTERM/SIGINT.
  */
 import { startCheckpointer } from '../db/checkpointer';
-import { openDatabase } from '../db/client';
+import { openDatabase, type Db } from '../db/client';
 import { menu } from '../menus';
 import { parseConfig } from './config';
 import { runSlaTick } from './complaints/escalation';
@@ -11,6 +11,8 @@ import { escalationDeps, secureRandomInt } from './deps';
 import { createApp, type AppDeps } from './http/app';
 import { inboundDeps } from './http/routes/sms-inbound';
 import { createLogger } from './logger';
+import { describeOpenFailure } from './ops/open-failure';
+import { createReadiness } from './ops/readiness';
 import { ensureWebhookToken } from './settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
 import { createDispatcher, leaseMsFor } from './sms/dispatcher';
@@ -27,7 +29,13 @@ function main(): void {
   }
   const config = parsed.config;
   const logger = createLogger(config.LOG_LEVEL);
-  const db = openDatabase(config.DATABASE_PATH);
+  let db: Db;
+  try {
+    db = openDatabase(config.DATABASE_PATH);
+  } catch (err) {
+    process.stderr.write(`${describeOpenFailure(config.DATABASE_PATH, err)}\n`);
+    process.exit(1);
+  }
   const checkpointer =
     config.DATABASE_PATH === ':memory:'
       ? undefined
@@ -75,6 +83,16 @@ function main(): void {
     smsInboundLimitPerHour: config.SMS_INBOUND_LIMIT_PER_HOUR,
     smsStaffLimitPerHour: config.SMS_STAFF_LIMIT_PER_HOUR,
     webhookToken,
+    readiness: createReadiness({
+      db,
+      file: config.DATABASE_PATH,
+      now: () => Date.now(),
+      dispatcher,
+      ...(checkpointer ? { checkpointer } : {}),
+      minFreeBytes: config.READY_MIN_FREE_MB * 1024 * 1024,
+      maxWalBytes: config.READY_MAX_WAL_MB * 1024 * 1024,
+      smsFailingMs: config.READY_SMS_FAILING_MINUTES * 60_000,
+    }),
   };
   const app = createApp(appDeps);
   const server = app.listen(config.PORT, config.HOST, () => {

@@ -4,6 +4,7 @@
  */
 import { openDatabase, type Db } from '../../db/client';
 import { parseConfig } from '../config';
+import { describeOpenFailure } from '../ops/open-failure';
 import type { CliContext, Output } from './args';
 import { runEscalateCommand } from './escalate-command';
 import { runReportCommand } from './report-command';
@@ -67,9 +68,7 @@ function main(argv: string[]): number {
   try {
     db = openDatabase(file);
   } catch (err) {
-    io.err(
-      `error: cannot open the database ${file}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    io.err(`error: ${describeOpenFailure(file, err)}`);
     return 1;
   }
   try {

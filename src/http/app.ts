@@ -3,17 +3,21 @@
  * supertest on the returned app with an in-memory database.
  */
 import express, { type Express } from 'express';
-import { checkDatabase } from '../../db/client';
+import { createReadiness, type Readiness } from '../ops/readiness';
 import { errorHandler } from './errors';
 import { requestLog } from './request-log';
 import { smsDeliveryHandler } from './routes/sms-delivery';
 import { smsInboundHandler, type SmsInboundRouteDeps } from './routes/sms-inbound';
 import { ussdHandlers, type UssdRouteDeps } from './routes/ussd';
-import { webhook } from './webhook';
+import { otherMethod, webhook } from './webhook';
 
 export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   webhookToken: string;
+  /** GET /readyz; default: the database check alone. */
+  readiness?: () => Readiness;
 }
+
+const WEBHOOKS = ['/ussd', '/ussd/events', '/sms/inbound', '/sms/delivery'];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -27,18 +31,21 @@ export function createApp(deps: AppDeps): Express {
   const token = deps.webhookToken;
   app.post('/ussd', webhook(token, ussd.hop));
   app.post('/ussd/events', webhook(token, ussd.events));
+  // Liveness: the process answers. Whether it can serve is /readyz's question.
   app.get('/healthz', (_req, res) => {
-    const ok = (() => {
-      try {
-        return checkDatabase(deps.db);
-      } catch {
-        return false;
-      }
-    })();
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok });
+    res.status(200).json({ status: 'ok' });
+  });
+  const readiness =
+    deps.readiness ?? createReadiness({ db: deps.db, file: ':memory:', now: deps.now });
+  app.get('/readyz', (_req, res) => {
+    const r = readiness();
+    res.status(r.ready ? 200 : 503).json({ status: r.ready ? 'ready' : 'not ready', ...r });
   });
   app.post('/sms/inbound', webhook(token, smsInboundHandler(deps)));
   app.post('/sms/delivery', webhook(token, smsDeliveryHandler(deps)));
+  // Any other method on a webhook (OPTIONS included, which Express would answer 200 by itself):
+  // 401 without the token, 404 with it.
+  for (const path of WEBHOOKS) app.all(path, otherMethod(token));
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -34,3 +34,12 @@ export function webhook(expectedToken: string, handle: WebhookHandler): RequestH
     });
   };
 }
+
+/** Any method but POST on a webhook URL: 401 without the token (as for POST), else 404. */
+export function otherMethod(expectedToken: string): RequestHandler {
+  const expected = tokenDigest(expectedToken);
+  return (req, res) => {
+    const known = tokenMatches(expected, req.query.token);
+    sendText(res, known ? 404 : 401, known ? 'Not Found' : 'Unauthorized');
+  };
+}
