@@ -27,10 +27,12 @@ interface Pending<T, R> {
 
 type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
+/** `onBatch` hears the size of every batch committed (the metrics' histogram). */
 export function createGroupCommit<T, R>(
   db: Db,
   work: (item: T) => R,
   maxBatch = MAX_BATCH,
+  onBatch?: (size: number) => void,
 ): GroupCommit<T, R> {
   let queue: Pending<T, R>[] = [];
 
@@ -69,7 +71,9 @@ export function createGroupCommit<T, R>(
     const batch = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
     if (batch === queue) queue = [];
     else setImmediate(flush);
-    run(batch).forEach((s, i) => {
+    const settled = run(batch);
+    onBatch?.(batch.length);
+    settled.forEach((s, i) => {
       const p = batch[i];
       if (!p) return;
       if (s.ok) p.resolve(s.value);

@@ -31,6 +31,12 @@ export const configSchema = z.object({
   WEBHOOK_TOKEN: optionalText.pipe(
     z.string().min(16, 'must be at least 16 characters (or unset to generate one)').optional(),
   ),
+  METRICS_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .min(16, 'must be at least 16 characters (or unset: loopback callers only)')
+      .optional(),
+  ),
   USSD_SERVICE_CODES: list.pipe(
     z.array(z.string().regex(/^\*[0-9*]+#$/, 'each code must look like *384*1234#')),
   ),

@@ -12,6 +12,7 @@ import { createApp, type AppDeps } from './http/app';
 import { inboundDeps } from './http/routes/sms-inbound';
 import { createLogger } from './logger';
 import { describeOpenFailure } from './ops/open-failure';
+import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
 import { ensureWebhookToken } from './settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
@@ -54,6 +55,12 @@ function main(): void {
       })
     : createLocalGateway({ logger });
   if (gateway.name === 'local') logger.warn('AT_API_KEY is not set: SMS are logged, not sent');
+  const { registry, metrics } = createMetrics({
+    db,
+    file: config.DATABASE_PATH,
+    now: () => Date.now(),
+    dispatcher: { health: () => dispatcher.health() },
+  });
   const dispatcher = createDispatcher({
     db,
     gateway,
@@ -65,6 +72,7 @@ function main(): void {
     leaseMs: leaseMsFor({ timeoutMs: config.SMS_TIMEOUT_MS }),
     retryBudgetMs: config.SMS_RETRY_HOURS * 60 * 60_000,
     probeMs: config.SMS_PROBE_SECONDS * 1000,
+    onOutcome: metrics.smsOutcome,
   });
   const appDeps: AppDeps = {
     db,
@@ -83,6 +91,12 @@ function main(): void {
     smsInboundLimitPerHour: config.SMS_INBOUND_LIMIT_PER_HOUR,
     smsStaffLimitPerHour: config.SMS_STAFF_LIMIT_PER_HOUR,
     webhookToken,
+    metrics,
+    onCommitBatch: metrics.groupCommitBatch,
+    metricsRoute: {
+      registry,
+      ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}),
+    },
     readiness: createReadiness({
       db,
       file: config.DATABASE_PATH,
@@ -121,6 +135,9 @@ function main(): void {
   const slaTimer = setInterval(() => {
     try {
       const { escalated, closed } = runSlaTick(sla);
+      for (const breach of ['first_response', 'resolution'] as const) {
+        metrics.escalated(breach, escalated.filter((e) => e.breach === breach).length);
+      }
       if (escalated.length + closed.length > 0) {
         logger.info({ escalated: escalated.length, closed: closed.length }, 'sla tick');
       }

@@ -9,12 +9,15 @@ import { requestLog } from './request-log';
 import { smsDeliveryHandler } from './routes/sms-delivery';
 import { smsInboundHandler, type SmsInboundRouteDeps } from './routes/sms-inbound';
 import { ussdHandlers, type UssdRouteDeps } from './routes/ussd';
+import { metricsHandler, type MetricsRoute } from './metrics';
 import { otherMethod, webhook } from './webhook';
 
 export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   webhookToken: string;
   /** GET /readyz; default: the database check alone. */
   readiness?: () => Readiness;
+  /** GET /metrics: the registry, and METRICS_TOKEN (none: loopback callers only). */
+  metricsRoute?: MetricsRoute;
 }
 
 const WEBHOOKS = ['/ussd', '/ussd/events', '/sms/inbound', '/sms/delivery'];
@@ -41,6 +44,7 @@ export function createApp(deps: AppDeps): Express {
     const r = readiness();
     res.status(r.ready ? 200 : 503).json({ status: r.ready ? 'ready' : 'not ready', ...r });
   });
+  if (deps.metricsRoute) app.get('/metrics', metricsHandler(deps.metricsRoute));
   app.post('/sms/inbound', webhook(token, smsInboundHandler(deps)));
   app.post('/sms/delivery', webhook(token, smsDeliveryHandler(deps)));
   // Any other method on a webhook (OPTIONS included, which Express would answer 200 by itself):

@@ -66,6 +66,8 @@ export interface DispatcherOptions {
   probeMs?: number;
   /** The pause after the gateway refuses the account (default ACCOUNT_PAUSE). */
   accountPause?: AccountPause;
+  /** Hears each recorded outcome: sent, retried, failed, deferred (the metrics). */
+  onOutcome?: (recorded: Exclude<Recorded, 'lost'>) => void;
 }
 
 export interface DrainResult {
@@ -157,7 +159,10 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   }
 
   function count(totals: DrainResult, row: OutboxRow, recorded: Recorded, outcome: ClaimOutcome) {
-    if (recorded !== 'lost') totals[recorded] += 1;
+    if (recorded !== 'lost') {
+      totals[recorded] += 1;
+      o.onOutcome?.(recorded);
+    }
     const log = { id: row.id, to: maskPhone(row.toPhone), attempt: row.attempts, recorded };
     if (recorded === 'lost') o.logger.warn(log, 'sms outcome not recorded: lease lost');
     else if (recorded === 'failed' || recorded === 'retried') {

@@ -132,3 +132,29 @@ export function requeueOutbox(
     return { waiting, failed };
   });
 }
+
+/**
+ * How many messages wait (queued, sending) or failed, and when the oldest queued one was queued:
+ * counted through the (status, next_attempt_at) index, so the cost follows the queue, not the
+ * whole history of sent messages (for /metrics, scraped every few seconds).
+ */
+export function outboxDepth(db: Db): {
+  queued: number;
+  sending: number;
+  failed: number;
+  oldestQueuedAt: number | null;
+} {
+  const rows = db
+    .select({ status: smsOutbox.status, n: count(), oldest: min(smsOutbox.createdAt) })
+    .from(smsOutbox)
+    .where(inArray(smsOutbox.status, ['queued', 'sending', 'failed']))
+    .groupBy(smsOutbox.status)
+    .all();
+  const of = (status: string) => rows.find((r) => r.status === status);
+  return {
+    queued: of('queued')?.n ?? 0,
+    sending: of('sending')?.n ?? 0,
+    failed: of('failed')?.n ?? 0,
+    oldestQueuedAt: of('queued')?.oldest ?? null,
+  };
+}

@@ -6,25 +6,54 @@
  * An idle server answers a lone hop one turn later.
  */
 import { createGroupCommit, MAX_BATCH } from '../../db/group-commit';
-import { errorScreen, handleUssd, type UssdDeps, type UssdRequest } from './handler';
+import { errorScreen, handleHop, type Hop, type UssdDeps, type UssdRequest } from './handler';
 
 export type Answer = (body: string) => void;
 
 export interface UssdGroupCommit {
-  /** Queues one request; `answer` is called with its `CON `/`END ` body after the commit. */
-  submit(req: UssdRequest, answer: Answer): void;
+  /**
+   * Queues one request; `answer` is called with its `CON `/`END ` body after the commit.
+   * `started` (performance.now() at arrival) times the hop for the metrics.
+   */
+  submit(req: UssdRequest, answer: Answer, started?: number): void;
 }
 
-export function createUssdGroupCommit(deps: UssdDeps, maxBatch = MAX_BATCH): UssdGroupCommit {
-  const commits = createGroupCommit(deps.db, (req: UssdRequest) => handleUssd(deps, req), maxBatch);
+export function createUssdGroupCommit(
+  deps: UssdDeps,
+  maxBatch = MAX_BATCH,
+  onBatch?: (size: number) => void,
+): UssdGroupCommit {
+  const commits = createGroupCommit(
+    deps.db,
+    (req: UssdRequest) => handleHop(deps, req),
+    maxBatch,
+    onBatch,
+  );
+  const { metrics } = deps;
+  const committed = (hop: Hop, started: number | undefined): string => {
+    if (metrics) {
+      const result = hop.screen === 'error' ? 'error' : hop.body.startsWith('END') ? 'end' : 'con';
+      const seconds = started === undefined ? 0 : (performance.now() - started) / 1000;
+      metrics.hop(hop.screen, result, seconds);
+      if (hop.filed) metrics.complaintFiled('ussd');
+    }
+    return hop.body;
+  };
   return {
-    submit(req, answer) {
+    submit(req, answer, started) {
       commits
         .submit(req)
-        .catch((err: unknown) => {
-          deps.logger.error({ err, sessionId: req.sessionId }, 'ussd batch could not be committed');
-          return errorScreen(deps, req);
-        })
+        .then(
+          (hop) => committed(hop, started),
+          (err: unknown) => {
+            deps.logger.error(
+              { err, sessionId: req.sessionId },
+              'ussd batch could not be committed',
+            );
+            const failed = { body: errorScreen(deps, req), screen: 'error', filed: false };
+            return committed(failed, started);
+          },
+        )
         .then(answer)
         .catch((err: unknown) =>
           deps.logger.error({ err, sessionId: req.sessionId }, 'ussd answer could not be sent'),

@@ -8,6 +8,7 @@ import { inTransaction, type Db } from '../../db/client';
 import { findCitizenLanguage, upsertCitizen, type Tx } from '../complaints/repository';
 import { fileComplaint } from '../complaints/service';
 import { maskPhone } from '../phone';
+import type { Metrics } from '../ops/metrics';
 import type { ReferenceData } from '../reference';
 import { HopContext } from './context';
 import { endedSession, startSession, step, type StepResult } from './engine';
@@ -30,8 +31,19 @@ export interface UssdRequest {
   text: string;
 }
 
+/** A hop's answer, and what the metrics count: the screen it left the caller on. */
+export interface Hop {
+  body: string;
+  /** The screen shown; 'replay' for a repeated request, 'error' for a failure. */
+  screen: string;
+  /** A complaint was filed by this hop. */
+  filed: boolean;
+}
+
 export interface UssdDeps {
   db: Db;
+  /** Told about each hop once its commit is durable (src/ops/metrics.ts). */
+  metrics?: Pick<Metrics, 'hop' | 'complaintFiled'>;
   menu: Menu;
   reference: ReferenceData;
   logger: Logger;
@@ -89,7 +101,7 @@ function holdsDraft(menu: Menu, state: SessionState, ended: boolean): boolean {
   return !ended && menu.screens[state.screen]?.draft === true && Object.keys(state.data).length > 0;
 }
 
-function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
+function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): Hop {
   const now = deps.now();
   const row = loadSession(tx, req.sessionId);
   if (row && row.phone !== req.phoneNumber) {
@@ -98,10 +110,13 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
       { sessionId: req.sessionId, phone: maskPhone(req.phoneNumber) },
       'ussd sessionId arrived from another phone',
     );
-    return `END ${translate('common.error', findCitizenLanguage(tx, req.phoneNumber) ?? 'sw')}`;
+    const lang = findCitizenLanguage(tx, req.phoneNumber) ?? 'sw';
+    return { body: `END ${translate('common.error', lang)}`, screen: 'error', filed: false };
   }
   // A retried request (same sessionId and text) gets the same answer and repeats nothing.
-  if (row && row.lastText === req.text) return row.lastResponse;
+  if (row && row.lastText === req.text) {
+    return { body: row.lastResponse, screen: 'replay', filed: false };
+  }
   const { state, view, effects } = stepRequest(deps, tx, req, row, now);
   const body = renderView(view, state.lang, state.page);
   const session: SessionRow = {
@@ -126,7 +141,8 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
       applyEffects(deps, tx, req, effects, now);
       saveSession(tx, session, row);
     });
-  return body;
+  const filed = effects.some((e) => e.type === 'complaint.submit');
+  return { body, screen: state.screen, filed };
 }
 
 /**
@@ -134,6 +150,11 @@ function handleInTransaction(deps: UssdDeps, tx: Tx, req: UssdRequest): string {
  * transaction (src/ussd/group-commit.ts), or in one of its own when called alone.
  */
 export function handleUssd(deps: UssdDeps, req: UssdRequest): string {
+  return handleHop(deps, req).body;
+}
+
+/** handleUssd, with what the hop did (for the metrics). Never throws. */
+export function handleHop(deps: UssdDeps, req: UssdRequest): Hop {
   try {
     const hop = () => handleInTransaction(deps, deps.db, req);
     // Inside the group commit's transaction already; alone, a hop gets a transaction of its own.
@@ -145,7 +166,7 @@ export function handleUssd(deps: UssdDeps, req: UssdRequest): string {
       { err, sessionId: req.sessionId, phone: maskPhone(req.phoneNumber) },
       'ussd request failed',
     );
-    return errorScreen(deps, req);
+    return { body: errorScreen(deps, req), screen: 'error', filed: false };
   }
 }
 

@@ -36,9 +36,13 @@ export interface TestApp {
   close: () => void;
 }
 
-export function makeTestApp(overrides: Partial<AppDeps> = {}): TestApp {
+/** Overrides of the app's dependencies, or a function of the test's database and clock giving them. */
+export type TestOverrides = Partial<AppDeps> | ((db: Db, clock: TestClock) => Partial<AppDeps>);
+
+export function makeTestApp(given: TestOverrides = {}): TestApp {
   const db = openDatabase(':memory:');
   const clock = testClock();
+  const overrides = typeof given === 'function' ? given(db, clock) : given;
   const deps: AppDeps = {
     db,
     menu,

@@ -73,6 +73,8 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 export interface UssdRouteDeps extends UssdDeps {
   serviceCodes: string[];
   logger: Logger;
+  /** Hears the size of every group-commit batch (the metrics). */
+  onCommitBatch?: (size: number) => void;
 }
 
 export interface UssdHandlers {
@@ -83,10 +85,11 @@ export interface UssdHandlers {
 }
 
 export function ussdHandlers(deps: UssdRouteDeps): UssdHandlers {
-  const commits = createUssdGroupCommit(deps);
+  const commits = createUssdGroupCommit(deps, undefined, deps.onCommitBatch);
   const served = new Set(deps.serviceCodes);
   return {
     hop: (req, res) => {
+      const started = deps.metrics ? performance.now() : undefined;
       const ussd = parse(ussdRequestSchema, req.body);
       if (served.size > 0 && !served.has(ussd.serviceCode)) {
         deps.logger.warn(
@@ -100,7 +103,7 @@ export function ussdHandlers(deps: UssdRouteDeps): UssdHandlers {
         sendText(res, 200, errorScreen(deps, ussd));
         return;
       }
-      commits.submit(ussd, (body) => sendText(res, 200, body));
+      commits.submit(ussd, (body) => sendText(res, 200, body), started);
     },
     events: (req, res) => {
       const event = parse(ussdEventSchema, req.body);
