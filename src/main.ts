@@ -9,6 +9,7 @@ import { parseConfig } from './config';
 import { runSlaTick } from './complaints/escalation';
 import { escalationDeps, secureRandomInt } from './deps';
 import { createApp } from './http/app';
+import { prepareGracefulClose } from './http/graceful-close';
 import { createLogger } from './logger';
 import { ensureWebhookToken } from './settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
@@ -98,6 +99,7 @@ function main(): void {
       );
     }
   });
+  const http = prepareGracefulClose(server);
   dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
   const slaTimer = setInterval(() => {
     try {
@@ -118,19 +120,26 @@ function main(): void {
   };
   purge();
   const purgeTimer = setInterval(purge, 60 * 60_000);
+  // Every USSD hop received gets its answer (after its commit), the SMS sends in flight get their
+  // outcome recorded, then the database closes. Whatever is left after 10 s is cut off: exit 1.
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     clearInterval(slaTimer);
     clearInterval(purgeTimer);
-    // Rows still in flight if the forced exit below wins stay 'sending' until their lease expires.
+    setTimeout(() => {
+      logger.error('shutdown did not finish within 10 s: exiting');
+      process.exit(1);
+    }, 10_000).unref();
+    // Rows still in flight if the forced exit wins stay 'sending' until their lease expires.
     const dispatcherStopped = dispatcher.stop();
-    server.close(() => {
-      void Promise.allSettled([dispatcherStopped, checkpointer?.stop()]).finally(() => {
+    void http
+      .close()
+      .then(() => Promise.allSettled([dispatcherStopped, checkpointer?.stop()]))
+      .finally(() => {
         db.$client.close();
+        logger.info('stopped');
         process.exit(0);
       });
-    });
-    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
