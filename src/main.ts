@@ -126,10 +126,12 @@ function main(): void {
     logger.info({ signal }, 'shutting down');
     clearInterval(slaTimer);
     clearInterval(purgeTimer);
+    // Not unref'd: it also keeps the process alive while the steps below wait on unref'd handles
+    // (the checkpoint worker), which would otherwise let it exit before the database is closed.
     setTimeout(() => {
       logger.error('shutdown did not finish within 10 s: exiting');
       process.exit(1);
-    }, 10_000).unref();
+    }, 10_000);
     // Rows still in flight if the forced exit wins stay 'sending' until their lease expires.
     const dispatcherStopped = dispatcher.stop();
     void http

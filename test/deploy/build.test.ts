@@ -65,9 +65,10 @@ describe('the production build', () => {
     expect(readdirSync(dist).sort()).toEqual(['db', 'menus', 'src']);
   });
 
-  test('when started with node from the build, then it serves USSD and health and exits 0 on SIGTERM', async () => {
+  test('when started with node from the build, then it serves USSD and health and stops cleanly on SIGTERM', async () => {
     expect(existsSync(path.join(temp.dir, 'node_modules', 'tsx'))).toBe(false);
-    server = await startNodeServer(['dist/src/main.js'], temp.dir, path.join(temp.dir, 'kero.db'));
+    const dbFile = path.join(temp.dir, 'kero.db');
+    server = await startNodeServer(['dist/src/main.js'], temp.dir, dbFile);
     const hop = await fetch(`${server.url}${USSD_PATH}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -79,5 +80,9 @@ describe('the production build', () => {
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok', database: true }]);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
+    // Logged just before the exit, after the database closed: the shutdown ran to its end.
+    expect(server.output()).toContain('"msg":"stopped"');
+    // The last connection to close checkpoints the WAL into the database and removes it.
+    expect(existsSync(`${dbFile}-wal`)).toBe(false);
   }, 40_000);
 });

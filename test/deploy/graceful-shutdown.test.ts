@@ -3,6 +3,7 @@
  * process) on a temporary database, complaints filed over 8 keep-alive connections, SMS sent to a
  * fake AT that takes 300 ms per message, SIGTERM in the middle of both.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -121,6 +122,7 @@ describe('graceful shutdown under load', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('"msg":"shutting down"');
     expect(server.output()).toContain('"msg":"stopped"');
+    expect(existsSync(`${dbFile}-wal`)).toBe(false);
   });
 
   test('when SIGTERM arrives, then every request written before it gets a complete answer', () => {
