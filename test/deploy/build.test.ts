@@ -1,10 +1,11 @@
 /**
  * The production start: `npm run build` into a temporary folder laid out like /opt/kero (dist/
- * beside a node_modules that has no tsx), then `node dist/src/main.js` there: it migrates a new
- * database, answers a first USSD hop and GET /healthz, and exits 0 on SIGTERM.
+ * beside a node_modules of production packages only, without tsx), then `node dist/src/main.js`
+ * there: it migrates a new database, answers a first USSD hop and GET /healthz, and exits 0 on
+ * SIGTERM after closing the database.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ussdBody } from '../../bench/load';
 import { ROOT, tempDir } from '../sim/processes';
@@ -24,13 +25,20 @@ function run(command: string, args: string[]): Promise<{ code: number | null; ou
   });
 }
 
-/** The project's node_modules, entry by entry, minus tsx: the built start must not need it. */
-function nodeModulesWithoutTsx(dir: string): void {
-  const target = path.join(dir, 'node_modules');
-  mkdirSync(target);
-  for (const name of readdirSync(path.join(ROOT, 'node_modules'))) {
-    if (name === 'tsx' || name === '.bin') continue;
-    symlinkSync(path.join(ROOT, 'node_modules', name), path.join(target, name));
+/**
+ * What `npm prune --omit=dev` leaves (deploy/Dockerfile), minus tsx: the production packages of
+ * package-lock.json, linked from the project's node_modules. The built start must need no other.
+ */
+function productionNodeModules(dir: string): void {
+  const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
+  for (const [key, entry] of Object.entries(lock.packages)) {
+    if (!/^node_modules\/(@[^/]+\/)?[^/]+$/.test(key) || entry.dev || key === 'node_modules/tsx') {
+      continue;
+    }
+    mkdirSync(path.dirname(path.join(dir, key)), { recursive: true });
+    symlinkSync(path.join(ROOT, key), path.join(dir, key));
   }
 }
 
@@ -41,7 +49,7 @@ describe('the production build', () => {
   let server: ServerChild | undefined;
 
   beforeAll(async () => {
-    nodeModulesWithoutTsx(temp.dir);
+    productionNodeModules(temp.dir);
     build = await run('npm', ['run', 'build', '--', '--out-dir', dist]);
   }, BUILD_TIMEOUT);
 
