@@ -9,6 +9,7 @@ import { parseConfig } from './config';
 import { runSlaTick } from './complaints/escalation';
 import { escalationDeps, secureRandomInt } from './deps';
 import { createApp, type AppDeps } from './http/app';
+import { prepareGracefulClose } from './http/graceful-close';
 import { inboundDeps } from './http/routes/sms-inbound';
 import { createLogger } from './logger';
 import { describeOpenFailure } from './ops/open-failure';
@@ -131,6 +132,7 @@ function main(): void {
       );
     }
   });
+  const http = prepareGracefulClose(server);
   dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
   const slaTimer = setInterval(() => {
     try {
@@ -163,20 +165,29 @@ function main(): void {
   };
   purge();
   const purgeTimer = setInterval(purge, 60 * 60_000);
+  // Every USSD hop received gets its answer (after its commit), the SMS sends in flight get their
+  // outcome recorded, then the database closes. Whatever is left after 10 s is cut off: exit 1.
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     clearInterval(slaTimer);
     clearInterval(purgeTimer);
     clearInterval(deferredTimer);
-    // Rows still in flight if the forced exit below wins stay 'sending' until their lease expires.
+    // Not unref'd: it also keeps the process alive while the steps below wait on unref'd handles
+    // (the checkpoint worker), which would otherwise let it exit before the database is closed.
+    setTimeout(() => {
+      logger.error('shutdown did not finish within 10 s: exiting');
+      process.exit(1);
+    }, 10_000);
+    // Rows still in flight if the forced exit wins stay 'sending'; the next start gives them back.
     const dispatcherStopped = dispatcher.stop();
-    server.close(() => {
-      void Promise.allSettled([dispatcherStopped, checkpointer?.stop()]).finally(() => {
+    void http
+      .close()
+      .then(() => Promise.allSettled([dispatcherStopped, checkpointer?.stop()]))
+      .finally(() => {
         db.$client.close();
+        logger.info('stopped');
         process.exit(0);
       });
-    });
-    setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
