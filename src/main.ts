@@ -10,6 +10,7 @@ import { runSlaTick } from './complaints/escalation';
 import { escalationDeps, secureRandomInt } from './deps';
 import { createApp } from './http/app';
 import { createLogger } from './logger';
+import { acquireServerLock } from './ops/server-lock';
 import { ensureWebhookToken } from './settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
 import { createDispatcher, leaseMsFor } from './sms/dispatcher';
@@ -24,6 +25,13 @@ function main(): void {
     process.exit(1);
   }
   const config = parsed.config;
+  const lock = acquireServerLock(config.DATABASE_PATH, new Date());
+  if (!lock.ok) {
+    process.stderr.write(`error: ${config.DATABASE_PATH}: ${lock.message}\n`);
+    process.exit(1);
+  }
+  // Also on a forced exit or a crash; a kill -9 leaves a stale lock the next start takes over.
+  process.once('exit', lock.release);
   const logger = createLogger(config.LOG_LEVEL);
   const db = openDatabase(config.DATABASE_PATH);
   const checkpointer =
@@ -127,6 +135,7 @@ function main(): void {
     server.close(() => {
       void Promise.allSettled([dispatcherStopped, checkpointer?.stop()]).finally(() => {
         db.$client.close();
+        lock.release();
         process.exit(0);
       });
     });
