@@ -68,6 +68,9 @@ export const configSchema = z.object({
   SMS_BATCH_SIZE: int(100, 1, 1000),
   SMS_CONCURRENCY: int(10, 1, 100),
   SMS_INBOUND_LIMIT_PER_HOUR: int(20, 1, 10_000),
+  BACKUP_DIR: optionalText,
+  BACKUP_EVERY_HOURS: int(24, 1, 720),
+  BACKUP_KEEP: int(7, 1, 1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

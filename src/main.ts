@@ -10,6 +10,7 @@ import { runSlaTick } from './complaints/escalation';
 import { escalationDeps, secureRandomInt } from './deps';
 import { createApp } from './http/app';
 import { createLogger } from './logger';
+import { startBackupSchedule } from './ops/backup-schedule';
 import { acquireServerLock } from './ops/server-lock';
 import { ensureWebhookToken } from './settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
@@ -126,18 +127,32 @@ function main(): void {
   };
   purge();
   const purgeTimer = setInterval(purge, 60 * 60_000);
+  const backups = config.BACKUP_DIR
+    ? startBackupSchedule({
+        db,
+        dir: config.BACKUP_DIR,
+        everyHours: config.BACKUP_EVERY_HOURS,
+        keep: config.BACKUP_KEEP,
+        logger,
+        now: () => Date.now(),
+      })
+    : undefined;
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     clearInterval(slaTimer);
     clearInterval(purgeTimer);
     // Rows still in flight if the forced exit below wins stay 'sending' until their lease expires.
     const dispatcherStopped = dispatcher.stop();
+    // A backup in progress is cancelled (its partial file removed) rather than waited for.
+    const backupsStopped = backups?.stop();
     server.close(() => {
-      void Promise.allSettled([dispatcherStopped, checkpointer?.stop()]).finally(() => {
-        db.$client.close();
-        lock.release();
-        process.exit(0);
-      });
+      void Promise.allSettled([dispatcherStopped, backupsStopped, checkpointer?.stop()]).finally(
+        () => {
+          db.$client.close();
+          lock.release();
+          process.exit(0);
+        },
+      );
     });
     setTimeout(() => process.exit(1), 10_000).unref();
   };
