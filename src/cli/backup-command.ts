@@ -4,10 +4,14 @@
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ALL_PAGES, backupDatabase, verifyBackup, type BackupCheck } from '../ops/backup';
+import {
+  ALL_PAGES,
+  backupDatabase,
+  messageOf,
+  verifyBackup,
+  type BackupCheck,
+} from '../ops/backup';
 import { parseCommandArgs, reportErrors, type CliBase } from './args';
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** One line on a verified backup: the integrity answer, the row counts, the newest complaint. */
 export function describeBackupCheck(check: Extract<BackupCheck, { ok: true }>): string {

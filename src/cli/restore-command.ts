@@ -7,13 +7,11 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fsyncPath, removeDatabaseFiles, verifyBackup } from '../ops/backup';
+import { fsyncPath, messageOf, removeDatabaseFiles, verifyBackup } from '../ops/backup';
 import { utcStamp } from '../ops/backup-schedule';
 import { acquireServerLock } from '../ops/server-lock';
 import { parseCommandArgs, reportErrors, type CliBase } from './args';
 import { describeBackupCheck } from './backup-command';
-
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** A free name for the current database beside it (two restores within a second get -2, -3…). */
 function asideName(target: string, now: number): string {

@@ -2,7 +2,7 @@
  * Scheduled backups from the running server: one every BACKUP_EVERY_HOURS into BACKUP_DIR (the
  * first one interval after start), named by the moment in UTC, keeping the newest BACKUP_KEEP.
  */
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
@@ -71,7 +71,6 @@ export function startBackupSchedule(options: BackupScheduleOptions): BackupSched
   const backupOnce = async (): Promise<void> => {
     const file = path.join(dir, backupFileName(options.now()));
     try {
-      mkdirSync(dir, { recursive: true });
       const { bytes, ms } = await backupDatabase(db, file, { signal: cancel.signal });
       const pruned = pruneBackups(dir, keep);
       logger.info({ file, bytes, ms, pruned }, 'backup written');

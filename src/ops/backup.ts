@@ -4,7 +4,16 @@
  * half-written copy never carries the final name. A backup is one self-contained file (rollback
  * journal, no -wal/-shm beside it) that can be copied anywhere and opened read-only.
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -40,7 +49,7 @@ export interface BackupResult {
 }
 
 /**
- * Copies the database `db` is connected to into `file`. Rejects (leaving nothing at `file` or
+ * Copies the database `db` is connected to into `file` (creating its folder). Rejects (leaving nothing at `file` or
  * `<file>.partial`) if the file exists and `overwrite` is not set, if it is the database itself,
  * if the copy fails or is aborted.
  */
@@ -55,6 +64,7 @@ export async function backupDatabase(
   }
   if (!options.overwrite && existsSync(file)) throw new Error(`${file} already exists`);
   const partial = `${file}.partial`;
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   removeDatabaseFiles(partial);
   try {
     const pages = options.pagesPerStep ?? PAGES_PER_STEP;
@@ -161,4 +171,12 @@ function checkOpened(sqlite: Database.Database): BackupCheck {
   };
 }
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/**
+ * The message of a thrown value. Not `instanceof Error`: better-sqlite3's native code keeps the
+ * SqliteError class of the first context that loaded it, which fails that test in another one
+ * (a second jest test file, a vm context).
+ */
+export function messageOf(err: unknown): string {
+  const message = (err as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(err);
+}
