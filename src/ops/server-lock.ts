@@ -18,6 +18,7 @@ export type LockResult =
   | { ok: true; release: () => void }
   | { ok: false; holder: LockOwner; lockFile: string; message: string };
 
+/** Pure. The lock file of a database file: `<dbPath>.lock`. */
 export const lockFileOf = (dbPath: string) => `${dbPath}.lock`;
 
 /** Whether a process with this id exists (EPERM: it does, but belongs to another user). */
