@@ -79,6 +79,9 @@ export const configSchema = z.object({
   READY_MIN_FREE_MB: int(100, 0, 10_000_000),
   READY_MAX_WAL_MB: int(256, 1, 1_000_000),
   READY_SMS_FAILING_MINUTES: int(15, 1, 7 * 24 * 60),
+  BACKUP_DIR: optionalText,
+  BACKUP_EVERY_HOURS: int(24, 1, 720),
+  BACKUP_KEEP: int(7, 1, 1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

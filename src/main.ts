@@ -15,6 +15,8 @@ import { createLogger } from './logger';
 import { describeOpenFailure } from './ops/open-failure';
 import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
+import { startBackupSchedule } from './ops/backup-schedule';
+import { acquireServerLock } from './ops/server-lock';
 import { ensureWebhookToken } from './settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
 import { createDispatcher, leaseMsFor } from './sms/dispatcher';
@@ -30,6 +32,19 @@ function main(): void {
     process.exit(1);
   }
   const config = parsed.config;
+  let lock: ReturnType<typeof acquireServerLock>;
+  try {
+    lock = acquireServerLock(config.DATABASE_PATH, new Date());
+  } catch (err) {
+    process.stderr.write(`${describeOpenFailure(config.DATABASE_PATH, err)}\n`);
+    process.exit(1);
+  }
+  if (!lock.ok) {
+    process.stderr.write(`error: ${config.DATABASE_PATH}: ${lock.message}\n`);
+    process.exit(1);
+  }
+  // Also on a forced exit or a crash; a kill -9 leaves a stale lock the next start takes over.
+  process.once('exit', lock.release);
   const logger = createLogger(config.LOG_LEVEL);
   let db: Db;
   try {
@@ -165,9 +180,24 @@ function main(): void {
   };
   purge();
   const purgeTimer = setInterval(purge, 60 * 60_000);
+  const backups = config.BACKUP_DIR
+    ? startBackupSchedule({
+        db,
+        dir: config.BACKUP_DIR,
+        everyHours: config.BACKUP_EVERY_HOURS,
+        keep: config.BACKUP_KEEP,
+        logger,
+        now: () => Date.now(),
+      })
+    : undefined;
   // Every USSD hop received gets its answer (after its commit), the SMS sends in flight get their
   // outcome recorded, then the database closes. Whatever is left after 10 s is cut off: exit 1.
+  let shuttingDown = false;
   const shutdown = (signal: string) => {
+    // A second signal (tsx passes its own on, an impatient operator) must not kill the process
+    // mid-shutdown: the first one is already being carried out.
+    if (shuttingDown) return;
+    shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     clearInterval(slaTimer);
     clearInterval(purgeTimer);
@@ -180,17 +210,20 @@ function main(): void {
     }, 10_000);
     // Rows still in flight if the forced exit wins stay 'sending'; the next start gives them back.
     const dispatcherStopped = dispatcher.stop();
+    // A backup in progress is cancelled (its partial file removed) rather than waited for.
+    const backupsStopped = backups?.stop();
     void http
       .close()
-      .then(() => Promise.allSettled([dispatcherStopped, checkpointer?.stop()]))
+      .then(() => Promise.allSettled([dispatcherStopped, backupsStopped, checkpointer?.stop()]))
       .finally(() => {
         db.$client.close();
+        lock.release();
         logger.info('stopped');
         process.exit(0);
       });
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main();

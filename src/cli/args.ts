@@ -12,12 +12,16 @@ export interface Output {
 }
 
 /** What every command gets from the composition root. Commands return the exit code. */
-export interface CliContext {
-  db: Db;
+export interface CliBase {
   config: Config;
   io: Output;
   /** The moment the command runs (ms since the epoch). */
   now: number;
+}
+
+/** What a command working on the database gets: the database too, open and migrated. */
+export interface CliContext extends CliBase {
+  db: Db;
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;

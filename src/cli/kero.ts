@@ -1,13 +1,16 @@
 /**
  * The admin command line, `npm run kero -- <command>`: a composition root like src/main.ts. It
  * reads the configuration once, opens the database, runs one command and closes it again.
+ * `backup` and `restore` handle the database file themselves: a restore must not hold it open.
  */
 import { openDatabase, type Db } from '../../db/client';
-import { parseConfig } from '../config';
+import { parseConfig, type Config } from '../config';
 import { describeOpenFailure } from '../ops/open-failure';
-import type { CliContext, Output } from './args';
+import type { CliBase, CliContext, Output } from './args';
+import { runBackupCommand } from './backup-command';
 import { runEscalateCommand } from './escalate-command';
 import { runReportCommand } from './report-command';
+import { runRestoreCommand } from './restore-command';
 import { runSmsCommand, smsUsage } from './sms-command';
 import { runStaffCommand, staffUsage } from './staff-commands';
 
@@ -20,6 +23,14 @@ const usage = [
   '  report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
   '                               complaints by region and category (dates in Tanzanian time)',
   ...smsUsage.map((line) => `  ${line}`),
+  '  backup <file> [--verify] [--force]',
+  '                               copy the database while the server runs; --verify checks the',
+  '                               copy (integrity_check, counts); --force replaces <file>',
+  '  restore <file> [--force]     replace the database with a verified backup; stop the server',
+  '                               first. The current database is kept as',
+  '                               <db>.before-restore-<UTC time>; --force sets it aside even if',
+  '                               it cannot be checkpointed. The next start migrates the backup',
+  '                               if it comes from an older version',
   '  help                         this list',
   '',
   'The database is DATABASE_PATH (default ./data/kero.db); settings come from the environment',
@@ -32,6 +43,7 @@ const io: Output = {
 };
 
 type Command = (ctx: CliContext, args: string[]) => number | undefined;
+type FileCommand = (ctx: CliBase, args: string[]) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
   staff: runStaffCommand,
@@ -40,12 +52,18 @@ const commands: Record<string, Command> = {
   sms: runSmsCommand,
 };
 
+/** Commands that open (or must not open) the database file themselves. */
+const fileCommands: Record<string, FileCommand> = {
+  backup: runBackupCommand,
+  restore: runRestoreCommand,
+};
+
 function printUsage(write: (line: string) => void): void {
   for (const line of usage) write(line);
 }
 
 /** Runs one command line; returns the exit code. */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const isHelpFlag = (a: string) => a === '--help' || a === '-h';
   if (name === undefined || name === 'help' || isHelpFlag(name) || args.some(isHelpFlag)) {
@@ -53,7 +71,8 @@ function main(argv: string[]): number {
     return 0;
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
-  if (!command) {
+  const fileCommand = Object.hasOwn(fileCommands, name) ? fileCommands[name] : undefined;
+  if (!command && !fileCommand) {
     io.err(`error: unknown command ${name}`);
     printUsage(io.err);
     return 1;
@@ -63,7 +82,12 @@ function main(argv: string[]): number {
     io.err(`${parsed.message}\nSee .env.example for every variable.`);
     return 1;
   }
-  const file = parsed.config.DATABASE_PATH;
+  if (fileCommand) return fileCommand({ config: parsed.config, io, now: Date.now() }, args);
+  return command ? runOnDatabase(command, name, args, parsed.config) : 1;
+}
+
+function runOnDatabase(command: Command, name: string, args: string[], config: Config): number {
+  const file = config.DATABASE_PATH;
   let db: Db;
   try {
     db = openDatabase(file);
@@ -72,7 +96,7 @@ function main(argv: string[]): number {
     return 1;
   }
   try {
-    const code = command({ db, config: parsed.config, io, now: Date.now() }, args);
+    const code = command({ db, config, io, now: Date.now() }, args);
     if (code === undefined) {
       io.err(`error: unknown command ${[name, ...args.slice(0, 1)].join(' ')}`);
       printUsage(io.err);
@@ -84,4 +108,12 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    io.err(`error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

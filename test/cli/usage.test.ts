@@ -20,6 +20,8 @@ const commands = [
   'staff import',
   'escalate',
   'report',
+  'backup',
+  'restore',
   'help',
 ];
 

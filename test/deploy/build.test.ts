@@ -85,7 +85,9 @@ describe('the production build', () => {
     expect(hop.status).toBe(200);
     expect(await hop.text()).toMatch(/^CON .*Kiswahili/s);
     const health = await fetch(`${server.url}/healthz`);
-    expect([health.status, await health.json()]).toEqual([200, { status: 'ok', database: true }]);
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await fetch(`${server.url}/readyz`);
+    expect([ready.status, ((await ready.json()) as { ready: boolean }).ready]).toEqual([200, true]);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     // Logged just before the exit, after the database closed: the shutdown ran to its end.

@@ -67,6 +67,34 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig: backups', () => {
+  test('when no backup variable is set, then there are no scheduled backups, and 24 h and 7 kept by default', () => {
+    const result = parseConfig({});
+    expect(result.ok && result.config.BACKUP_DIR).toBeUndefined();
+    expect(result).toMatchObject({ ok: true, config: { BACKUP_EVERY_HOURS: 24, BACKUP_KEEP: 7 } });
+  });
+
+  test('when they are set, then they are read', () => {
+    expect(
+      parseConfig({
+        BACKUP_DIR: ' /var/backups/kero ',
+        BACKUP_EVERY_HOURS: '6',
+        BACKUP_KEEP: '28',
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: { BACKUP_DIR: '/var/backups/kero', BACKUP_EVERY_HOURS: 6, BACKUP_KEEP: 28 },
+    });
+  });
+
+  test('when the interval or the number kept is out of range, then each is named', () => {
+    const result = parseConfig({ BACKUP_EVERY_HOURS: '721', BACKUP_KEEP: '0' });
+    const message = result.ok ? '' : result.message;
+    expect(message).toMatch(/^ {2}BACKUP_EVERY_HOURS: .*\(got "721"\)$/m);
+    expect(message).toMatch(/^ {2}BACKUP_KEEP: .*\(got "0"\)$/m);
+  });
+});
+
 describe('.env.example', () => {
   const text = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
   const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
