@@ -18,7 +18,7 @@ import { runEscalations } from '../src/complaints/escalation';
 import { fileComplaint } from '../src/complaints/service';
 import { parseConfig } from '../src/config';
 import { escalationDeps } from '../src/deps';
-import { loadReferenceData } from '../src/reference';
+import { loadReferenceData } from '../src/reference/repository';
 import {
   DAY,
   citizenPhone,

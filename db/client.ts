@@ -7,7 +7,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { preparedPerDb } from './prepared';
 import * as schema from './schema';
 import { seedReferenceData } from './seed/seed';
 
@@ -15,6 +14,31 @@ import { seedReferenceData } from './seed/seed';
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/**
+ * The database inside inTransaction: the same object. better-sqlite3 has one synchronous
+ * connection, so every statement run while a transaction is open belongs to it. The name says
+ * which functions expect to run inside the caller's transaction.
+ */
+export type Tx = Db;
+
+/**
+ * Memoises `build(db)` per database: call the result with the db to get its statements. Statements
+ * on the request path are built once per connection: drizzle prepared queries keep the SQL text
+ * and the compiled SQLite statement, so a hop does not rebuild and re-prepare them, and they run
+ * inside whatever transaction the connection has open.
+ */
+export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const cache = new WeakMap<Db, T>();
+  return (db) => {
+    let statements = cache.get(db);
+    if (!statements) {
+      statements = build(db);
+      cache.set(db, statements);
+    }
+    return statements;
+  };
+}
 
 const migrationsFolder = path.join(__dirname, 'migrations');
 

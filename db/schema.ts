@@ -291,3 +291,14 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Rows as the repositories hand them out: plain objects, one per table. */
+export type ComplaintRow = typeof complaints.$inferSelect;
+export type NewComplaint = typeof complaints.$inferInsert;
+export type EventRow = typeof complaintEvents.$inferSelect;
+export type StaffRow = typeof staff.$inferSelect;
+export type NewStaff = typeof staff.$inferInsert;
+export type SessionRow = typeof ussdSessions.$inferSelect;
+export type OutboxRow = typeof smsOutbox.$inferSelect;
+export type InboundRow = typeof smsInbound.$inferSelect;
+export type NewInbound = typeof smsInbound.$inferInsert;

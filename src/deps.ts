@@ -6,7 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { EscalationDeps } from './complaints/escalation';
 import type { Config } from './config';
-import { loadReferenceData } from './reference';
+import { loadReferenceData } from './reference/repository';
 
 export function escalationDeps(
   config: Config,

@@ -17,7 +17,7 @@ import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
 import { startBackupSchedule } from './ops/backup-schedule';
 import { acquireServerLock } from './ops/server-lock';
-import { ensureWebhookToken } from './settings';
+import { ensureWebhookToken } from '../db/settings';
 import { createAfricasTalkingGateway } from './sms/africastalking';
 import { createDispatcher, leaseMsFor } from './sms/dispatcher';
 import type { SmsGateway } from './sms/gateway';

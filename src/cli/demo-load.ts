@@ -5,7 +5,13 @@
  */
 import { and, count, eq, gt, like, max, ne, or } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
-import { complaints, regions, smsOutbox, type ComplaintStatus } from '../../db/schema';
+import {
+  complaints,
+  regions,
+  smsOutbox,
+  type ComplaintStatus,
+  type ComplaintRow,
+} from '../../db/schema';
 import {
   addNote,
   replyToComplaint,
@@ -15,9 +21,9 @@ import {
   type ActionResult,
 } from '../complaints/actions';
 import { makeComplaintNumber } from '../complaints/numbers';
-import { complaintNumberExists, type ComplaintRow } from '../complaints/repository';
+import { complaintNumberExists } from '../complaints/repository';
 import { fileComplaint } from '../complaints/service';
-import type { ReferenceData } from '../reference';
+import type { ReferenceData } from '../reference/repository';
 import { addStaff } from '../staff/service';
 import { findStaffByPhone } from '../staff/repository';
 import { DEMO_PHONE_PATTERNS, type DemoComplaintPlan, type DemoRegion } from './demo-data';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type Db } from '../../db/client';
 import { parseConfig, type Config } from '../config';
 import { secureRandomInt } from '../deps';
-import { loadReferenceData } from '../reference';
+import { loadReferenceData } from '../reference/repository';
 import { DEMO_COMPLAINTS, demoStaff, planDemoComplaints, seededRandom } from './demo-data';
 import {
   addDemoStaff,

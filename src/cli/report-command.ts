@@ -2,7 +2,7 @@
  * `kero report [--region ARU] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]`: the complaints report
  * as an aligned table with a total row, or as JSON for machines.
  */
-import { loadReferenceData } from '../reference';
+import { loadReferenceData } from '../reference/repository';
 import { parsePeriod } from '../reports/period';
 import { complaintReport, type ComplaintReport, type ReportFigures } from '../reports/report';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';

@@ -10,10 +10,11 @@ import {
   importStaffCsv,
   type StaffInput,
 } from '../staff/service';
-import { councilsOf, countOpenComplaints, listStaff, type StaffRow } from '../staff/repository';
-import { loadReferenceData } from '../reference';
+import { councilsOf, countOpenComplaints, listStaff } from '../staff/repository';
+import { loadReferenceData } from '../reference/repository';
 import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable } from './table';
+import { type StaffRow } from '../../db/schema';
 
 const notify = (ctx: CliContext) => ({ now: ctx.now, reference: loadReferenceData(ctx.db) });
 

@@ -4,22 +4,22 @@
  * the transition table first, and changes nothing when it refuses.
  */
 import { eq } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../db/client';
-import { complaints, type ComplaintStatus } from '../../db/schema';
+import { inTransaction, type Db, type Tx } from '../../db/client';
 import {
-  findStaffById,
-  findStaffByPhone,
-  loadCandidates,
+  complaints,
+  type ComplaintStatus,
   type StaffRow,
-} from '../staff/repository';
+  type ComplaintRow,
+} from '../../db/schema';
+import { findStaffById, findStaffByPhone, loadCandidates } from '../staff/repository';
 import { pickAssignee } from './assignment';
 import { applyAssignment } from './assign-service';
 import { mayAct, transition, type Action } from './lifecycle';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { parseComplaintNumber } from './numbers';
-import { findComplaintByNumber, insertEvent, type ComplaintRow, type Tx } from './repository';
-import { normalizePhone } from '../phone';
-import type { ReferenceData } from '../reference';
+import { findComplaintByNumber, insertEvent } from './repository';
+import { normalizePhone } from '../text/phone';
+import type { ReferenceData } from '../reference/repository';
 
 export type ActionError =
   'bad_number' | 'not_found' | 'unknown_actor' | 'forbidden' | 'invalid' | 'empty';

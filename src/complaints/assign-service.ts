@@ -3,8 +3,7 @@
  * open complaints move by the same rule. Each runs inside the caller's transaction.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { preparedPerDb } from '../../db/prepared';
-import { complaints } from '../../db/schema';
+import { complaints, type ComplaintRow } from '../../db/schema';
 import {
   findStaffById,
   loadCandidates,
@@ -13,7 +12,8 @@ import {
 } from '../staff/repository';
 import { pickAssignee, pickEscalationOwner, type Assignment } from './assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
-import { insertEvent, type ComplaintRow, type Tx } from './repository';
+import { insertEvent } from './repository';
+import { preparedPerDb, type Tx } from '../../db/client';
 
 const statements = preparedPerDb((db) => ({
   assign: db

@@ -3,16 +3,16 @@
  * No first response in time: to the region's supervisor; not resolved in time: to headquarters.
  * Each breach escalates once; every escalation is an event, reassigns and tells citizen and owner.
  */
-import { inTransaction } from '../../db/client';
+import { inTransaction, type Tx } from '../../db/client';
 import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
-import { complaints } from '../../db/schema';
+import { complaints, type ComplaintRow } from '../../db/schema';
 import { findStaffById, loadCandidates, OPEN_STATUSES } from '../staff/repository';
 import type { ActionDeps } from './actions';
 import { pickEscalationOwner, type Candidate, type Level } from './assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
-import { insertEvent, type ComplaintRow, type Tx } from './repository';
+import { insertEvent } from './repository';
 import { dueEscalation, type SlaPolicy } from './sla';
-import { translate } from '../ussd/render';
+import { translate } from '../text/translate';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BATCH = 500;

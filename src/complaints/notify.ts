@@ -2,13 +2,13 @@
  * The SMS a complaint's changes cause, queued in the outbox inside the caller's transaction.
  * Citizens get their own language; staff theirs.
  */
-import type { ReferenceData } from '../reference';
+import type { ReferenceData } from '../reference/repository';
 import { enqueueSms } from '../sms/outbox';
-import { smsText, type SmsKey } from '../sms/templates';
-import { codeLabel } from '../ussd/lookups';
+import { smsText, type SmsKey } from '../text/sms';
 import { formatComplaintNumber } from './numbers';
-import type { ComplaintRow, Tx } from './repository';
-import type { StaffRow } from '../staff/repository';
+import { codeLabel } from '../text/labels';
+import { type Tx } from '../../db/client';
+import { type StaffRow, type ComplaintRow } from '../../db/schema';
 
 const EXCERPT = 60;
 

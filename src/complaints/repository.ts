@@ -4,13 +4,15 @@
  * prepared once per connection.
  */
 import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { preparedPerDb } from '../../db/prepared';
-import { citizens, complaintEvents, complaints } from '../../db/schema';
+import { preparedPerDb, type Tx } from '../../db/client';
+import {
+  citizens,
+  complaintEvents,
+  complaints,
+  type ComplaintRow,
+  type NewComplaint,
+} from '../../db/schema';
 import type { ComplaintStatus } from '../../db/schema';
-
-/** The database; inside inTransaction every statement belongs to the open transaction. */
-export type Tx = Db;
 
 const p = sql.placeholder;
 
@@ -84,9 +86,6 @@ const statements = preparedPerDb((db) => ({
     })
     .prepare(),
 }));
-
-export type ComplaintRow = typeof complaints.$inferSelect;
-export type NewComplaint = typeof complaints.$inferInsert;
 
 export function findComplaintByNumber(tx: Tx, number: string): ComplaintRow | undefined {
   return statements(tx).byNumber.get({ number });

@@ -2,20 +2,17 @@
  * Complaint use cases. Each runs inside the caller's transaction (the USSD handler owns one per
  * request) so that the complaint, its history and the SMS it causes are written together.
  */
-import { smsText } from '../sms/templates';
+import { smsText } from '../text/sms';
 import { enqueueSms } from '../sms/outbox';
-import { codeLabel } from '../ussd/lookups';
-import type { ComplaintDraft, Lang } from '../ussd/types';
-import type { ReferenceData } from '../reference';
+import { type ComplaintDraft } from '../ussd/types';
+import type { ReferenceData } from '../reference/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assign-service';
 import { formatComplaintNumber } from './numbers';
-import {
-  insertComplaint,
-  insertEvent,
-  upsertCitizen,
-  type ComplaintRow,
-  type Tx,
-} from './repository';
+import { insertComplaint, insertEvent, upsertCitizen } from './repository';
+import { type Lang } from '../text/translate';
+import { codeLabel } from '../text/labels';
+import { type Tx } from '../../db/client';
+import { type ComplaintRow } from '../../db/schema';
 
 export interface FileComplaintInput {
   phone: string;

@@ -1,9 +1,8 @@
 /**
- * Service levels. Pure: working-day arithmetic in Tanzanian time (UTC+3, no daylight saving),
- * Monday to Friday minus configured holidays, and the two breach rules.
+ * Service levels. Pure: the two breach rules, on the working days of src/text/calendar.ts
+ * (Monday to Friday minus configured holidays, Tanzanian time).
  */
-const DAY = 24 * 60 * 60 * 1000;
-const EAT = 3 * 60 * 60 * 1000;
+import { DAY_MS as DAY, endOfWorkingDaysAfter } from '../text/calendar';
 
 export interface SlaPolicy {
   /** Working days allowed for the first response (default 3). */
@@ -12,53 +11,6 @@ export interface SlaPolicy {
   resolutionDays: number;
   /** Public holidays as YYYY-MM-DD. */
   holidays: ReadonlySet<string>;
-}
-
-/** Pure. The Tanzanian calendar day of an instant, YYYY-MM-DD. */
-export function dayKey(ms: number): string {
-  return new Date(ms + EAT).toISOString().slice(0, 10);
-}
-
-/** Pure. Start (00:00 EAT) of the Tanzanian day containing `ms`. */
-export function startOfDay(ms: number): number {
-  return Math.floor((ms + EAT) / DAY) * DAY - EAT;
-}
-
-/** Pure. Monday to Friday and not a holiday. */
-export function isWorkingDay(ms: number, holidays: ReadonlySet<string>): boolean {
-  const weekday = new Date(ms + EAT).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !holidays.has(dayKey(ms));
-}
-
-/**
- * Pure. The end (midnight EAT) of the n-th working day after the day of `ms`: a complaint filed
- * on Friday with n = 3 is due by the end of Wednesday; one filed on Saturday, too.
- */
-export function endOfWorkingDaysAfter(
-  ms: number,
-  n: number,
-  holidays: ReadonlySet<string>,
-): number {
-  let day = startOfDay(ms);
-  let counted = 0;
-  while (counted < n) {
-    day += DAY;
-    if (isWorkingDay(day + DAY / 2, holidays)) counted++;
-  }
-  return day + DAY;
-}
-
-/** Pure. Working days from the day after `from` up to and including the day of `to`. */
-export function workingDaysBetween(
-  from: number,
-  to: number,
-  holidays: ReadonlySet<string>,
-): number {
-  let n = 0;
-  for (let day = startOfDay(from) + DAY; day <= startOfDay(to); day += DAY) {
-    if (isWorkingDay(day + DAY / 2, holidays)) n++;
-  }
-  return n;
 }
 
 export interface SlaFacts {

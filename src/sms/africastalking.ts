@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { maskPhone } from '../phone';
+import { maskPhone } from '../text/phone';
 import type { SendOutcome, SmsGateway, SmsMessage } from './gateway';
 
 /** The narrow part of the SDK Kero uses (it ships no types). */

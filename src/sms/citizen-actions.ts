@@ -4,18 +4,19 @@
  * caller's transaction, writes its events and queues its SMS; a refusal writes nothing.
  */
 import { eq } from 'drizzle-orm';
-import { complaints } from '../../db/schema';
+import { complaints, type ComplaintRow } from '../../db/schema';
 import { REOPEN_WINDOW_DAYS, reopenIn } from '../complaints/actions';
 import { pickEscalationOwner, type Level } from '../complaints/assignment';
 import { transition } from '../complaints/lifecycle';
 import { notifyCitizen, notifyStaff, type NotifyContext } from '../complaints/notify';
 import { formatComplaintNumber } from '../complaints/numbers';
-import { insertEvent, type ComplaintRow, type Tx } from '../complaints/repository';
+import { insertEvent } from '../complaints/repository';
 import { findStaffById, loadCandidates, touchLastAssigned } from '../staff/repository';
-import { translate } from '../ussd/render';
-import { toGsm7, truncateGsm7 } from './gsm7';
+import { toGsm7, truncateGsm7 } from '../text/gsm7';
 import { enqueueSms } from './outbox';
-import { smsText } from './templates';
+import { smsText } from '../text/sms';
+import { translate } from '../text/translate';
+import { type Tx } from '../../db/client';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Longest part of a citizen's own words quoted in a staff SMS as a reopening reason. */

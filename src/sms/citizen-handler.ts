@@ -5,18 +5,9 @@
  */
 import type { NotifyContext } from '../complaints/notify';
 import { formatComplaintNumber, parseComplaintNumber } from '../complaints/numbers';
-import {
-  findCitizenLanguage,
-  findComplaintByNumber,
-  type ComplaintRow,
-  type Tx,
-} from '../complaints/repository';
+import { findCitizenLanguage, findComplaintByNumber } from '../complaints/repository';
 import { REOPEN_WINDOW_DAYS } from '../complaints/actions';
 import type { Say } from '../staff/commands-format';
-import { codeLabel } from '../ussd/lookups';
-import { translate } from '../ussd/render';
-import type { Lang } from '../ussd/types';
-import { formatDate } from '../ussd/views';
 import {
   addCitizenMessage,
   citizenMayReopen,
@@ -25,9 +16,14 @@ import {
 } from './citizen-actions';
 import { parseCitizenSms } from './citizen-parse';
 import { latestUnratedResolved, openComplaintsOf } from './citizen-repository';
-import { quoteInput } from './inbound-text';
+import { quoteInput } from '../text/input';
 import { enqueueSms } from './outbox';
-import { smsText } from './templates';
+import { smsText } from '../text/sms';
+import { translate, type Lang } from '../text/translate';
+import { codeLabel } from '../text/labels';
+import { formatDate } from '../text/calendar';
+import { type Tx } from '../../db/client';
+import { type ComplaintRow } from '../../db/schema';
 
 export interface CitizenContext extends NotifyContext {
   /** The USSD code quoted in help texts; undefined: "the USSD code" in words. */

@@ -2,9 +2,9 @@
  * The citizen's complaints as the SMS desk needs them. Plain rows in, plain rows out.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
-import { complaints } from '../../db/schema';
-import type { ComplaintRow, Tx } from '../complaints/repository';
+import { complaints, type ComplaintRow } from '../../db/schema';
 import { OPEN_STATUSES } from '../staff/repository';
+import { type Tx } from '../../db/client';
 
 export function hasComplaints(tx: Tx, phone: string): boolean {
   const row = tx

@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../db/client';
 import { smsOutbox } from '../../db/schema';
-import { normalizePhone } from '../phone';
+import { normalizePhone } from '../text/phone';
 
 const RANKS: ReadonlyMap<string, number> = new Map([
   ['Sent', 1],

@@ -4,13 +4,10 @@
  * src/sms/dispatcher.ts for the delivery guarantee.
  */
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { preparedPerDb } from '../../db/prepared';
-import { smsOutbox } from '../../db/schema';
+import { type Db, preparedPerDb } from '../../db/client';
+import { smsOutbox, type OutboxRow } from '../../db/schema';
 import { retryDelayMs } from './backoff';
 import type { SendOutcome } from './gateway';
-
-export type OutboxRow = typeof smsOutbox.$inferSelect;
 
 const p = sql.placeholder;
 const param = (name: string) => sql`${p(name)}`;

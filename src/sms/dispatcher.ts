@@ -22,7 +22,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { createGroupCommit } from '../../db/group-commit';
-import { maskPhone } from '../phone';
+import { maskPhone } from '../text/phone';
 import {
   ACCOUNT_PAUSE,
   admit,
@@ -42,12 +42,12 @@ import {
   releaseClaims,
   releaseExpiredLeases,
   type ClaimOutcome,
-  type OutboxRow,
   type Recorded,
 } from './dispatcher-rows';
 import type { SendOutcome, SmsGateway } from './gateway';
+import { type OutboxRow } from '../../db/schema';
 
-export { claimNext, recordOutcome, type OutboxRow } from './dispatcher-rows';
+export { claimNext, recordOutcome } from './dispatcher-rows';
 
 export interface DispatcherOptions {
   db: Db;

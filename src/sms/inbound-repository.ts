@@ -2,11 +2,8 @@
  * Rows of sms_inbound: one per Africa's Talking message id. Plain rows in, plain rows out.
  */
 import { and, asc, count, eq, gt, ne } from 'drizzle-orm';
-import { smsInbound } from '../../db/schema';
-import type { Tx } from '../complaints/repository';
-
-export type InboundRow = typeof smsInbound.$inferSelect;
-export type NewInbound = typeof smsInbound.$inferInsert;
+import { smsInbound, type InboundRow, type NewInbound } from '../../db/schema';
+import { type Tx } from '../../db/client';
 
 export function findInboundByAtId(tx: Tx, atId: string): InboundRow | undefined {
   return tx.select().from(smsInbound).where(eq(smsInbound.atId, atId)).get();

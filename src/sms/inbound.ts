@@ -15,13 +15,13 @@
  * and answered 200, so a message that crashes the handler (even the whole process) is tried a
  * few times, kept for an operator, and never retried for AT's full 12 hours.
  */
-import { inTransaction } from '../../db/client';
+import { inTransaction, type Tx } from '../../db/client';
 import type { Logger } from 'pino';
 import type { ActionDeps } from '../complaints/actions';
-import { findCitizenLanguage, type Tx } from '../complaints/repository';
-import { maskPhone } from '../phone';
+import { findCitizenLanguage } from '../complaints/repository';
+import { maskPhone } from '../text/phone';
 import { executeStaffCommand } from '../staff/commands';
-import { findStaffByPhone, type StaffRow } from '../staff/repository';
+import { findStaffByPhone } from '../staff/repository';
 import {
   handleCitizenSms,
   handleUnknownSms,
@@ -38,10 +38,10 @@ import {
   listDeferred,
   markInbound,
   wasRateLimitedSince,
-  type InboundRow,
 } from './inbound-repository';
 import { enqueueSms } from './outbox';
-import { smsText } from './templates';
+import { smsText } from '../text/sms';
+import { type InboundRow, type StaffRow } from '../../db/schema';
 
 export const MAX_HANDLING_ATTEMPTS = 3;
 export const DEFAULT_INBOUND_LIMIT_PER_HOUR = 20;

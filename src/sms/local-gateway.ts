@@ -3,7 +3,7 @@
  * whole loop (outbox, dispatcher, console) works on a laptop with no Africa's Talking account.
  */
 import type { Logger } from 'pino';
-import { maskPhone } from '../phone';
+import { maskPhone } from '../text/phone';
 import type { SmsGateway } from './gateway';
 
 /**

@@ -3,9 +3,7 @@
  * as the change that caused it. The dispatcher (src/sms/dispatcher.ts) sends them.
  */
 import { and, count, eq, gt, gte, inArray, max, min, sql } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../db/client';
-import { preparedPerDb } from '../../db/prepared';
-import type { Tx } from '../complaints/repository';
+import { inTransaction, type Db, preparedPerDb, type Tx } from '../../db/client';
 import { smsOutbox } from '../../db/schema';
 
 const p = sql.placeholder;

@@ -6,13 +6,12 @@ import type { TextKey } from '../../menus/locales/en';
 import type { ComplaintStatus } from '../../db/schema';
 import type { ActionError } from '../complaints/actions';
 import { formatComplaintNumber } from '../complaints/numbers';
-import { septetLength, toGsm7 } from '../sms/gsm7';
-import { quoteInput } from '../sms/inbound-text';
-import { codeLabel } from '../ussd/lookups';
-import { translate } from '../ussd/render';
-import type { Lang } from '../ussd/types';
-import { formatDate } from '../ussd/views';
+import { septetLength, toGsm7 } from '../text/gsm7';
+import { quoteInput } from '../text/input';
 import type { CommandName, NumberedCommand, StaffParseError } from './commands-parse';
+import { translate, type Lang } from '../text/translate';
+import { codeLabel } from '../text/labels';
+import { formatDate } from '../text/calendar';
 
 /** One SMS part: LIST must fit it. */
 export const ONE_SMS = 160;

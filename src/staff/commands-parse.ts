@@ -3,8 +3,8 @@
  * 0754000111`. Pure: text in, a typed command or a typed error out; it never throws for input.
  */
 import { parseComplaintNumber, type ComplaintNumberParseFailure } from '../complaints/numbers';
-import { normalizePhone } from '../phone';
-import { splitLeadingNumber, splitWord } from '../sms/inbound-text';
+import { normalizePhone } from '../text/phone';
+import { splitLeadingNumber, splitWord } from '../text/input';
 
 export type CommandName =
   'reply' | 'note' | 'resolve' | 'take' | 'assign' | 'list' | 'show' | 'help';

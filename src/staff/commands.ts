@@ -4,7 +4,7 @@
  * refuses changes nothing; every command gets an answer.
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { complaints } from '../../db/schema';
+import { complaints, type StaffRow } from '../../db/schema';
 import {
   addNote,
   assignComplaint,
@@ -15,14 +15,15 @@ import {
   type ActionResult,
 } from '../complaints/actions';
 import { formatComplaintNumber } from '../complaints/numbers';
-import { findComplaintByNumber, type Tx } from '../complaints/repository';
-import { smsText } from '../sms/templates';
-import { codeLabel } from '../ussd/lookups';
-import { translate } from '../ussd/render';
-import { formatDate } from '../ussd/views';
+import { findComplaintByNumber } from '../complaints/repository';
+import { smsText } from '../text/sms';
 import { formatOpenList, parseErrorSay, refusalSay, type Say } from './commands-format';
 import { parseStaffCommand, type StaffCommand } from './commands-parse';
-import { findStaffById, OPEN_STATUSES, type StaffRow } from './repository';
+import { findStaffById, OPEN_STATUSES } from './repository';
+import { translate } from '../text/translate';
+import { codeLabel } from '../text/labels';
+import { formatDate } from '../text/calendar';
+import { type Tx } from '../../db/client';
 
 /** The answer to one staff SMS, ready for the outbox. */
 export interface CommandReply {

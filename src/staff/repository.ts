@@ -2,13 +2,9 @@
  * Staff rows and the facts assignment needs (coverage, open load). Plain rows in, plain rows out.
  */
 import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { complaints, staff, staffCouncils } from '../../db/schema';
-import { preparedPerDb } from '../../db/prepared';
-import type { Tx } from '../complaints/repository';
+import { complaints, staff, staffCouncils, type StaffRow, type NewStaff } from '../../db/schema';
 import type { Candidate } from '../complaints/assignment';
-
-export type StaffRow = typeof staff.$inferSelect;
-export type NewStaff = typeof staff.$inferInsert;
+import { preparedPerDb, type Tx } from '../../db/client';
 
 export const OPEN_STATUSES = ['received', 'assigned', 'in_progress'] as const;
 

@@ -4,19 +4,13 @@
  */
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
-import { staffRoles } from '../../db/schema';
+import { staffRoles, type NewStaff, type StaffRow } from '../../db/schema';
 import { reassignOpenComplaints } from '../complaints/assign-service';
 import type { NotifyContext } from '../complaints/notify';
-import { normalizePhone } from '../phone';
-import type { ReferenceData } from '../reference';
+import { normalizePhone } from '../text/phone';
+import type { ReferenceData } from '../reference/repository';
 import { parseCsv } from './csv';
-import {
-  findStaffByPhone,
-  insertStaff,
-  setStaffActive,
-  type NewStaff,
-  type StaffRow,
-} from './repository';
+import { findStaffByPhone, insertStaff, setStaffActive } from './repository';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

@@ -9,14 +9,14 @@ import {
   countComplaintsSince,
   findComplaintByNumber,
   listRecentComplaints,
-  type ComplaintRow,
-  type Tx,
 } from '../complaints/repository';
-import type { ReferenceData } from '../reference';
+import type { ReferenceData } from '../reference/repository';
 import type { UssdDeps, UssdRequest } from './handler';
 import { findResumableDraft } from './sessions';
 import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from './types';
-import { startOfDayEat } from './views';
+import { startOfDay } from '../text/calendar';
+import { type Tx } from '../../db/client';
+import { type ComplaintRow } from '../../db/schema';
 
 function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
   return {
@@ -74,7 +74,7 @@ export class HopContext implements UssdContext {
   }
 
   complaintsFiledToday(): number {
-    return countComplaintsSince(this.tx, this.phone, startOfDayEat(this.now));
+    return countComplaintsSince(this.tx, this.phone, startOfDay(this.now));
   }
 
   newComplaintNumber(): string {

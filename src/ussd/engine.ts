@@ -6,21 +6,20 @@
 import type { TextKey } from '../../menus/locales/en';
 import { lookups } from './lookups';
 import { KEY_BACK, KEY_HOME, KEY_MORE, paginate } from './render';
-import type {
-  Effect,
-  Lang,
-  ListItem,
-  Menu,
-  ScreenDef,
-  ScreenId,
-  SessionState,
-  StaticOption,
-  Text,
-  UssdContext,
-  View,
+import {
+  type Effect,
+  type ListItem,
+  type Menu,
+  type ScreenDef,
+  type ScreenId,
+  type SessionState,
+  type StaticOption,
+  type UssdContext,
+  type View,
 } from './types';
 import { validators } from './validators';
 import { views } from './views';
+import { type Lang, type Text } from '../text/translate';
 
 export interface StepResult {
   state: SessionState;

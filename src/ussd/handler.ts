@@ -4,24 +4,19 @@
  * becomes a localised END screen and a log line with the sessionId).
  */
 import type { Logger } from 'pino';
-import { inTransaction, type Db } from '../../db/client';
-import { findCitizenLanguage, upsertCitizen, type Tx } from '../complaints/repository';
+import { inTransaction, type Db, type Tx } from '../../db/client';
+import { findCitizenLanguage, upsertCitizen } from '../complaints/repository';
 import { fileComplaint } from '../complaints/service';
-import { maskPhone } from '../phone';
+import { maskPhone } from '../text/phone';
 import type { Metrics } from '../ops/metrics';
-import type { ReferenceData } from '../reference';
+import type { ReferenceData } from '../reference/repository';
 import { HopContext } from './context';
 import { endedSession, startSession, step, type StepResult } from './engine';
-import { renderView, translate } from './render';
-import {
-  closeDraft,
-  loadSession,
-  newestReply,
-  parseState,
-  saveSession,
-  type SessionRow,
-} from './sessions';
-import type { Effect, Lang, Menu, SessionState } from './types';
+import { renderView } from './render';
+import { closeDraft, loadSession, newestReply, parseState, saveSession } from './sessions';
+import { type Effect, type Menu, type SessionState } from './types';
+import { translate, type Lang } from '../text/translate';
+import { type SessionRow } from '../../db/schema';
 
 export interface UssdRequest {
   sessionId: string;

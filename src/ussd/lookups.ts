@@ -1,24 +1,12 @@
 /**
  * Named option lists that menus refer to (`lookup: 'regions'`). Pure given the context.
  */
-import { en, type TextKey } from '../../menus/locales/en';
 import { formatComplaintNumber } from '../complaints/numbers';
-import { translate } from './render';
-import type { Lang, ListItem, LookupName, SessionState, Text, UssdContext } from './types';
+import { codeKey, codeLabel } from '../text/labels';
+import type { Text } from '../text/translate';
+import type { ListItem, LookupName, SessionState, UssdContext } from './types';
 
 export const RECENT_COMPLAINTS = 5;
-
-/** Pure. The translation key for a category or status code, if there is one. */
-export function codeKey(prefix: 'category' | 'status', code: string): TextKey | undefined {
-  const key = `${prefix}.${code}`;
-  return key in en ? (key as TextKey) : undefined;
-}
-
-/** Pure. A category or status code in words; the code itself if it has no translation. */
-export function codeLabel(prefix: 'category' | 'status', code: string, lang: Lang): string {
-  const key = codeKey(prefix, code);
-  return key ? translate(key, lang) : code;
-}
 
 const codeText = (prefix: 'category' | 'status', code: string): Text => {
   const key = codeKey(prefix, code);

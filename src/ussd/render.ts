@@ -3,37 +3,13 @@
  * basic characters, numbered items paged so that every page fits the 160-character budget
  * (prefix included), navigation lines added here and nowhere else.
  */
-import { en, type TextKey } from '../../menus/locales/en';
-import { sw } from '../../menus/locales/sw';
-import { toGsm7 } from '../sms/gsm7';
-import type { Lang, Text, View } from './types';
+import { textOf, translate, type Lang } from '../text/translate';
+import type { View } from './types';
 
 export const PAGE_BUDGET = 160;
 export const KEY_MORE = '98';
 export const KEY_BACK = '0';
 export const KEY_HOME = '00';
-
-const locales = { en, sw } as const;
-
-/** Pure. The text of a key in a language, with `{var}` replaced. */
-export function translate(key: TextKey, lang: Lang, vars?: Record<string, string | number>) {
-  const template = locales[lang][key];
-  if (!vars || !template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
-}
-
-/** Pure. Text as it will appear on the phone: translated, or typed text made GSM-7. */
-export function textOf(text: Text, lang: Lang): string {
-  if ('raw' in text) return toGsm7(text.raw);
-  if (!text.vars) return translate(text.key, lang);
-  const vars: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(text.vars ?? {})) {
-    vars[k] = typeof v === 'string' ? toGsm7(v) : v;
-  }
-  return translate(text.key, lang, vars);
-}
 
 interface Page {
   /** Index in view.items of the first item on this page. */

@@ -3,14 +3,10 @@
  * derive the newest reply) and the previous answer (to repeat it for a retried request).
  */
 import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { preparedPerDb } from '../../db/prepared';
+import { type Db, preparedPerDb, type Tx } from '../../db/client';
 import { z } from 'zod';
-import { ussdSessions } from '../../db/schema';
-import type { Tx } from '../complaints/repository';
+import { ussdSessions, type SessionRow } from '../../db/schema';
 import type { ResumableDraft, SessionState } from './types';
-
-export type SessionRow = typeof ussdSessions.$inferSelect;
 
 const stateSchema = z.object({
   lang: z.enum(['sw', 'en']),

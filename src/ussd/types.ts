@@ -3,8 +3,8 @@
  * steps, the views it asks the renderer to draw and the effects it asks the handler to apply.
  */
 import type { TextKey } from '../../menus/locales/en';
+import type { Lang, Text } from '../text/translate';
 
-export type Lang = 'sw' | 'en';
 export type ScreenId = string;
 
 /** Names resolved by the engine's registries (src/ussd/{lookups,validators,views}.ts). */
@@ -95,10 +95,6 @@ export interface SessionState {
   data: Record<string, string>;
   returnTo?: ScreenId;
 }
-
-/** A piece of text: a translation key with variables, or text as typed (rendered in GSM-7). */
-export type Text =
-  { key: TextKey; vars?: Record<string, string | number> } | { raw: string; truncatable?: boolean };
 
 export interface ListItem {
   value: string;

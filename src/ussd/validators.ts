@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import type { TextKey } from '../../menus/locales/en';
 import { parseComplaintNumber } from '../complaints/numbers';
-import type { Text, UssdContext, ValidatorName } from './types';
+import { type UssdContext, type ValidatorName } from './types';
+import { type Text } from '../text/translate';
 
 export type Validation = { ok: true; value: string } | { ok: false; error: Text };
 

@@ -3,25 +3,10 @@
  * session's data or the world. Pure given the context.
  */
 import { formatComplaintNumber } from '../complaints/numbers';
-import { codeLabel } from './lookups';
-import type { SessionState, Text, UssdContext, ViewName } from './types';
-
-/** East Africa Time is UTC+3 all year (no daylight saving). */
-const EAT_OFFSET_MS = 3 * 60 * 60 * 1000;
-
-/** Pure. dd/mm/yyyy in Tanzanian time. */
-export function formatDate(ms: number): string {
-  const d = new Date(ms + EAT_OFFSET_MS);
-  const dd = String(d.getUTCDate()).padStart(2, '0');
-  const mm = String(d.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${d.getUTCFullYear()}`;
-}
-
-/** Pure. Milliseconds at the start of the Tanzanian calendar day that contains `ms`. */
-export function startOfDayEat(ms: number): number {
-  const day = 24 * 60 * 60 * 1000;
-  return Math.floor((ms + EAT_OFFSET_MS) / day) * day - EAT_OFFSET_MS;
-}
+import { type SessionState, type UssdContext, type ViewName } from './types';
+import { type Text } from '../text/translate';
+import { formatDate } from '../text/calendar';
+import { codeLabel } from '../text/labels';
 
 function confirmView(state: SessionState, ctx: UssdContext): Text[] {
   const { region = '', council = '', category = '', place = '', description = '' } = state.data;

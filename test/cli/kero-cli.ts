@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { openDatabase, type Db, inTransaction } from '../../db/client';
 import { dammCheckDigit } from '../../src/complaints/numbers';
 import { fileComplaint } from '../../src/complaints/service';
-import { loadReferenceData } from '../../src/reference';
+import { loadReferenceData } from '../../src/reference/repository';
 import { addStaff, type StaffInput } from '../../src/staff/service';
 
 /** Each spawn of tsx takes about a second; a few per test. */

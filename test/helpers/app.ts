@@ -7,7 +7,7 @@ import { seededRandomInt as mulberryInt } from '../../src/random';
 import { openDatabase, type Db } from '../../db/client';
 import { menu } from '../../menus';
 import { createApp, type AppDeps } from '../../src/http/app';
-import { loadReferenceData } from '../../src/reference';
+import { loadReferenceData } from '../../src/reference/repository';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 

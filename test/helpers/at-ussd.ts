@@ -6,7 +6,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Response } from 'supertest';
-import { isGsm7 } from '../../src/sms/gsm7';
+import { isGsm7 } from '../../src/text/gsm7';
 import { TEST_TOKEN } from './app';
 
 export const SERVICE_CODE = '*384*1234#';

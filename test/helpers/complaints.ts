@@ -5,17 +5,17 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { openDatabase, type Db, inTransaction } from '../../db/client';
-import { complaintEvents, complaints, smsOutbox } from '../../db/schema';
+import { complaintEvents, complaints, smsOutbox, type ComplaintRow } from '../../db/schema';
 import type { EscalationDeps } from '../../src/complaints/escalation';
 import { makeComplaintNumber } from '../../src/complaints/numbers';
-import { complaintNumberExists, type ComplaintRow } from '../../src/complaints/repository';
+import { complaintNumberExists } from '../../src/complaints/repository';
 import { fileComplaint } from '../../src/complaints/service';
 import type { NotifyContext } from '../../src/complaints/notify';
 import { parseConfig } from '../../src/config';
 import { escalationDeps } from '../../src/deps';
-import type { ReferenceData } from '../../src/reference';
-import type { Lang } from '../../src/ussd/types';
+import type { ReferenceData } from '../../src/reference/repository';
 import { seededRandomInt, T0, testClock, type TestClock } from './app';
+import { type Lang } from '../../src/text/translate';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;

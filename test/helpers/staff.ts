@@ -1,9 +1,9 @@
 /**
  * Staff for integration tests, added through the real staff service (validation included).
  */
-import type { StaffRow } from '../../src/staff/repository';
 import { activateStaff, addStaff, deactivateStaff } from '../../src/staff/service';
 import type { World } from './complaints';
+import { type StaffRow } from '../../db/schema';
 
 export interface Hire {
   name?: string;

@@ -7,10 +7,17 @@
  * answered as the handler does (endedSession), page numbers are rendered from the session state.
  */
 import { menu as realMenu } from '../../menus';
-import { isGsm7 } from '../../src/sms/gsm7';
+import { isGsm7 } from '../../src/text/gsm7';
 import { endedSession, startSession, step, type StepResult } from '../../src/ussd/engine';
 import { PAGE_BUDGET, renderView } from '../../src/ussd/render';
-import type { Effect, Lang, Menu, ScreenId, SessionState, UssdContext } from '../../src/ussd/types';
+import {
+  type Effect,
+  type Menu,
+  type ScreenId,
+  type SessionState,
+  type UssdContext,
+} from '../../src/ussd/types';
+import { type Lang } from '../../src/text/translate';
 
 export interface DialOptions {
   /** The phone's remembered language; none means a first dial (language screen). */

@@ -3,9 +3,8 @@
  * filing a complaint from the main menu. Each answer is checked against AT's contract on the way.
  */
 import type { TextKey } from '../../menus/locales/en';
-import { translate } from '../../src/ussd/render';
-import type { Lang } from '../../src/ussd/types';
 import type { AtPhone, AtSession } from './at-ussd';
+import { translate, type Lang } from '../../src/text/translate';
 
 /** Replies on the main menu and the lists: File, Arusha, Arusha CC, Water. */
 export const FILE = '1';

@@ -14,10 +14,9 @@ import {
   type World,
 } from '../helpers/complaints';
 import { deactivate, officer, supervisor } from '../helpers/staff';
-import type { ComplaintRow } from '../../src/complaints/repository';
-import type { StaffRow } from '../../src/staff/repository';
 import { deactivateStaff } from '../../src/staff/service';
 import { runEscalations } from '../../src/complaints/escalation';
+import { type StaffRow, type ComplaintRow } from '../../db/schema';
 
 let w: World;
 beforeEach(() => {

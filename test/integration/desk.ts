@@ -3,10 +3,9 @@
  * Arusha with an officer and a supervisor, one headquarters member, and a complaint in each
  * situation a right depends on (mine, a colleague's, unassigned in my region, another region's).
  */
-import type { ComplaintRow } from '../../src/complaints/repository';
-import type { StaffRow } from '../../src/staff/repository';
 import { file, HOUR, type World } from '../helpers/complaints';
 import { hqStaff, officer, supervisor } from '../helpers/staff';
+import { type StaffRow, type ComplaintRow } from '../../db/schema';
 
 export interface Desk {
   neema: StaffRow;

@@ -3,7 +3,7 @@
  * language, the notice to the new owner in the owner's language, all GSM-7 in at most two parts.
  */
 import { formatComplaintNumber } from '../../src/complaints/numbers';
-import { isGsm7, smsParts, toGsm7 } from '../../src/sms/gsm7';
+import { isGsm7, smsParts, toGsm7 } from '../../src/text/gsm7';
 import { CITIZEN, file, openWorld, outboxOf, type World } from '../helpers/complaints';
 import { hqStaff, officer, supervisor } from '../helpers/staff';
 

@@ -11,7 +11,7 @@ import pino from 'pino';
 import { openDatabase, type Db } from '../../db/client';
 import { createGroupCommit } from '../../db/group-commit';
 import { menu } from '../../menus';
-import { loadReferenceData } from '../../src/reference';
+import { loadReferenceData } from '../../src/reference/repository';
 import { createUssdGroupCommit } from '../../src/ussd/group-commit';
 import type { UssdDeps, UssdRequest } from '../../src/ussd/handler';
 import { seededRandomInt, T0 } from '../helpers/app';

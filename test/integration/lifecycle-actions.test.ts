@@ -9,7 +9,7 @@ import {
   setStatus,
 } from '../../src/complaints/actions';
 import { formatComplaintNumber } from '../../src/complaints/numbers';
-import { isGsm7, smsParts } from '../../src/sms/gsm7';
+import { isGsm7, smsParts } from '../../src/text/gsm7';
 import {
   CITIZEN,
   complaintById,

@@ -3,9 +3,9 @@
  * oldest first, in batches; newer sessions (and their drafts) stay.
  */
 import { openDatabase, type Db } from '../../db/client';
-import { ussdSessions } from '../../db/schema';
+import { ussdSessions, type SessionRow } from '../../db/schema';
 import { purgeOldSessions } from '../../src/ussd/retention';
-import { purgeSessionsBefore, saveSession, type SessionRow } from '../../src/ussd/sessions';
+import { purgeSessionsBefore, saveSession } from '../../src/ussd/sessions';
 import { T0 } from '../helpers/app';
 
 const DAY = 24 * 60 * 60_000;

@@ -8,17 +8,15 @@
  */
 import { menu } from '../../menus';
 import { en, type TextKey } from '../../menus/locales/en';
-import { isGsm7 } from '../../src/sms/gsm7';
+import { isGsm7 } from '../../src/text/gsm7';
 import { buildView, step } from '../../src/ussd/engine';
-import { PAGE_BUDGET, renderView, textOf, translate } from '../../src/ussd/render';
-import type {
-  Lang,
-  RefItem,
-  ScreenDef,
-  SessionState,
-  Text,
-  UssdContext,
-  ValidatorName,
+import { PAGE_BUDGET, renderView } from '../../src/ussd/render';
+import {
+  type RefItem,
+  type ScreenDef,
+  type SessionState,
+  type UssdContext,
+  type ValidatorName,
 } from '../../src/ussd/types';
 import { validators } from '../../src/ussd/validators';
 import {
@@ -30,6 +28,7 @@ import {
   type AdminRegion,
 } from '../helpers/engine-context';
 import { reachableDepths, type Depth } from '../helpers/menu-graph';
+import { textOf, translate, type Lang, type Text } from '../../src/text/translate';
 
 const langs: Lang[] = ['sw', 'en'];
 const longest = <T>(items: readonly T[], size: (t: T) => number): T => {

@@ -9,7 +9,7 @@ import { complaintStatuses } from '../../db/schema';
 import { menu } from '../../menus';
 import { en, type TextKey } from '../../menus/locales/en';
 import { sw } from '../../menus/locales/sw';
-import { isGsm7 } from '../../src/sms/gsm7';
+import { isGsm7 } from '../../src/text/gsm7';
 import { lookups } from '../../src/ussd/lookups';
 import type { ScreenDef, ScreenId } from '../../src/ussd/types';
 import { validators } from '../../src/ussd/validators';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Db } from '../../db/client';
 import { backupDatabase, verifyBackup } from '../../src/ops/backup';
-import { loadReferenceData } from '../../src/reference';
+import { loadReferenceData } from '../../src/reference/repository';
 import { makeTestApp, type TestApp } from '../helpers/app';
 import { atPhone } from '../helpers/at-ussd';
 import { chooseLanguage, fileComplaint } from '../helpers/ussd-paths';

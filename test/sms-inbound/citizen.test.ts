@@ -5,10 +5,7 @@
  */
 import { resolveComplaint, type ActionDeps } from '../../src/complaints/actions';
 import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/numbers';
-import type { ComplaintRow } from '../../src/complaints/repository';
-import { smsText, type SmsKey } from '../../src/sms/templates';
-import type { StaffRow } from '../../src/staff/repository';
-import type { Lang } from '../../src/ussd/types';
+import { smsText, type SmsKey } from '../../src/text/sms';
 import { en, sw } from '../helpers/ussd-paths';
 import {
   CITIZEN,
@@ -27,6 +24,8 @@ import {
   type Desk,
   type Sms,
 } from './world';
+import { type Lang } from '../../src/text/translate';
+import { type StaffRow, type ComplaintRow } from '../../db/schema';
 
 let s: Sms;
 let d: Desk;

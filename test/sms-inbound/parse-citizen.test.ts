@@ -3,7 +3,7 @@
  */
 import { dammCheckDigit } from '../../src/complaints/numbers';
 import { parseCitizenSms, type CitizenSms } from '../../src/sms/citizen-parse';
-import { splitLeadingNumber, splitWord } from '../../src/sms/inbound-text';
+import { splitLeadingNumber, splitWord } from '../../src/text/input';
 
 const N = `5512090${dammCheckDigit('5512090')}`;
 const SPACED = `${N.slice(0, 4)} ${N.slice(4)}`;

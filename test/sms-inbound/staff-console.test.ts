@@ -4,11 +4,8 @@
  * mistaken command changes nothing but the one answer it earns.
  */
 import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/numbers';
-import type { ComplaintRow } from '../../src/complaints/repository';
-import { smsText, type SmsKey } from '../../src/sms/templates';
-import type { StaffRow } from '../../src/staff/repository';
+import { smsText, type SmsKey } from '../../src/text/sms';
 import { deactivateStaff } from '../../src/staff/service';
-import type { Lang } from '../../src/ussd/types';
 import { en, sw } from '../helpers/ussd-paths';
 import {
   CITIZEN,
@@ -25,6 +22,8 @@ import {
   type Desk,
   type Sms,
 } from './world';
+import { type Lang } from '../../src/text/translate';
+import { type StaffRow, type ComplaintRow } from '../../db/schema';
 
 let s: Sms;
 let d: Desk;

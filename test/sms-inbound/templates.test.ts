@@ -4,12 +4,11 @@
  */
 import { en, type TextKey } from '../../menus/locales/en';
 import { loadAdminUnits } from '../../db/seed/seed';
-import { isGsm7, septetLength, smsParts } from '../../src/sms/gsm7';
-import { smsText, type SmsKey } from '../../src/sms/templates';
+import { isGsm7, septetLength, smsParts } from '../../src/text/gsm7';
+import { smsText, type SmsKey } from '../../src/text/sms';
 import { formatOpenList, ONE_SMS } from '../../src/staff/commands-format';
-import { translate } from '../../src/ussd/render';
-import type { Lang } from '../../src/ussd/types';
 import { T0 } from '../helpers/app';
+import { translate, type Lang } from '../../src/text/translate';
 
 const LANGS: Lang[] = ['sw', 'en'];
 const smsKeys = (Object.keys(en) as TextKey[]).filter((k): k is SmsKey => k.startsWith('sms.'));

@@ -6,12 +6,18 @@
 import { inTransaction } from '../../db/client';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Response } from 'supertest';
-import { complaintEvents, complaints, smsInbound, smsOutbox } from '../../db/schema';
+import {
+  complaintEvents,
+  complaints,
+  smsInbound,
+  smsOutbox,
+  type StaffRow,
+  type ComplaintRow,
+} from '../../db/schema';
 import type { AppDeps } from '../../src/http/app';
 import { makeComplaintNumber } from '../../src/complaints/numbers';
-import { complaintNumberExists, type ComplaintRow } from '../../src/complaints/repository';
+import { complaintNumberExists } from '../../src/complaints/repository';
 import { fileComplaint } from '../../src/complaints/service';
-import type { StaffRow } from '../../src/staff/repository';
 import { addStaff, type StaffInput } from '../../src/staff/service';
 import { makeTestApp, seededRandomInt, TEST_TOKEN, type TestApp } from '../helpers/app';
 import { formBody, postForm } from '../helpers/at-ussd';

@@ -6,13 +6,12 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
 import { inTransaction, type Db } from '../../db/client';
-import { smsOutbox } from '../../db/schema';
+import { smsOutbox, type OutboxRow } from '../../db/schema';
 import { createAfricasTalkingGateway } from '../../src/sms/africastalking';
 import {
   createDispatcher,
   type Dispatcher,
   type DispatcherOptions,
-  type OutboxRow,
 } from '../../src/sms/dispatcher';
 import type { SmsGateway } from '../../src/sms/gateway';
 import { enqueueSms } from '../../src/sms/outbox';

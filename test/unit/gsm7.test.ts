@@ -7,7 +7,7 @@ import {
   smsParts,
   toGsm7,
   truncateGsm7,
-} from '../../src/sms/gsm7';
+} from '../../src/text/gsm7';
 
 const rep = (ch: string, n: number): string => ch.repeat(n);
 

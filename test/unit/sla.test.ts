@@ -1,12 +1,12 @@
 import type { SlaFacts, SlaPolicy } from '../../src/complaints/sla';
+import { dueEscalation } from '../../src/complaints/sla';
 import {
   dayKey,
-  dueEscalation,
   endOfWorkingDaysAfter,
   isWorkingDay,
   startOfDay,
   workingDaysBetween,
-} from '../../src/complaints/sla';
+} from '../../src/text/calendar';
 
 // Tanzania is UTC+3 all year: midnight EAT is 21:00 UTC of the previous calendar day.
 // Reference week: Monday 2026-01-05 … Sunday 2026-01-11.

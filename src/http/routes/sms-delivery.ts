@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { recordDeliveryReport } from '../../sms/delivery';
-import { maskPhone } from '../../phone';
+import { maskPhone } from '../../text/phone';
 import { BadRequestError } from '../errors';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';

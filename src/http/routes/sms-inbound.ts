@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ActionDeps } from '../../complaints/actions';
-import { normalizePhone } from '../../phone';
+import { normalizePhone } from '../../text/phone';
 import {
   DEFAULT_INBOUND_LIMIT_PER_HOUR,
   DEFAULT_STAFF_LIMIT_PER_HOUR,

@@ -5,7 +5,7 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { normalizePhone, maskPhone } from '../../phone';
+import { normalizePhone, maskPhone } from '../../text/phone';
 import { createUssdGroupCommit } from '../../ussd/group-commit';
 import { errorScreen, type UssdDeps } from '../../ussd/handler';
 import { recordSessionEnd } from '../../ussd/session-ends';

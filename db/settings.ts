@@ -1,8 +1,8 @@
 /** Values the service generates once and keeps: the webhook token when none is configured. */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { settings } from '../db/schema';
+import type { Db } from './client';
+import { settings } from './schema';
 
 /** The stored token, or a new random one stored now. */
 export function ensureWebhookToken(db: Db): { token: string; generated: boolean } {

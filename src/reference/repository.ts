@@ -3,9 +3,9 @@
  * deploy, so the request path never queries it.
  */
 import { asc } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { categories, councils, regions } from '../db/schema';
-import type { RefItem } from './ussd/types';
+import type { Db } from '../../db/client';
+import { categories, councils, regions } from '../../db/schema';
+import type { RefItem } from '../ussd/types';
 
 export interface ReferenceData {
   regions: RefItem[];

@@ -3,9 +3,8 @@
  * two SMS parts, shrinking one quoted variable (`..`) when a message would be longer. Pure.
  */
 import type { TextKey } from '../../menus/locales/en';
-import { textOf } from '../ussd/render';
-import type { Lang } from '../ussd/types';
 import { smsParts, toGsm7, truncateGsm7 } from './gsm7';
+import { textOf, type Lang } from './translate';
 
 export const MAX_SMS_PARTS = 2;
 /** Two concatenated GSM-7 parts of 153 septets. */

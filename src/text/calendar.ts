@@ -1,0 +1,72 @@
+/**
+ * Time as Tanzania reads it. Pure. East Africa Time is UTC+3 all year (no daylight saving): the
+ * calendar day of an instant, its start, dates as people write them, and working days (Monday to
+ * Friday minus public holidays) for the SLAs. Every channel and report uses these; none keeps
+ * its own offset.
+ */
+export const DAY_MS = 24 * 60 * 60 * 1000;
+export const EAT_OFFSET_MS = 3 * 60 * 60 * 1000;
+
+/** Pure. The Tanzanian calendar day of an instant, YYYY-MM-DD. */
+export function dayKey(ms: number): string {
+  return new Date(ms + EAT_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Pure. Start (00:00 EAT) of the Tanzanian day containing `ms`. */
+export function startOfDay(ms: number): number {
+  return Math.floor((ms + EAT_OFFSET_MS) / DAY_MS) * DAY_MS - EAT_OFFSET_MS;
+}
+
+/** Pure. dd/mm/yyyy in Tanzanian time. */
+export function formatDate(ms: number): string {
+  const [yyyy, mm, dd] = dayKey(ms).split('-');
+  return `${dd}/${mm}/${yyyy}`;
+}
+
+/** Pure. 00:00 EAT of a YYYY-MM-DD calendar date, or undefined when it is not one. */
+export function startOfTanzanianDay(date: string): number | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to March: only a date that survives the round trip is real.
+  if (Number.isNaN(utcMidnight) || new Date(utcMidnight).toISOString().slice(0, 10) !== date) {
+    return undefined;
+  }
+  return utcMidnight - EAT_OFFSET_MS;
+}
+
+/** Pure. Monday to Friday and not a holiday (holidays as YYYY-MM-DD). */
+export function isWorkingDay(ms: number, holidays: ReadonlySet<string>): boolean {
+  const weekday = new Date(ms + EAT_OFFSET_MS).getUTCDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(dayKey(ms));
+}
+
+/**
+ * Pure. The end (midnight EAT) of the n-th working day after the day of `ms`: from a Friday with
+ * n = 3 that is the end of Wednesday; from a Saturday, too.
+ */
+export function endOfWorkingDaysAfter(
+  ms: number,
+  n: number,
+  holidays: ReadonlySet<string>,
+): number {
+  let day = startOfDay(ms);
+  let counted = 0;
+  while (counted < n) {
+    day += DAY_MS;
+    if (isWorkingDay(day + DAY_MS / 2, holidays)) counted++;
+  }
+  return day + DAY_MS;
+}
+
+/** Pure. Working days from the day after `from` up to and including the day of `to`. */
+export function workingDaysBetween(
+  from: number,
+  to: number,
+  holidays: ReadonlySet<string>,
+): number {
+  let n = 0;
+  for (let day = startOfDay(from) + DAY_MS; day <= startOfDay(to); day += DAY_MS) {
+    if (isWorkingDay(day + DAY_MS / 2, holidays)) n++;
+  }
+  return n;
+}

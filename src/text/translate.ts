@@ -1,0 +1,37 @@
+/**
+ * Words: the text of a translation key in a language, and text as it reaches a phone (typed text
+ * made GSM-7). Pure. Every channel (USSD, SMS, the web console) renders its words through here.
+ */
+import { en, type TextKey } from '../../menus/locales/en';
+import { sw } from '../../menus/locales/sw';
+import { toGsm7 } from './gsm7';
+
+export type { TextKey };
+export type Lang = 'sw' | 'en';
+export const LANGS: readonly Lang[] = ['sw', 'en'];
+
+/** A piece of text: a translation key with variables, or text as typed (rendered in GSM-7). */
+export type Text =
+  { key: TextKey; vars?: Record<string, string | number> } | { raw: string; truncatable?: boolean };
+
+const locales = { en, sw } as const;
+
+/** Pure. The text of a key in a language, with `{var}` replaced. */
+export function translate(key: TextKey, lang: Lang, vars?: Record<string, string | number>) {
+  const template = locales[lang][key];
+  if (!vars || !template.includes('{')) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+/** Pure. Text as it will appear on a phone: translated, or typed text made GSM-7. */
+export function textOf(text: Text, lang: Lang): string {
+  if ('raw' in text) return toGsm7(text.raw);
+  if (!text.vars) return translate(text.key, lang);
+  const vars: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(text.vars ?? {})) {
+    vars[k] = typeof v === 'string' ? toGsm7(v) : v;
+  }
+  return translate(text.key, lang, vars);
+}
