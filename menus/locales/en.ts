@@ -187,7 +187,6 @@ export const en = {
   'sms.cmd.err.noStaff': 'Kero: no staff member has the phone number {phone}.',
   'sms.cmd.err.staffInactive': 'Kero: {name} is not active: choose someone else.',
   'sms.cmd.err.staffOtherRegion': 'Kero: {name} works in another region.',
-  'sms.cmd.err.other': 'Kero: not done: {reason}',
   'sms.usage.reply': 'R <number> <message>',
   'sms.usage.note': 'N <number> <note>',
   'sms.usage.resolve': 'DONE <number> <note>',

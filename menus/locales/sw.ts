@@ -189,7 +189,6 @@ export const sw: Translations = {
   'sms.cmd.err.noStaff': 'Kero: hakuna mtumishi mwenye namba ya simu {phone}.',
   'sms.cmd.err.staffInactive': 'Kero: akaunti ya {name} haitumiki: chagua mtumishi mwingine.',
   'sms.cmd.err.staffOtherRegion': 'Kero: {name} anafanya kazi mkoa mwingine.',
-  'sms.cmd.err.other': 'Kero: haikufanyika: {reason}',
   'sms.usage.reply': 'JIBU <namba> <ujumbe>',
   'sms.usage.note': 'KUMBUKA <namba> <maelezo>',
   'sms.usage.resolve': 'IMETATULIWA <namba> <maelezo>',

@@ -151,7 +151,9 @@ function loadOne(deps: Deps, plan: DemoComplaintPlan, randomInt: (max: number) =
     if (row.assigneeId === null) throw new Error(`demo complaint ${row.number} has no owner`);
     deps.setNow(step.at);
     const result = step.run(row.assigneeId, row.number);
-    if (!result.ok) throw new Error(`demo ${step.name} on ${row.number}: ${result.reason}`);
+    if (!result.ok) {
+      throw new Error(`demo ${step.name} on ${row.number}: ${JSON.stringify(result.refusal)}`);
+    }
     row = result.complaint;
   }
   return row;

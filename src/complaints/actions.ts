@@ -15,16 +15,15 @@ import { findStaffById, findStaffByPhone, loadCandidates } from '../staff/reposi
 import { pickAssignee } from './assignment';
 import { applyAssignment } from './assign-service';
 import { mayAct, transition, type Action } from './lifecycle';
+import type { Refusal } from './refusal';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { parseComplaintNumber } from './numbers';
 import { findComplaintByNumber, insertEvent } from './repository';
 import { normalizePhone } from '../text/phone';
 import type { ReferenceData } from '../reference/repository';
 
-export type ActionError =
-  'bad_number' | 'not_found' | 'unknown_actor' | 'forbidden' | 'invalid' | 'empty';
-export type ActionResult =
-  { ok: true; complaint: ComplaintRow } | { ok: false; error: ActionError; reason: string };
+/** What a lifecycle action did, or why it did nothing (a typed refusal, see ./refusal.ts). */
+export type ActionResult = { ok: true; complaint: ComplaintRow } | { ok: false; refusal: Refusal };
 
 export interface ActionDeps {
   db: Db;
@@ -35,7 +34,7 @@ export interface ActionDeps {
 /** Days after resolution during which a citizen may still reopen (then it closes by itself). */
 export const REOPEN_WINDOW_DAYS = 14;
 
-const fail = (error: ActionError, reason: string): ActionResult => ({ ok: false, error, reason });
+const fail = (refusal: Refusal): ActionResult => ({ ok: false, refusal });
 
 interface Scope {
   tx: Tx;
@@ -53,16 +52,16 @@ function act(
   apply: (s: Scope, to: ComplaintStatus) => ActionResult,
 ): ActionResult {
   const parsed = parseComplaintNumber(numberInput);
-  if (!parsed.ok) return fail('bad_number', `${numberInput} is not a valid complaint number`);
+  if (!parsed.ok) return fail({ code: 'badNumber', vars: { input: numberInput } });
   return inTransaction(deps.db, (tx) => {
     const actor = findStaffById(tx, actorId);
-    if (!actor) return fail('unknown_actor', 'you are not registered as staff');
+    if (!actor) return fail({ code: 'unknownActor' });
     const complaint = findComplaintByNumber(tx, parsed.number);
-    if (!complaint) return fail('not_found', `complaint ${parsed.number} does not exist`);
+    if (!complaint) return fail({ code: 'notFound', vars: { number: parsed.number } });
     const allowed = mayAct(actor, complaint, action);
-    if (!allowed.ok) return fail('forbidden', allowed.reason);
-    const to = transition(complaint.status, action === 'assign_other' ? 'assign' : action);
-    if (!to.ok) return fail('invalid', to.reason);
+    if (!allowed.ok) return fail(allowed.refusal);
+    const to = transition(complaint, action === 'assign_other' ? 'assign' : action);
+    if (!to.ok) return fail(to.refusal);
     return apply(
       { tx, ctx: { now: deps.now(), reference: deps.reference }, actor, complaint },
       to.value,
@@ -99,7 +98,7 @@ export function replyToComplaint(
   number: string,
   message: string,
 ) {
-  if (message.trim() === '') return fail('empty', 'the reply has no message');
+  if (message.trim() === '') return fail({ code: 'empty', vars: { field: 'message' } });
   return act(deps, actorId, number, 'reply', (s, to) => {
     const row = update(s, {
       status: to,
@@ -113,7 +112,7 @@ export function replyToComplaint(
 
 /** An internal note: never sent to the citizen. */
 export function addNote(deps: ActionDeps, actorId: number, number: string, text: string) {
-  if (text.trim() === '') return fail('empty', 'the note is empty');
+  if (text.trim() === '') return fail({ code: 'empty', vars: { field: 'note' } });
   return act(deps, actorId, number, 'note', (s, to) => {
     event(s, 'note', to, text.trim());
     return { ok: true, complaint: s.complaint };
@@ -122,7 +121,7 @@ export function addNote(deps: ActionDeps, actorId: number, number: string, text:
 
 /** Resolves; the citizen is told and asked to rate the service 1-5. */
 export function resolveComplaint(deps: ActionDeps, actorId: number, number: string, note: string) {
-  if (note.trim() === '') return fail('empty', 'say how it was resolved');
+  if (note.trim() === '') return fail({ code: 'empty', vars: { field: 'resolution' } });
   return act(deps, actorId, number, 'resolve', (s, to) => {
     const row = update(s, { status: to, resolvedAt: s.ctx.now });
     event(s, 'resolved', to, note.trim());
@@ -149,9 +148,9 @@ export function setStatus(
 }
 
 function reassign(s: Scope, to: StaffRow, type: string): ActionResult {
-  if (!to.active) return fail('invalid', `${to.name} is not active`);
+  if (!to.active) return fail({ code: 'staffInactive', vars: { name: to.name } });
   if (s.actor.role !== 'hq' && to.role !== 'hq' && to.regionCode !== s.complaint.regionCode) {
-    return fail('forbidden', `${to.name} works in another region`);
+    return fail({ code: 'staffOtherRegion', vars: { name: to.name } });
   }
   const level = to.role === 'hq' ? 'national' : to.role === 'supervisor' ? 'region' : 'council';
   const row = applyAssignment(
@@ -185,7 +184,7 @@ export function assignComplaint(
     // Staff type numbers as they dial them (07…, 255…, +255…); the directory holds +255….
     const phone = normalizePhone(toPhone);
     const to = phone === undefined ? undefined : findStaffByPhone(s.tx, phone);
-    if (!to) return fail('not_found', `no staff member with phone ${toPhone}`);
+    if (!to) return fail({ code: 'noStaff', vars: { phone: toPhone } });
     return reassign(s, to, 'assigned');
   });
 }

@@ -4,16 +4,12 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
-import {
-  findStaffById,
-  loadCandidates,
-  OPEN_STATUSES,
-  touchLastAssigned,
-} from '../staff/repository';
+import { findStaffById, loadCandidates, touchLastAssigned } from '../staff/repository';
 import { pickAssignee, pickEscalationOwner, type Assignment } from './assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent } from './repository';
 import { preparedPerDb, type Tx } from '../../db/client';
+import { OPEN_STATUSES } from './lifecycle';
 
 const statements = preparedPerDb((db) => ({
   assign: db

@@ -6,13 +6,14 @@
 import { inTransaction, type Tx } from '../../db/client';
 import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
-import { findStaffById, loadCandidates, OPEN_STATUSES } from '../staff/repository';
+import { findStaffById, loadCandidates } from '../staff/repository';
 import type { ActionDeps } from './actions';
 import { pickEscalationOwner, type Candidate, type Level } from './assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent } from './repository';
 import { dueEscalation, type SlaPolicy } from './sla';
 import { translate } from '../text/translate';
+import { OPEN_STATUSES } from './lifecycle';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BATCH = 500;

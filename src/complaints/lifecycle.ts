@@ -1,15 +1,29 @@
 /**
- * The complaint lifecycle. Pure: the transition table and the rights of each role.
+ * The complaint lifecycle. Pure: the statuses and their groups, the transition table and the
+ * rights of each role.
  * received -> assigned -> in_progress -> resolved -> closed; reopening returns to assigned.
  */
 import type { ComplaintStatus, StaffRole } from '../../db/schema';
+import type { Refusal } from './refusal';
+
+export type { ComplaintStatus };
+
+/** Waiting for the centre: received, assigned, in progress. */
+export const OPEN_STATUSES = [
+  'received',
+  'assigned',
+  'in_progress',
+] as const satisfies readonly ComplaintStatus[];
+/** Done with: resolved (the citizen may still reopen or rate), closed. */
+export const DONE_STATUSES = ['resolved', 'closed'] as const satisfies readonly ComplaintStatus[];
+
+export const isOpen = (status: ComplaintStatus): boolean =>
+  (OPEN_STATUSES as readonly ComplaintStatus[]).includes(status);
 
 export type Action =
   'assign' | 'reply' | 'note' | 'start' | 'resolve' | 'close' | 'reopen' | 'escalate';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const open: readonly ComplaintStatus[] = ['received', 'assigned', 'in_progress'];
+export type Allowed<T> = { ok: true; value: T } | { ok: false; refusal: Refusal };
 
 /** From-status -> to-status for each action; `same` keeps the status. */
 const table: Record<Action, Partial<Record<ComplaintStatus, ComplaintStatus | 'same'>>> = {
@@ -29,25 +43,27 @@ const table: Record<Action, Partial<Record<ComplaintStatus, ComplaintStatus | 's
   escalate: { received: 'same', assigned: 'same', in_progress: 'same' },
 };
 
-const why: Record<Action, string> = {
-  assign: 'only an open complaint can be assigned',
-  reply: 'a reply needs an assigned, open complaint (take or assign it first)',
-  note: 'notes cannot be added to this complaint',
-  start: 'only an assigned complaint can be started',
-  resolve: 'only an assigned or in-progress complaint can be resolved',
-  close: 'only a resolved complaint can be closed',
-  reopen: 'only a resolved or closed complaint can be reopened',
-  escalate: 'only an open complaint can be escalated',
-};
-
-/** Pure. The status after `action`, or why it is not allowed from `from`. */
-export function transition(from: ComplaintStatus, action: Action): Outcome<ComplaintStatus> {
+/** Pure. The status after `action` from `from`, or undefined when the action does not apply. */
+export function nextStatus(from: ComplaintStatus, action: Action): ComplaintStatus | undefined {
   const to = table[action][from];
-  if (to === undefined) return { ok: false, reason: `${why[action]} (it is ${from})` };
-  return { ok: true, value: to === 'same' ? from : to };
+  return to === 'same' ? from : to;
 }
 
-export const isOpen = (status: ComplaintStatus) => open.includes(status);
+/**
+ * Pure. The status a complaint moves to, or why not: a reply to a complaint nobody owns yet is
+ * `notAssigned` (take it first), anything else that does not apply is `badState`.
+ */
+export function transition(
+  c: { number: string; status: ComplaintStatus },
+  action: Action,
+): Allowed<ComplaintStatus> {
+  const to = nextStatus(c.status, action);
+  if (to !== undefined) return { ok: true, value: to };
+  if (action === 'reply' && c.status === 'received') {
+    return { ok: false, refusal: { code: 'notAssigned', vars: { number: c.number } } };
+  }
+  return { ok: false, refusal: { code: 'badState', vars: { number: c.number, status: c.status } } };
+}
 
 export interface Actor {
   id: number;
@@ -57,6 +73,7 @@ export interface Actor {
 }
 
 export interface Owned {
+  number: string;
   regionCode: string;
   assigneeId: number | null;
 }
@@ -66,20 +83,14 @@ export interface Owned {
  * unassigned in their region; supervisors on anything in their region; headquarters everywhere.
  * Assigning to someone else is for supervisors and headquarters.
  */
-export function mayAct(
-  actor: Actor,
-  complaint: Owned,
-  action: Action | 'assign_other',
-): Outcome<true> {
-  if (!actor.active) return { ok: false, reason: 'your account is not active' };
+export function mayAct(actor: Actor, c: Owned, action: Action | 'assign_other'): Allowed<true> {
+  const no = (refusal: Refusal): Allowed<true> => ({ ok: false, refusal });
+  if (!actor.active) return no({ code: 'inactive' });
   if (actor.role === 'hq') return { ok: true, value: true };
-  if (complaint.regionCode !== actor.regionCode) {
-    return { ok: false, reason: 'this complaint is in another region' };
-  }
+  if (c.regionCode !== actor.regionCode)
+    return no({ code: 'otherRegion', vars: { number: c.number } });
   if (actor.role === 'supervisor') return { ok: true, value: true };
-  if (action === 'assign_other') return { ok: false, reason: 'only a supervisor can assign' };
-  if (complaint.assigneeId === actor.id || complaint.assigneeId === null) {
-    return { ok: true, value: true };
-  }
-  return { ok: false, reason: 'this complaint is assigned to another officer' };
+  if (action === 'assign_other') return no({ code: 'notSupervisor' });
+  if (c.assigneeId === actor.id || c.assigneeId === null) return { ok: true, value: true };
+  return no({ code: 'otherOfficer', vars: { number: c.number } });
 }

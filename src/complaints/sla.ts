@@ -2,7 +2,9 @@
  * Service levels. Pure: the two breach rules, on the working days of src/text/calendar.ts
  * (Monday to Friday minus configured holidays, Tanzanian time).
  */
+import type { ComplaintStatus } from '../../db/schema';
 import { DAY_MS as DAY, endOfWorkingDaysAfter } from '../text/calendar';
+import { isOpen } from './lifecycle';
 
 export interface SlaPolicy {
   /** Working days allowed for the first response (default 3). */
@@ -14,14 +16,12 @@ export interface SlaPolicy {
 }
 
 export interface SlaFacts {
-  status: string;
+  status: ComplaintStatus;
   createdAt: number;
   firstResponseAt: number | null;
   firstResponseEscalatedAt: number | null;
   resolutionEscalatedAt: number | null;
 }
-
-const openStatuses = new Set(['received', 'assigned', 'in_progress']);
 
 /** Pure. Which escalation is due now, if any; each breach escalates once. */
 export function dueEscalation(
@@ -29,7 +29,7 @@ export function dueEscalation(
   now: number,
   policy: SlaPolicy,
 ): 'region' | 'national' | undefined {
-  if (!openStatuses.has(c.status)) return undefined;
+  if (!isOpen(c.status)) return undefined;
   if (c.resolutionEscalatedAt === null && now >= c.createdAt + policy.resolutionDays * DAY) {
     return 'national';
   }

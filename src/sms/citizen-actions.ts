@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { REOPEN_WINDOW_DAYS, reopenIn } from '../complaints/actions';
 import { pickEscalationOwner, type Level } from '../complaints/assignment';
-import { transition } from '../complaints/lifecycle';
+import { nextStatus } from '../complaints/lifecycle';
 import { notifyCitizen, notifyStaff, type NotifyContext } from '../complaints/notify';
 import { formatComplaintNumber } from '../complaints/numbers';
 import { insertEvent } from '../complaints/repository';
@@ -61,11 +61,11 @@ export function citizenMayReopen(
   c: ComplaintRow,
   now: number,
 ): { ok: true; to: ComplaintRow['status'] } | { ok: false; why: ReopenRefusal } {
-  const to = transition(c.status, 'reopen');
-  if (!to.ok) return { ok: false, why: 'open' };
+  const to = nextStatus(c.status, 'reopen');
+  if (to === undefined) return { ok: false, why: 'open' };
   const resolvedAt = c.resolvedAt ?? c.closedAt ?? 0;
   if (now - resolvedAt > REOPEN_WINDOW_DAYS * DAY) return { ok: false, why: 'late' };
-  return { ok: true, to: to.value };
+  return { ok: true, to };
 }
 
 /** The citizen reopens by SMS: back to its owner, who is told why (the citizen's words if any). */
@@ -83,7 +83,7 @@ export function reopenByCitizen(
       ? translate('sms.reason.citizenReopen', owner?.language ?? c.language)
       : `"${said}"`;
   const result = reopenIn(tx, ctx, c, to, reason, null);
-  if (!result.ok) throw new Error(`reopenIn refused ${c.number}: ${result.reason}`);
+  if (!result.ok) throw new Error(`reopenIn refused ${c.number}: ${result.refusal.code}`);
   return result.complaint;
 }
 

@@ -3,8 +3,8 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
-import { OPEN_STATUSES } from '../staff/repository';
 import { type Tx } from '../../db/client';
+import { OPEN_STATUSES } from '../complaints/lifecycle';
 
 export function hasComplaints(tx: Tx, phone: string): boolean {
   const row = tx

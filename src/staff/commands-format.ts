@@ -3,12 +3,11 @@
  * and the one-SMS LIST. Pure: everything comes in as arguments; text comes from `sms.*`.
  */
 import type { TextKey } from '../../menus/locales/en';
-import type { ComplaintStatus } from '../../db/schema';
-import type { ActionError } from '../complaints/actions';
+import type { Refusal, RefusalCode } from '../complaints/refusal';
 import { formatComplaintNumber } from '../complaints/numbers';
 import { septetLength, toGsm7 } from '../text/gsm7';
 import { quoteInput } from '../text/input';
-import type { CommandName, NumberedCommand, StaffParseError } from './commands-parse';
+import type { NumberedCommand, StaffParseError } from './commands-parse';
 import { translate, type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';
 import { formatDate } from '../text/calendar';
@@ -60,57 +59,48 @@ export function parseErrorSay(e: StaffParseError, lang: Lang): Say {
   }
 }
 
-/** The lifecycle service's fixed refusal reasons (src/complaints/lifecycle.ts mayAct). */
-const fixedReasons = new Map<string, Say['key']>([
-  ['your account is not active', 'sms.cmd.err.inactive'],
-  ['this complaint is in another region', 'sms.cmd.err.otherRegion'],
-  ['only a supervisor can assign', 'sms.cmd.err.notSupervisor'],
-  ['this complaint is assigned to another officer', 'sms.cmd.err.otherOfficer'],
-]);
-
 export interface RefusalContext {
-  command: CommandName;
-  /** The complaint number as stored (8 digits). */
-  number: string;
-  /** The complaint's status, when it exists. */
-  status: ComplaintStatus | undefined;
+  command: NumberedCommand;
 }
 
-/**
- * Pure. The service's reason for refusing, in the staff member's language. A reason this table
- * does not know is passed on as the service wrote it rather than hidden.
- */
-export function refusalSay(
-  r: { error: ActionError; reason: string },
+type Render<C extends RefusalCode> = (
+  vars: Extract<Refusal, { code: C }>['vars'],
   ctx: RefusalContext,
   lang: Lang,
-): Say {
-  const number = formatComplaintNumber(ctx.number);
-  const fixed = fixedReasons.get(r.reason);
-  if (fixed) return { key: fixed, vars: { number } };
-  const otherRegion = / works in another region$/.exec(r.reason);
-  if (otherRegion)
-    return {
-      key: 'sms.cmd.err.staffOtherRegion',
-      vars: { name: r.reason.slice(0, otherRegion.index) },
-    };
-  const inactive = / is not active$/.exec(r.reason);
-  if (r.error === 'invalid' && inactive) {
-    return { key: 'sms.cmd.err.staffInactive', vars: { name: r.reason.slice(0, inactive.index) } };
-  }
-  const noStaff = /^no staff member with phone (.*)$/.exec(r.reason);
-  if (noStaff) return { key: 'sms.cmd.err.noStaff', vars: { phone: noStaff[1] ?? '' } };
-  if (r.error === 'not_found') return { key: 'sms.cmd.err.notFound', vars: { number } };
-  if (r.error === 'invalid' && ctx.status) {
-    if (ctx.status === 'received' && ctx.command === 'reply') {
-      return { key: 'sms.cmd.err.notAssigned', vars: { number } };
-    }
-    return {
-      key: 'sms.cmd.err.state',
-      vars: { number, status: codeLabel('status', ctx.status, lang) },
-    };
-  }
-  return { key: 'sms.cmd.err.other', vars: { reason: r.reason }, shrink: 'reason' };
+) => Say;
+
+const num = (n: string) => formatComplaintNumber(n);
+
+/** Each refusal code in the staff SMS console's words: a plain table, one entry per code. */
+const refusalTable: { [C in RefusalCode]: Render<C> } = {
+  badNumber: (v, ctx, lang) => ({
+    key: 'sms.cmd.err.badNumber',
+    vars: { input: quoteInput(v.input), usage: usage(ctx.command, lang) },
+  }),
+  notFound: (v) => ({ key: 'sms.cmd.err.notFound', vars: { number: num(v.number) } }),
+  unknownActor: () => ({ key: 'sms.cmd.err.inactive' }),
+  inactive: () => ({ key: 'sms.cmd.err.inactive' }),
+  otherRegion: (v) => ({ key: 'sms.cmd.err.otherRegion', vars: { number: num(v.number) } }),
+  notSupervisor: () => ({ key: 'sms.cmd.err.notSupervisor' }),
+  otherOfficer: (v) => ({ key: 'sms.cmd.err.otherOfficer', vars: { number: num(v.number) } }),
+  notAssigned: (v) => ({ key: 'sms.cmd.err.notAssigned', vars: { number: num(v.number) } }),
+  badState: (v, _ctx, lang) => ({
+    key: 'sms.cmd.err.state',
+    vars: { number: num(v.number), status: codeLabel('status', v.status, lang) },
+  }),
+  noStaff: (v) => ({ key: 'sms.cmd.err.noStaff', vars: { phone: v.phone } }),
+  staffInactive: (v) => ({ key: 'sms.cmd.err.staffInactive', vars: { name: v.name } }),
+  staffOtherRegion: (v) => ({ key: 'sms.cmd.err.staffOtherRegion', vars: { name: v.name } }),
+  empty: (_v, ctx, lang) => ({
+    key: 'sms.cmd.err.missingText',
+    vars: { usage: usage(ctx.command, lang) },
+  }),
+};
+
+/** Pure. A service's refusal in the staff member's language. */
+export function refusalSay(refusal: Refusal, ctx: RefusalContext, lang: Lang): Say {
+  const render = refusalTable[refusal.code] as Render<RefusalCode>;
+  return render(refusal.vars, ctx, lang);
 }
 
 export interface ListItem {

@@ -19,11 +19,12 @@ import { findComplaintByNumber } from '../complaints/repository';
 import { smsText } from '../text/sms';
 import { formatOpenList, parseErrorSay, refusalSay, type Say } from './commands-format';
 import { parseStaffCommand, type StaffCommand } from './commands-parse';
-import { findStaffById, OPEN_STATUSES } from './repository';
+import { findStaffById } from './repository';
 import { translate } from '../text/translate';
 import { codeLabel } from '../text/labels';
 import { formatDate } from '../text/calendar';
 import { type Tx } from '../../db/client';
+import { OPEN_STATUSES } from '../complaints/lifecycle';
 
 /** The answer to one staff SMS, ready for the outbox. */
 export interface CommandReply {
@@ -127,12 +128,8 @@ function actionReply(deps: ActionDeps, actor: StaffRow, cmd: Numbered): CommandR
     const vars = { number, name: owner?.name ?? '-' };
     return render({ key: doneKey[cmd.kind], vars }, lang, result.complaint.id);
   }
+  const say = refusalSay(result.refusal, { command: cmd.kind }, lang);
   const c = findComplaintByNumber(deps.db, cmd.number);
-  const say = refusalSay(
-    result,
-    { command: cmd.kind, number: cmd.number, status: c?.status },
-    lang,
-  );
   return render(say, lang, c?.id ?? null);
 }
 

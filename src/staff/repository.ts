@@ -1,12 +1,11 @@
 /**
  * Staff rows and the facts assignment needs (coverage, open load). Plain rows in, plain rows out.
  */
+import { OPEN_STATUSES } from '../complaints/lifecycle';
 import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { complaints, staff, staffCouncils, type StaffRow, type NewStaff } from '../../db/schema';
 import type { Candidate } from '../complaints/assignment';
 import { preparedPerDb, type Tx } from '../../db/client';
-
-export const OPEN_STATUSES = ['received', 'assigned', 'in_progress'] as const;
 
 export function insertStaff(tx: Tx, row: NewStaff, councilCodes: readonly string[]): StaffRow {
   const inserted = tx.insert(staff).values(row).returning().get();

@@ -91,9 +91,9 @@ describe('replyToComplaint', () => {
 
   test('when the reply is blank, then it is refused as empty and nothing changes', () => {
     const before = snapshot(w);
-    expect(replyToComplaint(w.deps, d.neema.id, d.mine.number, '   ')).toMatchObject({
+    expect(replyToComplaint(w.deps, d.neema.id, d.mine.number, '   ')).toEqual({
       ok: false,
-      error: 'empty',
+      refusal: { code: 'empty', vars: { field: 'message' } },
     });
     expect(snapshot(w)).toEqual(before);
   });

@@ -87,57 +87,75 @@ describe('reopenComplaint', () => {
   });
 });
 
-describe('invalid transitions are refused with a reason and change nothing', () => {
+describe('invalid transitions are refused with a code and change nothing', () => {
   const none = () => undefined;
   const start = () => setStatus(w.deps, d.neema.id, d.mine.number, 'in_progress');
   const resolve = () => resolveComplaint(w.deps, d.neema.id, d.mine.number, 'Imetatuliwa');
+  const mine = () => d.mine.number;
+  const unassigned = () => d.unassigned.number;
   test.each([
     [
       'resolving a received complaint',
       none,
       () => resolveComplaint(w.deps, d.hq.id, d.unassigned.number, 'x'),
-      /can be resolved \(it is received\)/,
+      unassigned,
+      'badState',
+      'received',
     ],
     [
       'replying to a received complaint',
       none,
       () => replyToComplaint(w.deps, d.hq.id, d.unassigned.number, 'x'),
-      /\(it is received\)/,
+      unassigned,
+      'notAssigned',
+      undefined,
     ],
     [
       'reopening an open complaint',
       none,
       () => reopenComplaint(w.deps, d.neema.id, d.mine.number, 'x'),
-      /can be reopened \(it is assigned\)/,
+      mine,
+      'badState',
+      'assigned',
     ],
     [
       'closing an assigned complaint',
       none,
       () => setStatus(w.deps, d.neema.id, d.mine.number, 'closed'),
-      /can be closed \(it is assigned\)/,
+      mine,
+      'badState',
+      'assigned',
     ],
-    ['starting a started complaint', start, start, /can be started \(it is in_progress\)/],
-    ['resolving a resolved complaint', resolve, resolve, /\(it is resolved\)/],
+    ['starting a started complaint', start, start, mine, 'badState', 'in_progress'],
+    ['resolving a resolved complaint', resolve, resolve, mine, 'badState', 'resolved'],
     [
       'replying to a resolved complaint',
       resolve,
       () => replyToComplaint(w.deps, d.neema.id, d.mine.number, 'x'),
-      /\(it is resolved\)/,
+      mine,
+      'badState',
+      'resolved',
     ],
     [
       'taking a resolved complaint',
       resolve,
       () => takeComplaint(w.deps, d.darSup.id, d.mine.number),
-      /only an open complaint can be assigned \(it is resolved\)/,
+      mine,
+      'badState',
+      'resolved',
     ],
-  ])('when %s, then it is refused as invalid', (_what, setUp, attempt, reason) => {
+  ] as const)('when %s, then it is refused', (_what, setUp, attempt, numberOf, code, status) => {
     setUp();
     const before = snapshot(w);
 
     const r = attempt();
 
-    expect(r).toMatchObject({ ok: false, error: 'invalid' });
-    expect(r.ok === false && r.reason).toMatch(reason);
+    const number = numberOf();
+    expect(r).toEqual({
+      ok: false,
+      refusal:
+        status === undefined ? { code, vars: { number } } : { code, vars: { number, status } },
+    });
     expect(snapshot(w)).toEqual(before);
   });
 });

@@ -51,7 +51,7 @@ const actions = (): ActionDeps => ({
 
 function resolve(c: ComplaintRow, by: StaffRow): void {
   const result = resolveComplaint(actions(), by.id, c.number, 'bomba limetengenezwa');
-  if (!result.ok) throw new Error(result.reason);
+  if (!result.ok) throw new Error(result.refusal.code);
 }
 
 async function sms(from: string, body: string) {

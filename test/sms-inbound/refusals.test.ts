@@ -1,91 +1,121 @@
 /**
- * Every reason the lifecycle service gives for refusing is worded for staff in both languages:
- * none falls through to the generic "not done: <English reason>". Pure.
+ * Every refusal the lifecycle service can give is a code, and the staff SMS console has words for
+ * each in both languages: no fallback, no prose parsed back. Pure.
  */
-import { complaintStatuses, staffRoles, type ComplaintStatus } from '../../db/schema';
+import { en } from '../../menus/locales/en';
+import { complaintStatuses, staffRoles } from '../../db/schema';
 import { mayAct, transition, type Action } from '../../src/complaints/lifecycle';
+import { REFUSAL_CODES, type Refusal } from '../../src/complaints/refusal';
 import { refusalSay } from '../../src/staff/commands-format';
+import { translate } from '../../src/text/translate';
 
+const NUMBER = '48210379';
 const actions: (Action | 'assign_other')[] = ['assign', 'assign_other', 'reply', 'note', 'resolve'];
 
-const forbidden = [
-  ...new Set(
-    staffRoles.flatMap((role) =>
-      [true, false].flatMap((active) =>
-        ['DAR', 'ARU'].flatMap((regionCode) =>
-          [null, 1, 2].flatMap((assigneeId) =>
-            actions.flatMap((action) => {
-              const actor = { id: 1, role, regionCode: role === 'hq' ? null : 'DAR', active };
-              const r = mayAct(actor, { regionCode, assigneeId }, action);
-              return r.ok ? [] : [r.reason];
-            }),
-          ),
-        ),
+const forbidden = staffRoles.flatMap((role) =>
+  [true, false].flatMap((active) =>
+    ['DAR', 'ARU'].flatMap((regionCode) =>
+      [null, 1, 2].flatMap((assigneeId) =>
+        actions.flatMap((action) => {
+          const actor = { id: 1, role, regionCode: role === 'hq' ? null : 'DAR', active };
+          const r = mayAct(actor, { number: NUMBER, regionCode, assigneeId }, action);
+          return r.ok ? [] : [r.refusal];
+        }),
       ),
     ),
   ),
-];
+);
 
 const invalid = complaintStatuses.flatMap((status) =>
   (['assign', 'reply', 'note', 'resolve'] as const).flatMap((action) => {
-    const r = transition(status, action);
-    return r.ok ? [] : [[status, action, r.reason] as const];
+    const r = transition({ number: NUMBER, status }, action);
+    return r.ok ? [] : [[status, action, r.refusal] as const];
   }),
 );
 
-describe('refusalSay', () => {
-  test('when the refusals of mayAct are collected, then there are four of them', () => {
-    expect(forbidden.sort()).toEqual([
-      'only a supervisor can assign',
-      'this complaint is assigned to another officer',
-      'this complaint is in another region',
-      'your account is not active',
+/** One refusal of every code, with realistic values. */
+const everyCode: Refusal[] = [
+  { code: 'badNumber', vars: { input: '1234' } },
+  { code: 'notFound', vars: { number: NUMBER } },
+  { code: 'unknownActor' },
+  { code: 'inactive' },
+  { code: 'otherRegion', vars: { number: NUMBER } },
+  { code: 'notSupervisor' },
+  { code: 'otherOfficer', vars: { number: NUMBER } },
+  { code: 'notAssigned', vars: { number: NUMBER } },
+  { code: 'badState', vars: { number: NUMBER, status: 'resolved' } },
+  { code: 'noStaff', vars: { phone: '+255754000111' } },
+  { code: 'staffInactive', vars: { name: 'Juma Said' } },
+  { code: 'staffOtherRegion', vars: { name: 'Juma Said' } },
+  { code: 'empty', vars: { field: 'message' } },
+];
+
+describe('the refusals of mayAct and transition', () => {
+  test('when every role, region and owner is tried, then mayAct refuses with four codes', () => {
+    expect([...new Set(forbidden.map((r) => r.code))].sort()).toEqual([
+      'inactive',
+      'notSupervisor',
+      'otherOfficer',
+      'otherRegion',
     ]);
   });
 
-  test.each(
-    forbidden.flatMap((reason) =>
-      (['sw', 'en'] as const).map((lang): [string, 'sw' | 'en'] => [reason, lang]),
-    ),
-  )('when the service says %j, then the %s answer has its own text', (reason, lang) => {
-    const say = refusalSay(
-      { error: 'forbidden', reason },
-      { command: 'reply', number: '48210379', status: 'assigned' },
-      lang,
-    );
-
-    expect(say.key).not.toBe('sms.cmd.err.other');
-  });
-
   test.each(invalid)(
-    'when a %s complaint refuses %s, then the answer names its status',
-    (status: ComplaintStatus, action, reason) => {
-      const command = action === 'assign' ? 'take' : action;
-      const say = refusalSay(
-        { error: 'invalid', reason },
-        { command, number: '48210379', status },
-        'en',
-      );
-
-      expect(say.key).toBe(
+    'when a %s complaint refuses %s, then the refusal names its status (or asks to take it first)',
+    (status, action, refusal) => {
+      expect(refusal).toEqual(
         status === 'received' && action === 'reply'
-          ? 'sms.cmd.err.notAssigned'
-          : 'sms.cmd.err.state',
+          ? { code: 'notAssigned', vars: { number: NUMBER } }
+          : { code: 'badState', vars: { number: NUMBER, status } },
       );
     },
   );
+});
 
-  test('when the service gives a reason the table does not know, then it is passed on, not hidden', () => {
-    const say = refusalSay(
-      { error: 'unknown_actor', reason: 'you are not registered as staff' },
-      { command: 'take', number: '48210379', status: undefined },
-      'sw',
-    );
+describe('refusalSay', () => {
+  test('when the test lists one refusal of each code, then every code is there', () => {
+    expect(everyCode.map((r) => r.code).sort()).toEqual([...REFUSAL_CODES].sort());
+  });
 
-    expect(say).toEqual({
-      key: 'sms.cmd.err.other',
-      vars: { reason: 'you are not registered as staff' },
-      shrink: 'reason',
-    });
+  test.each(
+    everyCode.flatMap((r) => (['sw', 'en'] as const).map((lang) => [r.code, lang, r] as const)),
+  )(
+    'when the service refuses with %s, then the %s answer is a staff message with every value filled in',
+    (_code, lang, refusal) => {
+      const say = refusalSay(refusal, { command: 'reply' }, lang);
+      expect(say.key in en).toBe(true);
+      expect(say.key.startsWith('sms.cmd.err.')).toBe(true);
+      expect(translate(say.key, lang, say.vars)).not.toMatch(/\{\w+\}/);
+    },
+  );
+
+  test.each([
+    [
+      { code: 'otherRegion', vars: { number: NUMBER } },
+      'sms.cmd.err.otherRegion',
+      { number: '4821 0379' },
+    ],
+    [
+      { code: 'notAssigned', vars: { number: NUMBER } },
+      'sms.cmd.err.notAssigned',
+      { number: '4821 0379' },
+    ],
+    [
+      { code: 'badState', vars: { number: NUMBER, status: 'in_progress' } },
+      'sms.cmd.err.state',
+      { number: '4821 0379', status: 'In progress' },
+    ],
+    [
+      { code: 'staffOtherRegion', vars: { name: 'Asha' } },
+      'sms.cmd.err.staffOtherRegion',
+      { name: 'Asha' },
+    ],
+    [
+      { code: 'noStaff', vars: { phone: '+255754000111' } },
+      'sms.cmd.err.noStaff',
+      { phone: '+255754000111' },
+    ],
+  ] as const)('when the refusal is %j, then the answer is %s with %j', (refusal, key, vars) => {
+    expect(refusalSay(refusal as Refusal, { command: 'assign' }, 'en')).toEqual({ key, vars });
   });
 });

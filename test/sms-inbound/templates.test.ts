@@ -59,7 +59,6 @@ function valuesFor(lang: Lang): Record<string, string> {
 
 /** The variable each sender lets smsText shorten (see notify.ts and src/staff/commands*.ts). */
 function shrinkFor(key: SmsKey): string | undefined {
-  if (key === 'sms.cmd.err.other') return 'reason';
   return ['message', 'note', 'excerpt', 'description'].find((v) => en[key].includes(`{${v}}`));
 }
 
