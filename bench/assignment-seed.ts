@@ -5,7 +5,7 @@
  */
 import { seededRandomInt } from '../src/random';
 import type { Db } from '../db/client';
-import { makeComplaintNumber } from '../src/complaints/numbers';
+import { makeComplaintNumber } from '../src/complaints/core/numbers';
 
 export const DAY = 24 * 60 * 60 * 1000;
 

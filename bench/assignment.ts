@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { inTransaction, openDatabase } from '../db/client';
 import { runEscalations } from '../src/complaints/escalation';
-import { fileComplaint } from '../src/complaints/service';
+import { fileComplaint } from '../src/complaints/filing';
 import { parseConfig } from '../src/config';
 import { escalationDeps } from '../src/deps';
 import { loadReferenceData } from '../src/reference/repository';

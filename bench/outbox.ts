@@ -16,7 +16,7 @@ import { openDatabase, type Db, inTransaction } from '../db/client';
 import { createAfricasTalkingGateway } from '../src/sms/africastalking';
 import { createDispatcher } from '../src/sms/dispatcher';
 import type { SmsGateway } from '../src/sms/gateway';
-import { enqueueSms } from '../src/sms/outbox';
+import { enqueueSms } from '../src/outbox/repository';
 import { startFakeAtServer, type FakeStats } from '../test/fakes/fake-at-server';
 import { spawnFakeAtServer } from '../test/fakes/spawn-fake-at';
 

@@ -1,6 +1,6 @@
 // Filing a complaint: region -> council -> category -> place (skippable) -> description ->
 // identified or anonymous -> confirm -> END with the complaint number. Every step is a resumable draft.
-import type { ScreenDef } from '../src/ussd/types';
+import type { ScreenDef } from '../src/ussd/core/types';
 
 const toConfirm = 'file.confirm';
 

@@ -1,5 +1,5 @@
 // The whole USSD menu: every flow's screens, and the entry points the engine needs.
-import type { Menu } from '../src/ussd/types';
+import type { Menu } from '../src/ussd/core/types';
 import { fileComplaintScreens } from './file-complaint';
 import { languageScreens } from './language';
 import { mainScreens } from './main';

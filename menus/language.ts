@@ -1,6 +1,6 @@
 // Language: asked on the first dial from a phone (both languages on one screen), changeable from
 // the main menu. The choice is remembered per phone.
-import type { ScreenDef } from '../src/ussd/types';
+import type { ScreenDef } from '../src/ussd/core/types';
 
 export const languageScreens: Record<string, ScreenDef> = {
   'language.first': {

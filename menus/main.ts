@@ -1,6 +1,6 @@
 // The main menu: every dial with a known language starts here (or at resume when a draft waits).
 // '0' leaves the service instead of going back.
-import type { ScreenDef } from '../src/ussd/types';
+import type { ScreenDef } from '../src/ussd/core/types';
 
 export const mainScreens: Record<string, ScreenDef> = {
   main: {

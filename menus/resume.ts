@@ -1,6 +1,6 @@
 // Resume: when a filing session dropped before confirmation, the next dial (within the configured
 // window) offers to continue the draft where it stopped.
-import type { ScreenDef } from '../src/ussd/types';
+import type { ScreenDef } from '../src/ussd/core/types';
 
 export const resumeScreens: Record<string, ScreenDef> = {
   resume: {

@@ -1,6 +1,6 @@
 // Tracking: by number (anyone sees status, council, date; only the filing phone sees the
 // description), and "my complaints": the last five from this phone.
-import type { ScreenDef } from '../src/ussd/types';
+import type { ScreenDef } from '../src/ussd/core/types';
 
 export const trackScreens: Record<string, ScreenDef> = {
   'track.number': {

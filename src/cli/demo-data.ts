@@ -6,7 +6,7 @@
  */
 import { mulberry32 } from '../random';
 import type { ComplaintStatus } from '../../db/schema';
-import type { StaffInput } from '../staff/service';
+import type { StaffInput } from '../directory/service';
 import { DESCRIPTIONS, NOTES, PLACES, REPLIES, RESOLUTIONS } from './demo-texts';
 
 export const DEMO_HQ_PHONE = '+255700000000';

@@ -20,11 +20,11 @@ import {
   type ActionDeps,
   type ActionResult,
 } from '../complaints/actions';
-import { makeComplaintNumber } from '../complaints/numbers';
+import { makeComplaintNumber } from '../complaints/core/numbers';
 import { complaintNumberExists } from '../complaints/repository';
-import { fileComplaint } from '../complaints/service';
+import { fileComplaint } from '../complaints/filing';
 import type { ReferenceData } from '../reference/repository';
-import { addStaff } from '../staff/service';
+import { addStaff } from '../directory/service';
 import { findStaffByPhone } from '../staff/repository';
 import { DEMO_PHONE_PATTERNS, type DemoComplaintPlan, type DemoRegion } from './demo-data';
 

@@ -5,8 +5,8 @@
 import { and, asc, eq, like } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { complaints, complaintStatuses, staff } from '../../db/schema';
-import { formatComplaintNumber } from '../complaints/numbers';
-import { dueEscalation, type SlaPolicy } from '../complaints/sla';
+import { formatComplaintNumber } from '../complaints/core/numbers';
+import { dueEscalation, type SlaPolicy } from '../complaints/core/sla';
 
 /** Lines: demo complaints by status, with the number overdue now. */
 export function demoStatusLines(db: Db, now: number, policy: SlaPolicy): string[] {

@@ -3,7 +3,7 @@
  * a plain account of what it did.
  */
 import { runSlaTick, type Escalated } from '../complaints/escalation';
-import { formatComplaintNumber } from '../complaints/numbers';
+import { formatComplaintNumber } from '../complaints/core/numbers';
 import { escalationDeps } from '../deps';
 import { findStaffById } from '../staff/repository';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';

@@ -3,7 +3,7 @@
  * and messages queued again after an outage outlasted the retry budget. A running server picks
  * requeued messages up at its next drain.
  */
-import { outboxStatus, requeueOutbox, type OutboxStatus } from '../sms/outbox';
+import { outboxStatus, requeueOutbox, type OutboxStatus } from '../outbox/repository';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
 import { startOfTanzanianDay } from '../text/calendar';
 

@@ -9,7 +9,7 @@ import {
   deactivateStaff,
   importStaffCsv,
   type StaffInput,
-} from '../staff/service';
+} from '../directory/service';
 import { councilsOf, countOpenComplaints, listStaff } from '../staff/repository';
 import { loadReferenceData } from '../reference/repository';
 import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';

@@ -12,12 +12,12 @@ import {
   type ComplaintRow,
 } from '../../db/schema';
 import { findStaffById, findStaffByPhone, loadCandidates } from '../staff/repository';
-import { pickAssignee } from './assignment';
-import { applyAssignment } from './assign-service';
-import { mayAct, transition, type Action } from './lifecycle';
-import type { Refusal } from './refusal';
+import { pickAssignee } from './core/assignment';
+import { applyAssignment } from './assigning';
+import { mayAct, transition, type Action } from './core/lifecycle';
+import type { Refusal } from './core/refusal';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
-import { parseComplaintNumber } from './numbers';
+import { parseComplaintNumber } from './core/numbers';
 import { findComplaintByNumber, insertEvent } from './repository';
 import { normalizePhone } from '../text/phone';
 import type { ReferenceData } from '../reference/repository';

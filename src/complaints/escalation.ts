@@ -8,12 +8,12 @@ import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { findStaffById, loadCandidates } from '../staff/repository';
 import type { ActionDeps } from './actions';
-import { pickEscalationOwner, type Candidate, type Level } from './assignment';
+import { pickEscalationOwner, type Candidate, type Level } from './core/assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent } from './repository';
-import { dueEscalation, type SlaPolicy } from './sla';
+import { dueEscalation, type SlaPolicy } from './core/sla';
 import { translate } from '../text/translate';
-import { OPEN_STATUSES } from './lifecycle';
+import { OPEN_STATUSES } from './core/lifecycle';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BATCH = 500;

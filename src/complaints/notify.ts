@@ -3,9 +3,9 @@
  * Citizens get their own language; staff theirs.
  */
 import type { ReferenceData } from '../reference/repository';
-import { enqueueSms } from '../sms/outbox';
+import { enqueueSms } from '../outbox/repository';
 import { smsText, type SmsKey } from '../text/sms';
-import { formatComplaintNumber } from './numbers';
+import { formatComplaintNumber } from './core/numbers';
 import { codeLabel } from '../text/labels';
 import { type Tx } from '../../db/client';
 import { type StaffRow, type ComplaintRow } from '../../db/schema';

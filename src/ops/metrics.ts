@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import client, { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client';
 import type { DispatcherHealth } from '../sms/dispatcher';
-import { outboxDepth } from '../sms/outbox';
+import { outboxDepth } from '../outbox/repository';
 
 export type HopResult = 'con' | 'end' | 'error';
 

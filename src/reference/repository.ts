@@ -5,7 +5,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, councils, regions } from '../../db/schema';
-import type { RefItem } from '../ussd/types';
+import type { RefItem } from '../ussd/core/types';
 
 export interface ReferenceData {
   regions: RefItem[];

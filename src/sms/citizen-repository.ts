@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { type Tx } from '../../db/client';
-import { OPEN_STATUSES } from '../complaints/lifecycle';
+import { OPEN_STATUSES } from '../complaints/core/lifecycle';
 
 export function hasComplaints(tx: Tx, phone: string): boolean {
   const row = tx

@@ -6,7 +6,7 @@
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import { type Db, preparedPerDb } from '../../db/client';
 import { smsOutbox, type OutboxRow } from '../../db/schema';
-import { retryDelayMs } from './backoff';
+import { retryDelayMs } from './core/backoff';
 import type { SendOutcome } from './gateway';
 
 const p = sql.placeholder;

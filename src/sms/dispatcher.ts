@@ -32,7 +32,7 @@ import {
   PROBE_MS,
   type AccountPause,
   type Breaker,
-} from './breaker';
+} from './core/breaker';
 import {
   claimNext,
   expireUnsent,

@@ -20,14 +20,14 @@ import type { Logger } from 'pino';
 import type { ActionDeps } from '../complaints/actions';
 import { findCitizenLanguage } from '../complaints/repository';
 import { maskPhone } from '../text/phone';
-import { executeStaffCommand } from '../staff/commands';
+import { executeStaffCommand } from '../commands/execute';
 import { findStaffByPhone } from '../staff/repository';
 import {
   handleCitizenSms,
   handleUnknownSms,
   type CitizenContext,
   type Handled,
-} from './citizen-handler';
+} from '../citizens/handler';
 import { hasComplaints } from './citizen-repository';
 import {
   countCommandsHandledSince,
@@ -39,7 +39,7 @@ import {
   markInbound,
   wasRateLimitedSince,
 } from './inbound-repository';
-import { enqueueSms } from './outbox';
+import { enqueueSms } from '../outbox/repository';
 import { smsText } from '../text/sms';
 import { type InboundRow, type StaffRow } from '../../db/schema';
 

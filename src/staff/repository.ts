@@ -1,10 +1,10 @@
 /**
  * Staff rows and the facts assignment needs (coverage, open load). Plain rows in, plain rows out.
  */
-import { OPEN_STATUSES } from '../complaints/lifecycle';
+import { OPEN_STATUSES } from '../complaints/core/lifecycle';
 import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { complaints, staff, staffCouncils, type StaffRow, type NewStaff } from '../../db/schema';
-import type { Candidate } from '../complaints/assignment';
+import type { Candidate } from '../complaints/core/assignment';
 import { preparedPerDb, type Tx } from '../../db/client';
 
 export function insertStaff(tx: Tx, row: NewStaff, councilCodes: readonly string[]): StaffRow {

@@ -2,7 +2,7 @@
  * Pieces of an incoming SMS that both the staff console and citizens' messages need: the leading
  * command word and a leading complaint number typed with or without spaces, hyphens or '#'. Pure.
  */
-import { COMPLAINT_NUMBER_LENGTH } from '../complaints/numbers';
+import { COMPLAINT_NUMBER_LENGTH } from '../complaints/core/numbers';
 
 /** Punctuation people put right after a word or a number: `JIBU: 4821 0379, ...`. */
 const TRAILING_PUNCTUATION = /[:;,.]+$/;

@@ -3,7 +3,7 @@
  * reference data and from the hop's transaction. One object per hop, its questions as methods:
  * a hop allocates it once instead of a closure per question.
  */
-import { makeComplaintNumber } from '../complaints/numbers';
+import { makeComplaintNumber } from '../complaints/core/numbers';
 import {
   complaintNumberExists,
   countComplaintsSince,
@@ -12,8 +12,8 @@ import {
 } from '../complaints/repository';
 import type { ReferenceData } from '../reference/repository';
 import type { UssdDeps, UssdRequest } from './handler';
-import { findResumableDraft } from './sessions';
-import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from './types';
+import { findResumableDraft } from './session-repository';
+import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from './core/types';
 import { startOfDay } from '../text/calendar';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';

@@ -6,15 +6,21 @@
 import type { Logger } from 'pino';
 import { inTransaction, type Db, type Tx } from '../../db/client';
 import { findCitizenLanguage, upsertCitizen } from '../complaints/repository';
-import { fileComplaint } from '../complaints/service';
+import { fileComplaint } from '../complaints/filing';
 import { maskPhone } from '../text/phone';
 import type { Metrics } from '../ops/metrics';
 import type { ReferenceData } from '../reference/repository';
 import { HopContext } from './context';
-import { endedSession, startSession, step, type StepResult } from './engine';
-import { renderView } from './render';
-import { closeDraft, loadSession, newestReply, parseState, saveSession } from './sessions';
-import { type Effect, type Menu, type SessionState } from './types';
+import { endedSession, startSession, step, type StepResult } from './core/engine';
+import { renderView } from './core/render';
+import {
+  closeDraft,
+  loadSession,
+  newestReply,
+  parseState,
+  saveSession,
+} from './session-repository';
+import { type Effect, type Menu, type SessionState } from './core/types';
 import { translate, type Lang } from '../text/translate';
 import { type SessionRow } from '../../db/schema';
 

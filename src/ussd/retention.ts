@@ -4,7 +4,7 @@
  * callers in between.
  */
 import type { Db } from '../../db/client';
-import { purgeSessionsBefore } from './sessions';
+import { purgeSessionsBefore } from './session-repository';
 
 const BATCH = 500;
 

@@ -2,7 +2,7 @@
  * `kero escalate` as a child process on complaints made old by moving their dates back in the
  * database: what it prints and what it changes.
  */
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import {
   DAY,
   HOUR,

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase, type Db, inTransaction } from '../../db/client';
-import { dammCheckDigit } from '../../src/complaints/numbers';
-import { fileComplaint } from '../../src/complaints/service';
+import { dammCheckDigit } from '../../src/complaints/core/numbers';
+import { fileComplaint } from '../../src/complaints/filing';
 import { loadReferenceData } from '../../src/reference/repository';
-import { addStaff, type StaffInput } from '../../src/staff/service';
+import { addStaff, type StaffInput } from '../../src/directory/service';
 
 /** Each spawn of tsx takes about a second; a few per test. */
 export const CLI_TIMEOUT = 30_000;

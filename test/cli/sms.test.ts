@@ -3,7 +3,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { smsOutbox } from '../../db/schema';
-import { enqueueSms } from '../../src/sms/outbox';
+import { enqueueSms } from '../../src/outbox/repository';
 import { CLI_TIMEOUT, tempDatabase, type TempDatabase } from './kero-cli';
 
 let t: TempDatabase;

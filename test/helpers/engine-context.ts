@@ -4,9 +4,14 @@
  * filings, deterministic complaint numbers and an optional resumable draft. No database, no clock.
  */
 import { categoryCodes, loadAdminUnits } from '../../db/seed/seed';
-import { makeComplaintNumber } from '../../src/complaints/numbers';
+import { makeComplaintNumber } from '../../src/complaints/core/numbers';
 import { seededRandomInt } from '../../src/random';
-import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from '../../src/ussd/types';
+import type {
+  ComplaintSummary,
+  RefItem,
+  ResumableDraft,
+  UssdContext,
+} from '../../src/ussd/core/types';
 
 /** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
 export const T0 = Date.UTC(2026, 2, 12, 6, 0, 0);

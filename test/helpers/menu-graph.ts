@@ -3,7 +3,7 @@
  * edges every screen declares, and how deep in the navigation stack each screen can be (which
  * decides whether it shows '0 Back' and '00 Main menu').
  */
-import type { Menu, ScreenDef, ScreenId } from '../../src/ussd/types';
+import type { Menu, ScreenDef, ScreenId } from '../../src/ussd/core/types';
 
 export interface Edge {
   /** Where the reference sits, e.g. "main options[0].otherwise". */

@@ -1,7 +1,7 @@
 /**
  * Staff for integration tests, added through the real staff service (validation included).
  */
-import { activateStaff, addStaff, deactivateStaff } from '../../src/staff/service';
+import { activateStaff, addStaff, deactivateStaff } from '../../src/directory/service';
 import type { World } from './complaints';
 import { type StaffRow } from '../../db/schema';
 

@@ -8,15 +8,15 @@
  */
 import { menu as realMenu } from '../../menus';
 import { isGsm7 } from '../../src/text/gsm7';
-import { endedSession, startSession, step, type StepResult } from '../../src/ussd/engine';
-import { PAGE_BUDGET, renderView } from '../../src/ussd/render';
+import { endedSession, startSession, step, type StepResult } from '../../src/ussd/core/engine';
+import { PAGE_BUDGET, renderView } from '../../src/ussd/core/render';
 import {
   type Effect,
   type Menu,
   type ScreenId,
   type SessionState,
   type UssdContext,
-} from '../../src/ussd/types';
+} from '../../src/ussd/core/types';
 import { type Lang } from '../../src/text/translate';
 
 export interface DialOptions {

@@ -4,7 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { citizens, complaintEvents, complaints, smsOutbox, ussdSessions } from '../../db/schema';
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { isGsm7 } from '../../src/text/gsm7';
 import { makeTestApp, T0, type TestApp } from '../helpers/app';
 import { atPhone } from '../helpers/at-ussd';

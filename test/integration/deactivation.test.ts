@@ -14,7 +14,7 @@ import {
   type World,
 } from '../helpers/complaints';
 import { deactivate, officer, supervisor } from '../helpers/staff';
-import { deactivateStaff } from '../../src/staff/service';
+import { deactivateStaff } from '../../src/directory/service';
 import { runEscalations } from '../../src/complaints/escalation';
 import { type StaffRow, type ComplaintRow } from '../../db/schema';
 

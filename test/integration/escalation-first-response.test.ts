@@ -4,7 +4,7 @@
  */
 import { replyToComplaint } from '../../src/complaints/actions';
 import { runEscalations, runSlaTick } from '../../src/complaints/escalation';
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import {
   CITIZEN,
   complaintById,

@@ -5,7 +5,7 @@
 import { inTransaction } from '../../db/client';
 import { replyToComplaint, resolveComplaint } from '../../src/complaints/actions';
 import { runAutoClose, runEscalations, runSlaTick } from '../../src/complaints/escalation';
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import {
   CITIZEN,
   complaintById,

@@ -2,7 +2,7 @@
  * Filing → the SMS it queues: the acknowledgement and "assigned" notice to the citizen in their
  * language, the notice to the new owner in the owner's language, all GSM-7 in at most two parts.
  */
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { isGsm7, smsParts, toGsm7 } from '../../src/text/gsm7';
 import { CITIZEN, file, openWorld, outboxOf, type World } from '../helpers/complaints';
 import { hqStaff, officer, supervisor } from '../helpers/staff';

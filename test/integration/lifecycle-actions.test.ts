@@ -8,7 +8,7 @@ import {
   resolveComplaint,
   setStatus,
 } from '../../src/complaints/actions';
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { isGsm7, smsParts } from '../../src/text/gsm7';
 import {
   CITIZEN,

@@ -10,7 +10,7 @@ import {
   takeComplaint,
   type ActionResult,
 } from '../../src/complaints/actions';
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import {
   CITIZEN,
   complaintById,
@@ -22,7 +22,7 @@ import {
 } from '../helpers/complaints';
 import { deactivate } from '../helpers/staff';
 import { openDesk, type Desk } from './desk';
-import type { Refusal } from '../../src/complaints/refusal';
+import type { Refusal } from '../../src/complaints/core/refusal';
 
 let w: World;
 let d: Desk;

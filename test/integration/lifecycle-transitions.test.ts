@@ -9,7 +9,7 @@ import {
   setStatus,
   takeComplaint,
 } from '../../src/complaints/actions';
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import {
   CITIZEN,
   complaintById,

@@ -5,7 +5,7 @@
 import { openDatabase, type Db } from '../../db/client';
 import { ussdSessions, type SessionRow } from '../../db/schema';
 import { purgeOldSessions } from '../../src/ussd/retention';
-import { purgeSessionsBefore, saveSession } from '../../src/ussd/sessions';
+import { purgeSessionsBefore, saveSession } from '../../src/ussd/session-repository';
 import { T0 } from '../helpers/app';
 
 const DAY = 24 * 60 * 60_000;

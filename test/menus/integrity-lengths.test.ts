@@ -9,16 +9,16 @@
 import { menu } from '../../menus';
 import { en, type TextKey } from '../../menus/locales/en';
 import { isGsm7 } from '../../src/text/gsm7';
-import { buildView, step } from '../../src/ussd/engine';
-import { PAGE_BUDGET, renderView } from '../../src/ussd/render';
+import { buildView, step } from '../../src/ussd/core/engine';
+import { PAGE_BUDGET, renderView } from '../../src/ussd/core/render';
 import {
   type RefItem,
   type ScreenDef,
   type SessionState,
   type UssdContext,
   type ValidatorName,
-} from '../../src/ussd/types';
-import { validators } from '../../src/ussd/validators';
+} from '../../src/ussd/core/types';
+import { validators } from '../../src/ussd/core/validators';
 import {
   adminRegions,
   complaintFixture,

@@ -10,10 +10,10 @@ import { menu } from '../../menus';
 import { en, type TextKey } from '../../menus/locales/en';
 import { sw } from '../../menus/locales/sw';
 import { isGsm7 } from '../../src/text/gsm7';
-import { lookups } from '../../src/ussd/lookups';
-import type { ScreenDef, ScreenId } from '../../src/ussd/types';
-import { validators } from '../../src/ussd/validators';
-import { views } from '../../src/ussd/views';
+import { lookups } from '../../src/ussd/core/lookups';
+import type { ScreenDef, ScreenId } from '../../src/ussd/core/types';
+import { validators } from '../../src/ussd/core/validators';
+import { views } from '../../src/ussd/core/views';
 import { allReferences, reachableDepths } from '../helpers/menu-graph';
 
 const screens = Object.entries(menu.screens);

@@ -2,7 +2,7 @@
  * Transcripts of tracking a complaint by number and of "my complaints": status, council and date
  * for anyone; the description only for the phone that filed it; typing mistakes caught.
  */
-import { formatComplaintNumber } from '../../src/complaints/numbers';
+import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import {
   complaintFixture,
   makeEngineContext,

@@ -4,7 +4,7 @@
  */
 import { makeEngineContext, TOLL_FREE } from '../helpers/engine-context';
 import { dial } from '../helpers/transcript';
-import type { ResumableDraft, SessionState } from '../../src/ussd/types';
+import type { ResumableDraft, SessionState } from '../../src/ussd/core/types';
 
 const mainMenu = {
   sw: 'CON Chagua huduma:\n1. Wasilisha lalamiko\n2. Fuatilia lalamiko\n3. Malalamiko yangu\n4. Msaada\n5. Lugha / Language\n0. Toka',

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase, inTransaction } from '../../db/client';
-import { fileComplaint } from '../../src/complaints/service';
+import { fileComplaint } from '../../src/complaints/filing';
 import { loadReferenceData } from '../../src/reference/repository';
 import { childEnv, runTsx, tempDir } from './processes';
 

@@ -4,7 +4,7 @@
  * 1-5 rating, where a 1 or 2 reopens the complaint one level up.
  */
 import { resolveComplaint, type ActionDeps } from '../../src/complaints/actions';
-import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/numbers';
+import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { smsText, type SmsKey } from '../../src/text/sms';
 import { en, sw } from '../helpers/ussd-paths';
 import {

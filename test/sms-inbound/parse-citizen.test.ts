@@ -1,8 +1,8 @@
 /**
  * What a citizen's SMS asks for, and how a leading complaint number is cut off the text. Pure.
  */
-import { dammCheckDigit } from '../../src/complaints/numbers';
-import { parseCitizenSms, type CitizenSms } from '../../src/sms/citizen-parse';
+import { dammCheckDigit } from '../../src/complaints/core/numbers';
+import { parseCitizenSms, type CitizenSms } from '../../src/citizens/core/parse';
 import { splitLeadingNumber, splitWord } from '../../src/text/input';
 
 const N = `5512090${dammCheckDigit('5512090')}`;

@@ -2,13 +2,13 @@
  * The staff SMS console's parser: every command word in English and Kiswahili, complaint numbers
  * with and without spaces or hyphens, every missing part and unknown words. Pure.
  */
-import { dammCheckDigit } from '../../src/complaints/numbers';
+import { dammCheckDigit } from '../../src/complaints/core/numbers';
 import {
   COMMAND_WORDS,
   parseStaffCommand,
   type StaffCommand,
   type StaffParseResult,
-} from '../../src/staff/commands-parse';
+} from '../../src/commands/core/parse';
 
 const N = `4821037${dammCheckDigit('4821037')}`;
 const SPACED = `${N.slice(0, 4)} ${N.slice(4)}`;

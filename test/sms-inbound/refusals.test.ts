@@ -4,9 +4,9 @@
  */
 import { en } from '../../menus/locales/en';
 import { complaintStatuses, staffRoles } from '../../db/schema';
-import { mayAct, transition, type Action } from '../../src/complaints/lifecycle';
-import { REFUSAL_CODES, type Refusal } from '../../src/complaints/refusal';
-import { refusalSay } from '../../src/staff/commands-format';
+import { mayAct, transition, type Action } from '../../src/complaints/core/lifecycle';
+import { REFUSAL_CODES, type Refusal } from '../../src/complaints/core/refusal';
+import { refusalSay } from '../../src/commands/core/format';
 import { translate } from '../../src/text/translate';
 
 const NUMBER = '48210379';

@@ -3,9 +3,9 @@
  * lifecycle service's refusals, each answered by SMS in the staff member's language. A refused or
  * mistaken command changes nothing but the one answer it earns.
  */
-import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/numbers';
+import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { smsText, type SmsKey } from '../../src/text/sms';
-import { deactivateStaff } from '../../src/staff/service';
+import { deactivateStaff } from '../../src/directory/service';
 import { en, sw } from '../helpers/ussd-paths';
 import {
   CITIZEN,

@@ -6,7 +6,7 @@ import { en, type TextKey } from '../../menus/locales/en';
 import { loadAdminUnits } from '../../db/seed/seed';
 import { isGsm7, septetLength, smsParts } from '../../src/text/gsm7';
 import { smsText, type SmsKey } from '../../src/text/sms';
-import { formatOpenList, ONE_SMS } from '../../src/staff/commands-format';
+import { formatOpenList, ONE_SMS } from '../../src/commands/core/format';
 import { T0 } from '../helpers/app';
 import { translate, type Lang } from '../../src/text/translate';
 

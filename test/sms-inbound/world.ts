@@ -15,10 +15,10 @@ import {
   type ComplaintRow,
 } from '../../db/schema';
 import type { AppDeps } from '../../src/http/app';
-import { makeComplaintNumber } from '../../src/complaints/numbers';
+import { makeComplaintNumber } from '../../src/complaints/core/numbers';
 import { complaintNumberExists } from '../../src/complaints/repository';
-import { fileComplaint } from '../../src/complaints/service';
-import { addStaff, type StaffInput } from '../../src/staff/service';
+import { fileComplaint } from '../../src/complaints/filing';
+import { addStaff, type StaffInput } from '../../src/directory/service';
 import { makeTestApp, seededRandomInt, TEST_TOKEN, type TestApp } from '../helpers/app';
 import { formBody, postForm } from '../helpers/at-ussd';
 

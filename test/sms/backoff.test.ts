@@ -1,5 +1,5 @@
 /** Retry delays: exponential from 30 s, capped at 1 h, equal jitter from the injected random. */
-import { RETRY_CAP_MS, retryDelayMs } from '../../src/sms/backoff';
+import { RETRY_CAP_MS, retryDelayMs } from '../../src/sms/core/backoff';
 
 test.each([
   // attempt, random01, delay

@@ -3,7 +3,7 @@
  * the fake AT server; clock and jitter injected.
  */
 import { openDatabase, type Db } from '../../db/client';
-import { retryDelayMs } from '../../src/sms/backoff';
+import { retryDelayMs } from '../../src/sms/core/backoff';
 import { claimNext, type DispatcherOptions } from '../../src/sms/dispatcher';
 import type { SmsGateway } from '../../src/sms/gateway';
 import { atReply, startFakeAtServer, type FakeAtServer } from '../fakes/fake-at-server';

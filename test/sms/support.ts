@@ -14,7 +14,7 @@ import {
   type DispatcherOptions,
 } from '../../src/sms/dispatcher';
 import type { SmsGateway } from '../../src/sms/gateway';
-import { enqueueSms } from '../../src/sms/outbox';
+import { enqueueSms } from '../../src/outbox/repository';
 import type { FakeAtServer } from '../fakes/fake-at-server';
 import type { TestClock } from '../helpers/app';
 

@@ -1,5 +1,5 @@
-import type { Assignment, Candidate } from '../../src/complaints/assignment';
-import { pickAssignee, pickEscalationOwner } from '../../src/complaints/assignment';
+import type { Assignment, Candidate } from '../../src/complaints/core/assignment';
+import { pickAssignee, pickEscalationOwner } from '../../src/complaints/core/assignment';
 
 const REGION = 'DOM';
 const OTHER_REGION = 'ARS';

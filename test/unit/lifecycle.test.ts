@@ -1,8 +1,8 @@
 import type { ComplaintStatus } from '../../db/schema';
 import { complaintStatuses } from '../../db/schema';
-import type { Action, Actor, Owned } from '../../src/complaints/lifecycle';
-import { mayAct, nextStatus, transition } from '../../src/complaints/lifecycle';
-import type { RefusalCode } from '../../src/complaints/refusal';
+import type { Action, Actor, Owned } from '../../src/complaints/core/lifecycle';
+import { mayAct, nextStatus, transition } from '../../src/complaints/core/lifecycle';
+import type { RefusalCode } from '../../src/complaints/core/refusal';
 
 const NUMBER = '48210379';
 

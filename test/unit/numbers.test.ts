@@ -4,7 +4,7 @@ import {
   isValidComplaintNumber,
   makeComplaintNumber,
   parseComplaintNumber,
-} from '../../src/complaints/numbers';
+} from '../../src/complaints/core/numbers';
 import { seededRandomInt } from '../../src/random';
 
 const SAMPLE_SIZE = 250;

@@ -1,5 +1,5 @@
-import type { SlaFacts, SlaPolicy } from '../../src/complaints/sla';
-import { dueEscalation } from '../../src/complaints/sla';
+import type { SlaFacts, SlaPolicy } from '../../src/complaints/core/sla';
+import { dueEscalation } from '../../src/complaints/core/sla';
 import {
   dayKey,
   endOfWorkingDaysAfter,

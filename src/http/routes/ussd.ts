@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { normalizePhone, maskPhone } from '../../text/phone';
 import { createUssdGroupCommit } from '../../ussd/group-commit';
 import { errorScreen, type UssdDeps } from '../../ussd/handler';
-import { recordSessionEnd } from '../../ussd/session-ends';
+import { recordSessionEnd } from '../../ussd/session-end-repository';
 import { BadRequestError } from '../errors';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';

@@ -3,11 +3,11 @@
  * request) so that the complaint, its history and the SMS it causes are written together.
  */
 import { smsText } from '../text/sms';
-import { enqueueSms } from '../sms/outbox';
-import { type ComplaintDraft } from '../ussd/types';
+import { enqueueSms } from '../outbox/repository';
+import { type ComplaintDraft } from '../ussd/core/types';
 import type { ReferenceData } from '../reference/repository';
-import { announceNewComplaintOwner, ownerForNewComplaint } from './assign-service';
-import { formatComplaintNumber } from './numbers';
+import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
+import { formatComplaintNumber } from './core/numbers';
 import { insertComplaint, insertEvent, upsertCitizen } from './repository';
 import { type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';

@@ -2,8 +2,8 @@
  * Service levels. Pure: the two breach rules, on the working days of src/text/calendar.ts
  * (Monday to Friday minus configured holidays, Tanzanian time).
  */
-import type { ComplaintStatus } from '../../db/schema';
-import { DAY_MS as DAY, endOfWorkingDaysAfter } from '../text/calendar';
+import type { ComplaintStatus } from '../../../db/schema';
+import { DAY_MS as DAY, endOfWorkingDaysAfter } from '../../text/calendar';
 import { isOpen } from './lifecycle';
 
 export interface SlaPolicy {

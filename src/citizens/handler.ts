@@ -4,20 +4,15 @@
  * Phones that never filed get the USSD help. Runs in the caller's transaction.
  */
 import type { NotifyContext } from '../complaints/notify';
-import { formatComplaintNumber, parseComplaintNumber } from '../complaints/numbers';
+import { formatComplaintNumber, parseComplaintNumber } from '../complaints/core/numbers';
 import { findCitizenLanguage, findComplaintByNumber } from '../complaints/repository';
 import { REOPEN_WINDOW_DAYS } from '../complaints/actions';
-import type { Say } from '../staff/commands-format';
-import {
-  addCitizenMessage,
-  citizenMayReopen,
-  rateComplaint,
-  reopenByCitizen,
-} from './citizen-actions';
-import { parseCitizenSms } from './citizen-parse';
-import { latestUnratedResolved, openComplaintsOf } from './citizen-repository';
+import type { Say } from '../commands/core/format';
+import { addCitizenMessage, citizenMayReopen, rateComplaint, reopenByCitizen } from './actions';
+import { parseCitizenSms } from './core/parse';
+import { latestUnratedResolved, openComplaintsOf } from '../sms/citizen-repository';
 import { quoteInput } from '../text/input';
-import { enqueueSms } from './outbox';
+import { enqueueSms } from '../outbox/repository';
 import { smsText } from '../text/sms';
 import { translate, type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';

@@ -5,12 +5,12 @@
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
 import { staffRoles, type NewStaff, type StaffRow } from '../../db/schema';
-import { reassignOpenComplaints } from '../complaints/assign-service';
+import { reassignOpenComplaints } from '../complaints/assigning';
 import type { NotifyContext } from '../complaints/notify';
 import { normalizePhone } from '../text/phone';
 import type { ReferenceData } from '../reference/repository';
 import { parseCsv } from './csv';
-import { findStaffByPhone, insertStaff, setStaffActive } from './repository';
+import { findStaffByPhone, insertStaff, setStaffActive } from '../staff/repository';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

@@ -6,14 +6,14 @@
 import { eq } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { REOPEN_WINDOW_DAYS, reopenIn } from '../complaints/actions';
-import { pickEscalationOwner, type Level } from '../complaints/assignment';
-import { nextStatus } from '../complaints/lifecycle';
+import { pickEscalationOwner, type Level } from '../complaints/core/assignment';
+import { nextStatus } from '../complaints/core/lifecycle';
 import { notifyCitizen, notifyStaff, type NotifyContext } from '../complaints/notify';
-import { formatComplaintNumber } from '../complaints/numbers';
+import { formatComplaintNumber } from '../complaints/core/numbers';
 import { insertEvent } from '../complaints/repository';
 import { findStaffById, loadCandidates, touchLastAssigned } from '../staff/repository';
 import { toGsm7, truncateGsm7 } from '../text/gsm7';
-import { enqueueSms } from './outbox';
+import { enqueueSms } from '../outbox/repository';
 import { smsText } from '../text/sms';
 import { translate } from '../text/translate';
 import { type Tx } from '../../db/client';

@@ -2,11 +2,11 @@
  * Named views that menus refer to (`view: 'confirm'`): the lines of a screen that depend on the
  * session's data or the world. Pure given the context.
  */
-import { formatComplaintNumber } from '../complaints/numbers';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { type SessionState, type UssdContext, type ViewName } from './types';
-import { type Text } from '../text/translate';
-import { formatDate } from '../text/calendar';
-import { codeLabel } from '../text/labels';
+import { type Text } from '../../text/translate';
+import { formatDate } from '../../text/calendar';
+import { codeLabel } from '../../text/labels';
 
 function confirmView(state: SessionState, ctx: UssdContext): Text[] {
   const { region = '', council = '', category = '', place = '', description = '' } = state.data;

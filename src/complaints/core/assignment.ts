@@ -1,7 +1,7 @@
 /**
  * Region-based assignment. Pure: who should own a complaint, given the staff who could.
  */
-import type { StaffRole } from '../../db/schema';
+import type { StaffRole } from '../../../db/schema';
 
 export type Level = 'council' | 'region' | 'national';
 

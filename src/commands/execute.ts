@@ -14,17 +14,17 @@ import {
   type ActionDeps,
   type ActionResult,
 } from '../complaints/actions';
-import { formatComplaintNumber } from '../complaints/numbers';
+import { formatComplaintNumber } from '../complaints/core/numbers';
 import { findComplaintByNumber } from '../complaints/repository';
 import { smsText } from '../text/sms';
-import { formatOpenList, parseErrorSay, refusalSay, type Say } from './commands-format';
-import { parseStaffCommand, type StaffCommand } from './commands-parse';
-import { findStaffById } from './repository';
+import { formatOpenList, parseErrorSay, refusalSay, type Say } from './core/format';
+import { parseStaffCommand, type StaffCommand } from './core/parse';
+import { findStaffById } from '../staff/repository';
 import { translate } from '../text/translate';
 import { codeLabel } from '../text/labels';
 import { formatDate } from '../text/calendar';
 import { type Tx } from '../../db/client';
-import { OPEN_STATUSES } from '../complaints/lifecycle';
+import { OPEN_STATUSES } from '../complaints/core/lifecycle';
 
 /** The answer to one staff SMS, ready for the outbox. */
 export interface CommandReply {

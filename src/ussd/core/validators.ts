@@ -3,10 +3,10 @@
  * are translation keys, plus the lookups some inputs need. Pure given the context.
  */
 import { z } from 'zod';
-import type { TextKey } from '../../menus/locales/en';
-import { parseComplaintNumber } from '../complaints/numbers';
+import type { TextKey } from '../../../menus/locales/en';
+import { parseComplaintNumber } from '../../complaints/core/numbers';
 import { type UssdContext, type ValidatorName } from './types';
-import { type Text } from '../text/translate';
+import { type Text } from '../../text/translate';
 
 export type Validation = { ok: true; value: string } | { ok: false; error: Text };
 

@@ -2,7 +2,7 @@
  * Report periods. Pure: calendar dates as the ministry writes them (YYYY-MM-DD, Tanzanian time,
  * UTC+3 all year) turned into the half-open range of instants the report filters on.
  */
-import { DAY_MS as DAY, startOfTanzanianDay } from '../text/calendar';
+import { DAY_MS as DAY, startOfTanzanianDay } from '../../text/calendar';
 
 export interface Period {
   /** First instant included (00:00 EAT of the first day). */

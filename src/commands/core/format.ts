@@ -2,15 +2,15 @@
  * The words of the staff SMS console's answers: parse errors, the lifecycle service's refusals
  * and the one-SMS LIST. Pure: everything comes in as arguments; text comes from `sms.*`.
  */
-import type { TextKey } from '../../menus/locales/en';
-import type { Refusal, RefusalCode } from '../complaints/refusal';
-import { formatComplaintNumber } from '../complaints/numbers';
-import { septetLength, toGsm7 } from '../text/gsm7';
-import { quoteInput } from '../text/input';
-import type { NumberedCommand, StaffParseError } from './commands-parse';
-import { translate, type Lang } from '../text/translate';
-import { codeLabel } from '../text/labels';
-import { formatDate } from '../text/calendar';
+import type { TextKey } from '../../../menus/locales/en';
+import type { Refusal, RefusalCode } from '../../complaints/core/refusal';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
+import { septetLength, toGsm7 } from '../../text/gsm7';
+import { quoteInput } from '../../text/input';
+import type { NumberedCommand, StaffParseError } from './parse';
+import { translate, type Lang } from '../../text/translate';
+import { codeLabel } from '../../text/labels';
+import { formatDate } from '../../text/calendar';
 
 /** One SMS part: LIST must fit it. */
 export const ONE_SMS = 160;

@@ -3,7 +3,7 @@
  * It runs no effect and reads the world only through the synchronous context; bad input is an
  * ordinary step back to the same screen with an error line, never an exception.
  */
-import type { TextKey } from '../../menus/locales/en';
+import type { TextKey } from '../../../menus/locales/en';
 import { lookups } from './lookups';
 import { KEY_BACK, KEY_HOME, KEY_MORE, paginate } from './render';
 import {
@@ -19,7 +19,7 @@ import {
 } from './types';
 import { validators } from './validators';
 import { views } from './views';
-import { type Lang, type Text } from '../text/translate';
+import { type Lang, type Text } from '../../text/translate';
 
 export interface StepResult {
   state: SessionState;

@@ -3,7 +3,7 @@
  * rights of each role.
  * received -> assigned -> in_progress -> resolved -> closed; reopening returns to assigned.
  */
-import type { ComplaintStatus, StaffRole } from '../../db/schema';
+import type { ComplaintStatus, StaffRole } from '../../../db/schema';
 import type { Refusal } from './refusal';
 
 export type { ComplaintStatus };

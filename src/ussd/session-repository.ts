@@ -6,7 +6,7 @@ import { and, desc, eq, gte, ne, sql } from 'drizzle-orm';
 import { type Db, preparedPerDb, type Tx } from '../../db/client';
 import { z } from 'zod';
 import { ussdSessions, type SessionRow } from '../../db/schema';
-import type { ResumableDraft, SessionState } from './types';
+import type { ResumableDraft, SessionState } from './core/types';
 
 const stateSchema = z.object({
   lang: z.enum(['sw', 'en']),

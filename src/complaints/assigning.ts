@@ -5,11 +5,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { findStaffById, loadCandidates, touchLastAssigned } from '../staff/repository';
-import { pickAssignee, pickEscalationOwner, type Assignment } from './assignment';
+import { pickAssignee, pickEscalationOwner, type Assignment } from './core/assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent } from './repository';
 import { preparedPerDb, type Tx } from '../../db/client';
-import { OPEN_STATUSES } from './lifecycle';
+import { OPEN_STATUSES } from './core/lifecycle';
 
 const statements = preparedPerDb((db) => ({
   assign: db

@@ -1,9 +1,9 @@
 /**
  * Named option lists that menus refer to (`lookup: 'regions'`). Pure given the context.
  */
-import { formatComplaintNumber } from '../complaints/numbers';
-import { codeKey, codeLabel } from '../text/labels';
-import type { Text } from '../text/translate';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
+import { codeKey, codeLabel } from '../../text/labels';
+import type { Text } from '../../text/translate';
 import type { ListItem, LookupName, SessionState, UssdContext } from './types';
 
 export const RECENT_COMPLAINTS = 5;

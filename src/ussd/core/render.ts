@@ -3,7 +3,7 @@
  * basic characters, numbered items paged so that every page fits the 160-character budget
  * (prefix included), navigation lines added here and nowhere else.
  */
-import { textOf, translate, type Lang } from '../text/translate';
+import { textOf, translate, type Lang } from '../../text/translate';
 import type { View } from './types';
 
 export const PAGE_BUDGET = 160;

@@ -2,8 +2,8 @@
  * The vocabulary of the USSD menu machine: menus (data, in menus/), the session state the engine
  * steps, the views it asks the renderer to draw and the effects it asks the handler to apply.
  */
-import type { TextKey } from '../../menus/locales/en';
-import type { Lang, Text } from '../text/translate';
+import type { TextKey } from '../../../menus/locales/en';
+import type { Lang, Text } from '../../text/translate';
 
 export type ScreenId = string;
 

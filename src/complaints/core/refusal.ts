@@ -4,7 +4,7 @@
  * src/staff/commands-format.ts, the web console through its own); none parses prose back.
  * Complaint numbers in `vars` are the stored 8 digits: renderers format them.
  */
-import type { ComplaintStatus } from '../../db/schema';
+import type { ComplaintStatus } from '../../../db/schema';
 
 export type Refusal =
   /** Not a complaint number (typed by staff). */
