@@ -3,20 +3,20 @@
  * within 14 days of resolution, rate it 1-5 (a 1 or 2 reopens it one level up). Each runs in the
  * caller's transaction, writes its events and queues its SMS; a refusal writes nothing.
  */
-import { eq } from 'drizzle-orm';
-import { complaints, type ComplaintRow } from '../../db/schema';
+import type { ComplaintRow } from '../../db/schema';
 import { REOPEN_WINDOW_DAYS, reopenIn } from '../complaints/actions';
 import { pickEscalationOwner, type Level } from '../complaints/core/assignment';
 import { nextStatus } from '../complaints/core/lifecycle';
 import { notifyCitizen, notifyStaff, type NotifyContext } from '../complaints/notify';
 import { formatComplaintNumber } from '../complaints/core/numbers';
-import { insertEvent } from '../complaints/repository';
-import { findStaffById, loadCandidates, touchLastAssigned } from '../staff/repository';
+import { insertEvent, updateComplaint } from '../complaints/repository';
+import { findStaffById, touchLastAssigned } from '../staff/repository';
 import { toGsm7, truncateGsm7 } from '../text/gsm7';
 import { enqueueSms } from '../outbox/repository';
 import { smsText } from '../text/sms';
 import { translate } from '../text/translate';
 import { type Tx } from '../../db/client';
+import { loadCandidates } from '../complaints/candidates';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Longest part of a citizen's own words quoted in a staff SMS as a reopening reason. */
@@ -35,7 +35,7 @@ export function addCitizenMessage(tx: Tx, ctx: NotifyContext, c: ComplaintRow, m
     note: message,
     createdAt: ctx.now,
   });
-  tx.update(complaints).set({ updatedAt: ctx.now }).where(eq(complaints.id, c.id)).run();
+  updateComplaint(tx, c.id, {}, ctx.now);
   const owner = c.assigneeId === null ? undefined : findStaffById(tx, c.assigneeId);
   if (owner?.active) {
     const number = formatComplaintNumber(c.number);
@@ -103,19 +103,18 @@ function reopenOneLevelUp(
 ): ComplaintRow {
   const level = nextLevel[c.level];
   const owner = pickEscalationOwner(loadCandidates(tx, c.regionCode), c.regionCode, level);
-  const row = tx
-    .update(complaints)
-    .set({
+  const row = updateComplaint(
+    tx,
+    c.id,
+    {
       status: to,
       resolvedAt: null,
       closedAt: null,
       assigneeId: owner.staffId,
       level: owner.level,
-      updatedAt: ctx.now,
-    })
-    .where(eq(complaints.id, c.id))
-    .returning()
-    .get();
+    },
+    ctx.now,
+  );
   const base = { complaintId: c.id, actor: 'citizen', createdAt: ctx.now };
   const note = `rated ${rating} out of 5`;
   insertEvent(tx, { ...base, type: 'reopened', fromStatus: c.status, toStatus: to, note });
@@ -153,12 +152,7 @@ export function rateComplaint(
   c: ComplaintRow,
   rating: number,
 ): ComplaintRow {
-  const rated = tx
-    .update(complaints)
-    .set({ rating, updatedAt: ctx.now })
-    .where(eq(complaints.id, c.id))
-    .returning()
-    .get();
+  const rated = updateComplaint(tx, c.id, { rating }, ctx.now);
   insertEvent(tx, {
     complaintId: c.id,
     type: 'rated',

@@ -10,7 +10,7 @@ import { REOPEN_WINDOW_DAYS } from '../complaints/actions';
 import type { Say } from '../commands/core/format';
 import { addCitizenMessage, citizenMayReopen, rateComplaint, reopenByCitizen } from './actions';
 import { parseCitizenSms } from './core/parse';
-import { latestUnratedResolved, openComplaintsOf } from '../sms/citizen-repository';
+import { latestUnratedResolved, openFiledBy } from '../complaints/lists-repository';
 import { quoteInput } from '../text/input';
 import { enqueueSms } from '../outbox/repository';
 import { smsText } from '../text/sms';
@@ -128,7 +128,7 @@ function help(tx: Tx, ctx: CitizenContext, who: Citizen, open: ComplaintRow[]): 
 
 /** Text that names no complaint: onto the only open one, else help listing the open ones. */
 function plain(tx: Tx, ctx: CitizenContext, who: Citizen, message: string): Handled {
-  const open = openComplaintsOf(tx, who.phone);
+  const open = openFiledBy(tx, who.phone);
   const only = open.length === 1 ? open[0] : undefined;
   if (message === '' || !only) return help(tx, ctx, who, open);
   addCitizenMessage(tx, ctx, only, message);
@@ -150,7 +150,7 @@ export function handleCitizenSms(
     case 'status':
       return statusByNumber(tx, ctx, who, sms.raw);
     case 'help':
-      return help(tx, ctx, who, openComplaintsOf(tx, phone));
+      return help(tx, ctx, who, openFiledBy(tx, phone));
     case 'rating': {
       const c = latestUnratedResolved(tx, phone);
       if (!c) return plain(tx, ctx, who, text.trim());

@@ -10,11 +10,12 @@ import {
   importStaffCsv,
   type StaffInput,
 } from '../directory/service';
-import { councilsOf, countOpenComplaints, listStaff } from '../staff/repository';
+import { councilsOf, listStaff } from '../staff/repository';
 import { loadReferenceData } from '../reference/repository';
 import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable } from './table';
 import { type StaffRow } from '../../db/schema';
+import { countOpenByAssignee } from '../complaints/lists-repository';
 
 const notify = (ctx: CliContext) => ({ now: ctx.now, reference: loadReferenceData(ctx.db) });
 
@@ -78,7 +79,7 @@ function staffList(ctx: CliContext, args: string[]): number {
   }
   const ids = members.map((m) => m.id);
   const councils = councilsOf(ctx.db, ids);
-  const open = countOpenComplaints(ctx.db, ids);
+  const open = countOpenByAssignee(ctx.db, ids);
   const columns = [
     { header: 'id', align: 'right' as const },
     { header: 'name' },

@@ -3,8 +3,8 @@
  * as the web console) and words the answer in the staff member's language. Whatever the service
  * refuses changes nothing; every command gets an answer.
  */
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
-import { complaints, type StaffRow } from '../../db/schema';
+import type { Tx } from '../../db/client';
+import type { StaffRow } from '../../db/schema';
 import {
   addNote,
   assignComplaint,
@@ -23,8 +23,7 @@ import { findStaffById } from '../staff/repository';
 import { translate } from '../text/translate';
 import { codeLabel } from '../text/labels';
 import { formatDate } from '../text/calendar';
-import { type Tx } from '../../db/client';
-import { OPEN_STATUSES } from '../complaints/core/lifecycle';
+import { openAssignedTo } from '../complaints/lists-repository';
 
 /** The answer to one staff SMS, ready for the outbox. */
 export interface CommandReply {
@@ -45,18 +44,7 @@ const render = (say: Say, lang: 'sw' | 'en', complaintId: number | null = null):
 });
 
 function listReply(tx: Tx, actor: StaffRow): CommandReply {
-  const mine = and(
-    eq(complaints.assigneeId, actor.id),
-    inArray(complaints.status, [...OPEN_STATUSES]),
-  );
-  const total = tx.select({ n: count() }).from(complaints).where(mine).get()?.n ?? 0;
-  const items = tx
-    .select()
-    .from(complaints)
-    .where(mine)
-    .orderBy(asc(complaints.createdAt), asc(complaints.id))
-    .limit(LIST_READ)
-    .all();
+  const { rows: items, total } = openAssignedTo(tx, actor.id, LIST_READ);
   const body = formatOpenList(items, total, actor.language);
   return {
     body,

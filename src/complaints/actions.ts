@@ -3,26 +3,21 @@
  * status, resolve, reopen, assign, take. Each owns its transaction, checks the actor's rights and
  * the transition table first, and changes nothing when it refuses.
  */
-import { eq } from 'drizzle-orm';
 import { inTransaction, type Db, type Tx } from '../../db/client';
-import {
-  complaints,
-  type ComplaintStatus,
-  type StaffRow,
-  type ComplaintRow,
-} from '../../db/schema';
-import { findStaffById, findStaffByPhone, loadCandidates } from '../staff/repository';
+import type { ComplaintRow, ComplaintStatus, StaffRow } from '../../db/schema';
+import { findStaffById, findStaffByPhone } from '../staff/repository';
 import { pickAssignee } from './core/assignment';
 import { applyAssignment } from './assigning';
 import { mayAct, transition, type Action } from './core/lifecycle';
 import type { Refusal } from './core/refusal';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { parseComplaintNumber } from './core/numbers';
-import { findComplaintByNumber, insertEvent } from './repository';
+import { findComplaintByNumber, insertEvent, updateComplaint } from './repository';
 import { normalizePhone } from '../text/phone';
 import type { ReferenceData } from '../reference/repository';
+import { loadCandidates } from './candidates';
 
-/** What a lifecycle action did, or why it did nothing (a typed refusal, see ./refusal.ts). */
+/** What a lifecycle action did, or why it did nothing (a typed refusal: ./core/refusal.ts). */
 export type ActionResult = { ok: true; complaint: ComplaintRow } | { ok: false; refusal: Refusal };
 
 export interface ActionDeps {
@@ -69,13 +64,8 @@ function act(
   });
 }
 
-function update(s: Scope, changes: Partial<typeof complaints.$inferInsert>): ComplaintRow {
-  return s.tx
-    .update(complaints)
-    .set({ ...changes, updatedAt: s.ctx.now })
-    .where(eq(complaints.id, s.complaint.id))
-    .returning()
-    .get();
+function update(s: Scope, changes: Parameters<typeof updateComplaint>[2]): ComplaintRow {
+  return updateComplaint(s.tx, s.complaint.id, changes, s.ctx.now);
 }
 
 function event(s: Scope, type: string, to: ComplaintStatus, note: string | null) {
@@ -205,12 +195,7 @@ export function reopenIn(
   reason: string,
   staffId: number | null,
 ): ActionResult {
-  const row = tx
-    .update(complaints)
-    .set({ status: to, resolvedAt: null, closedAt: null, updatedAt: ctx.now })
-    .where(eq(complaints.id, c.id))
-    .returning()
-    .get();
+  const row = updateComplaint(tx, c.id, { status: to, resolvedAt: null, closedAt: null }, ctx.now);
   insertEvent(tx, {
     complaintId: c.id,
     type: 'reopened',

@@ -2,39 +2,14 @@
  * Assignment use cases: a new complaint gets its owner at filing, a departing staff member's
  * open complaints move by the same rule. Each runs inside the caller's transaction.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { complaints, type ComplaintRow } from '../../db/schema';
-import { findStaffById, loadCandidates, touchLastAssigned } from '../staff/repository';
+import type { Tx } from '../../db/client';
+import type { ComplaintRow } from '../../db/schema';
+import { findStaffById, touchLastAssigned } from '../staff/repository';
+import { loadCandidates } from './candidates';
 import { pickAssignee, pickEscalationOwner, type Assignment } from './core/assignment';
+import { openAssignedTo } from './lists-repository';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
-import { insertEvent } from './repository';
-import { preparedPerDb, type Tx } from '../../db/client';
-import { OPEN_STATUSES } from './core/lifecycle';
-
-const statements = preparedPerDb((db) => ({
-  assign: db
-    .update(complaints)
-    .set({
-      assigneeId: sql`${sql.placeholder('staffId')}`,
-      level: sql`${sql.placeholder('level')}`,
-      status: sql`${sql.placeholder('status')}`,
-      updatedAt: sql`${sql.placeholder('now')}`,
-    })
-    .where(eq(complaints.id, sql.placeholder('id')))
-    .returning()
-    .prepare(),
-}));
-
-function setAssignee(
-  tx: Tx,
-  id: number,
-  to: Assignment & { status: ComplaintRow['status'] },
-  now: number,
-): ComplaintRow {
-  const row = statements(tx).assign.get({ id, now, ...to });
-  if (!row) throw new Error(`complaint ${id} vanished during assignment`);
-  return row;
-}
+import { insertEvent, setAssignment } from './repository';
 
 type AssignmentEvent = {
   type: string;
@@ -82,7 +57,7 @@ export function applyAssignment(
   event: AssignmentEvent,
 ): ComplaintRow {
   const status = to.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
-  const updated = setAssignee(tx, c.id, { ...to, status }, ctx.now);
+  const updated = setAssignment(tx, c.id, { ...to, status }, ctx.now);
   recordAssignment(tx, ctx, updated, c.status, to, event);
   return updated;
 }
@@ -120,12 +95,7 @@ export function reassignOpenComplaints(
   staffId: number,
   reason: string,
 ): ComplaintRow[] {
-  const open = tx
-    .select()
-    .from(complaints)
-    .where(and(eq(complaints.assigneeId, staffId), inArray(complaints.status, [...OPEN_STATUSES])))
-    .all();
-  return open.map((c) => {
+  return openAssignedTo(tx, staffId).rows.map((c) => {
     const others = loadCandidates(tx, c.regionCode).filter((x) => x.id !== staffId);
     // An escalated complaint stays at its level: it does not fall back to the council's officers.
     const to =

@@ -4,16 +4,16 @@
  * Each breach escalates once; every escalation is an event, reassigns and tells citizen and owner.
  */
 import { inTransaction, type Tx } from '../../db/client';
-import { and, asc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
-import { complaints, type ComplaintRow } from '../../db/schema';
-import { findStaffById, loadCandidates } from '../staff/repository';
+import type { ComplaintRow } from '../../db/schema';
+import { findStaffById } from '../staff/repository';
 import type { ActionDeps } from './actions';
 import { pickEscalationOwner, type Candidate, type Level } from './core/assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
-import { insertEvent } from './repository';
+import { insertEvent, updateComplaint } from './repository';
 import { dueEscalation, type SlaPolicy } from './core/sla';
 import { translate } from '../text/translate';
-import { OPEN_STATUSES } from './core/lifecycle';
+import { escalationCandidates, resolvedBefore } from './lists-repository';
+import { loadCandidates } from './candidates';
 
 const DAY = 24 * 60 * 60 * 1000;
 const BATCH = 500;
@@ -90,16 +90,12 @@ function escalateOne(
   const moved = owner.staffId !== c.assigneeId || owner.level !== c.level;
   if (moved) moveLoad(cache, c.assigneeId, owner.staffId, ctx.now);
   const status = owner.staffId !== null && c.status === 'received' ? 'assigned' : c.status;
-  const row = tx
-    .update(complaints)
-    .set({
-      ...marks,
-      ...(moved ? { assigneeId: owner.staffId, level: owner.level, status } : {}),
-      updatedAt: ctx.now,
-    })
-    .where(eq(complaints.id, c.id))
-    .returning()
-    .get();
+  const row = updateComplaint(
+    tx,
+    c.id,
+    { ...marks, ...(moved ? { assigneeId: owner.staffId, level: owner.level, status } : {}) },
+    ctx.now,
+  );
   insertEvent(tx, {
     complaintId: c.id,
     type: moved ? 'escalated' : 'sla_breach',
@@ -147,29 +143,12 @@ export function runEscalations(deps: EscalationDeps): Escalated[] {
   let afterId = 0;
   for (;;) {
     const batch = inTransaction(deps.db, (tx) => {
-      const rows = tx
-        .select()
-        .from(complaints)
-        .where(
-          and(
-            inArray(complaints.status, [...OPEN_STATUSES]),
-            gt(complaints.id, afterId),
-            or(
-              and(
-                isNull(complaints.firstResponseAt),
-                isNull(complaints.firstResponseEscalatedAt),
-                lte(complaints.createdAt, firstBefore),
-              ),
-              and(
-                isNull(complaints.resolutionEscalatedAt),
-                lte(complaints.createdAt, resolutionBefore),
-              ),
-            ),
-          ),
-        )
-        .orderBy(asc(complaints.id))
-        .limit(BATCH)
-        .all();
+      const rows = escalationCandidates(tx, {
+        afterId,
+        firstBefore,
+        resolutionBefore,
+        limit: BATCH,
+      });
       const cache: CandidateCache = new Map();
       for (const c of rows) {
         const due = dueEscalation(c, now, policy);
@@ -188,16 +167,9 @@ export function runAutoClose(deps: EscalationDeps): string[] {
   const now = deps.now();
   const before = now - deps.autoCloseDays * DAY;
   return inTransaction(deps.db, (tx) => {
-    const rows = tx
-      .select()
-      .from(complaints)
-      .where(and(eq(complaints.status, 'resolved'), lte(complaints.resolvedAt, before)))
-      .all();
+    const rows = resolvedBefore(tx, before);
     for (const c of rows) {
-      tx.update(complaints)
-        .set({ status: 'closed', closedAt: now, updatedAt: now })
-        .where(eq(complaints.id, c.id))
-        .run();
+      updateComplaint(tx, c.id, { status: 'closed', closedAt: now }, now);
       insertEvent(tx, {
         complaintId: c.id,
         type: 'closed',

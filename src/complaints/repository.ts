@@ -67,6 +67,17 @@ const statements = preparedPerDb((db) => ({
       createdAt: p('createdAt'),
     })
     .prepare(),
+  assign: db
+    .update(complaints)
+    .set({
+      assigneeId: sql`${p('staffId')}`,
+      level: sql`${p('level')}`,
+      status: sql`${p('status')}`,
+      updatedAt: sql`${p('now')}`,
+    })
+    .where(eq(complaints.id, p('id')))
+    .returning()
+    .prepare(),
   language: db
     .select({ language: citizens.language })
     .from(citizens)
@@ -103,6 +114,38 @@ export function listRecentComplaints(tx: Tx, phone: string, limit: number): Comp
     .orderBy(desc(complaints.createdAt), desc(complaints.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * Changes a complaint (always its `updated_at`, to `now`) and returns the row as it is now.
+ * Throws when the complaint does not exist: callers change complaints they have just read.
+ */
+export function updateComplaint(
+  tx: Tx,
+  id: number,
+  changes: Partial<Omit<NewComplaint, 'id' | 'number' | 'createdAt' | 'updatedAt'>>,
+  now: number,
+): ComplaintRow {
+  const row = tx
+    .update(complaints)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(complaints.id, id))
+    .returning()
+    .get();
+  if (!row) throw new Error(`complaint ${id} does not exist`);
+  return row;
+}
+
+/** Gives a complaint its owner, level and status (the assignment statement, prepared once). */
+export function setAssignment(
+  tx: Tx,
+  id: number,
+  to: { staffId: number | null; level: ComplaintRow['level']; status: ComplaintStatus },
+  now: number,
+): ComplaintRow {
+  const row = statements(tx).assign.get({ id, now, ...to });
+  if (!row) throw new Error(`complaint ${id} vanished during assignment`);
+  return row;
 }
 
 export function countComplaintsSince(tx: Tx, phone: string, since: number): number {

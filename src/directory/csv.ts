@@ -1,48 +1,37 @@
 /**
- * A small RFC 4180 CSV reader. Pure: quoted fields may hold commas, quotes ("") and line breaks;
- * blank lines are skipped; each row keeps the line number it starts on.
+ * CSV files of staff, read with csv-parse (RFC 4180: quoted fields may hold commas, quotes and
+ * line breaks). Blank lines are skipped; each row keeps the line it starts on, for messages.
  */
+import { parse } from 'csv-parse/sync';
+
 export interface CsvRow {
   line: number;
   cells: string[];
 }
 
-export function parseCsv(text: string): CsvRow[] {
-  const rows: CsvRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  const endRow = () => {
-    cells.push(cell);
-    if (cells.some((c) => c.trim() !== '')) rows.push({ line: rowLine, cells });
-    cells = [];
-    cell = '';
-  };
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else {
-        if (ch === '\n') line++;
-        cell += ch;
-      }
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && src[i + 1] === '\n') i++;
-      endRow();
-      line++;
-      rowLine = line;
-    } else cell += ch;
+export type CsvResult = { ok: true; rows: CsvRow[] } | { ok: false; error: string };
+
+const newlines = (s: string) => s.split('\n').length - 1;
+
+/** Rows of `text` with the line each starts on, or why the text is not CSV. */
+export function parseCsv(text: string): CsvResult {
+  try {
+    const records = parse(text, {
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      bom: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const rows = records
+      .filter(({ record }) => record.some((cell) => cell.trim() !== ''))
+      .map(({ record, info }) => ({
+        // csv-parse counts the line a record ends on; a quoted line break moves it down.
+        line: info.lines - record.reduce((n, cell) => n + newlines(cell), 0),
+        cells: record,
+      }));
+    return { ok: true, rows };
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    return { ok: false, error: `line ${e.lines ?? '?'}: ${e.message ?? String(err)}` };
   }
-  if (cell !== '' || cells.length > 0) endRow();
-  return rows;
 }

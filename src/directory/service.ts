@@ -119,7 +119,9 @@ const COLUMNS = ['name', 'phone', 'role', 'region', 'councils', 'lang'] as const
  * separated by ';' or spaces). All or nothing: any bad row is reported with its line number.
  */
 export function importStaffCsv(db: Db, ctx: NotifyContext, csv: string): Result<StaffRow[]> {
-  const rows = parseCsv(csv);
+  const parsed = parseCsv(csv);
+  if (!parsed.ok) return { ok: false, errors: [parsed.error] };
+  const rows = parsed.rows;
   const header = (rows[0]?.cells ?? []).map((h) => h.trim().toLowerCase());
   const missing = ['name', 'phone', 'role'].filter((c) => !header.includes(c));
   const unknown = header.filter((h) => !(COLUMNS as readonly string[]).includes(h));

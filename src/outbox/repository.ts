@@ -4,7 +4,7 @@
  */
 import { and, count, eq, gt, gte, inArray, max, min, sql } from 'drizzle-orm';
 import { inTransaction, type Db, preparedPerDb, type Tx } from '../../db/client';
-import { smsOutbox } from '../../db/schema';
+import { smsOutbox, type OutboxRow } from '../../db/schema';
 
 const p = sql.placeholder;
 
@@ -155,4 +155,29 @@ export function outboxDepth(db: Db): {
     failed: of('failed')?.n ?? 0,
     oldestQueuedAt: of('queued')?.oldest ?? null,
   };
+}
+
+/** The row a delivery report is about (by AT's message id), or undefined. */
+export function findByMessageId(
+  tx: Tx,
+  messageId: string,
+): Pick<OutboxRow, 'id' | 'toPhone' | 'deliveryStatus'> | undefined {
+  return tx
+    .select({
+      id: smsOutbox.id,
+      toPhone: smsOutbox.toPhone,
+      deliveryStatus: smsOutbox.deliveryStatus,
+    })
+    .from(smsOutbox)
+    .where(eq(smsOutbox.messageId, messageId))
+    .get();
+}
+
+/** Records the latest delivery state of a message. */
+export function setDelivery(
+  tx: Tx,
+  id: number,
+  d: Partial<Pick<OutboxRow, 'deliveryStatus' | 'deliveryFailureReason' | 'deliveredAt'>>,
+): void {
+  tx.update(smsOutbox).set(d).where(eq(smsOutbox.id, id)).run();
 }

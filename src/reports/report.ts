@@ -4,17 +4,10 @@
  * counting and hands back each group's durations, whose medians are taken here: SQLite's window
  * functions would sort every duration on disk, several times slower over a million complaints.
  */
-import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { complaints } from '../../db/schema';
+import { groupedRows, type ReportFilters } from './repository';
 
-export interface ReportFilters {
-  regionCode?: string;
-  /** Complaints created at or after this instant (ms). */
-  from?: number;
-  /** Complaints created before this instant (ms). */
-  until?: number;
-}
+export type { ReportFilters };
 
 export interface ReportFigures {
   received: number;
@@ -42,49 +35,6 @@ export interface ComplaintReport {
 }
 
 const HOUR = 60 * 60 * 1000;
-
-function whereOf(f: ReportFilters): SQL | undefined {
-  return and(
-    f.regionCode === undefined ? undefined : eq(complaints.regionCode, f.regionCode),
-    f.from === undefined ? undefined : gte(complaints.createdAt, f.from),
-    f.until === undefined ? undefined : lt(complaints.createdAt, f.until),
-  );
-}
-
-const countIf = (condition: SQL) =>
-  sql<number>`coalesce(sum(case when ${condition} then 1 else 0 end), 0)`;
-const statusIs = (status: string) => countIf(sql`${complaints.status} = ${status}`);
-/** A JSON array of the milliseconds from filing to `milestone`, for complaints that reached it. */
-const durations = (milestone: typeof complaints.firstResponseAt) =>
-  sql<string>`json_group_array(${milestone} - ${complaints.createdAt}) filter (where ${milestone} is not null)`;
-
-function groupedRows(db: Db, filters: ReportFilters) {
-  return (
-    db
-      .select({
-        regionCode: complaints.regionCode,
-        categoryCode: complaints.categoryCode,
-        received: statusIs('received'),
-        assigned: statusIs('assigned'),
-        inProgress: statusIs('in_progress'),
-        resolved: statusIs('resolved'),
-        closed: statusIs('closed'),
-        total: sql<number>`count(*)`,
-        slaBreaches: countIf(
-          sql`${complaints.firstResponseEscalatedAt} is not null or ${complaints.resolutionEscalatedAt} is not null`,
-        ),
-        firstResponseMs: durations(complaints.firstResponseAt),
-        resolutionMs: durations(complaints.resolvedAt),
-      })
-      .from(complaints)
-      .where(whereOf(filters))
-      // `+region_code`: scan the table and sort, rather than walk the (region, status) index and
-      // look every row up, which is much slower once the whole table is read.
-      .groupBy(sql`+${complaints.regionCode}`, complaints.categoryCode)
-      .orderBy(complaints.regionCode, complaints.categoryCode)
-      .all()
-  );
-}
 
 /** Pure. The median of some numbers (mean of the middle two for an even count); null for none. */
 export function median(values: Float64Array): number | null {

@@ -3,9 +3,8 @@
  * status only moves forward: Sent < Submitted < Buffered < any final (Success, Failed, Rejected,
  * AbsentSubscriber, Expired); a final never replaces a final. Only `Success` means the phone got it.
  */
-import { eq } from 'drizzle-orm';
 import { type Db, inTransaction } from '../../db/client';
-import { smsOutbox } from '../../db/schema';
+import { findByMessageId, setDelivery } from '../outbox/repository';
 import { normalizePhone } from '../text/phone';
 
 const RANKS: ReadonlyMap<string, number> = new Map([
@@ -54,27 +53,16 @@ export function recordDeliveryReport(db: Db, report: DeliveryReport, now: number
   return inTransaction(
     db,
     (tx) => {
-      const row = tx
-        .select({
-          id: smsOutbox.id,
-          toPhone: smsOutbox.toPhone,
-          deliveryStatus: smsOutbox.deliveryStatus,
-        })
-        .from(smsOutbox)
-        .where(eq(smsOutbox.messageId, report.id))
-        .get();
+      const row = findByMessageId(tx, report.id);
       if (!row) return 'unknown_id';
       const phone = report.phoneNumber ? normalizePhone(report.phoneNumber) : undefined;
       if (phone !== undefined && phone !== row.toPhone) return 'phone_mismatch';
       if (rank <= deliveryRank(row.deliveryStatus)) return 'stale';
-      tx.update(smsOutbox)
-        .set({
-          deliveryStatus: report.status,
-          deliveryFailureReason: report.failureReason ?? null,
-          ...(report.status === 'Success' ? { deliveredAt: now } : {}),
-        })
-        .where(eq(smsOutbox.id, row.id))
-        .run();
+      setDelivery(tx, row.id, {
+        deliveryStatus: report.status,
+        deliveryFailureReason: report.failureReason ?? null,
+        ...(report.status === 'Success' ? { deliveredAt: now } : {}),
+      });
       return 'updated';
     },
     { behavior: 'immediate' },

@@ -36,18 +36,19 @@ import {
 import {
   claimNext,
   expireUnsent,
-  isAccountRefusal,
-  isOutage,
-  recordOutcome,
   releaseClaims,
   releaseExpiredLeases,
+  updateClaimed,
+} from '../outbox/claims-repository';
+import {
+  afterOutcome,
+  isAccountRefusal,
+  isOutage,
   type ClaimOutcome,
   type Recorded,
-} from './dispatcher-rows';
+} from './core/outcome';
 import type { SendOutcome, SmsGateway } from './gateway';
 import { type OutboxRow } from '../../db/schema';
-
-export { claimNext, recordOutcome } from './dispatcher-rows';
 
 export interface DispatcherOptions {
   db: Db;
@@ -120,13 +121,14 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   let lastSweep = -Infinity;
   const policy = { probeMs: o.probeMs ?? PROBE_MS, accountPause: o.accountPause ?? ACCOUNT_PAUSE };
   const budgetMs = o.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS;
+  /** Records one outcome for a row this dispatcher claimed; 'lost' when its lease ran out. */
+  const record = (r: NonNullable<Step['record']>): Recorded => {
+    const retry = { maxAttempts: o.maxAttempts, random01: r.random01 };
+    const { recorded, values } = afterOutcome(r.row, r.outcome, r.now, retry);
+    return updateClaimed(o.db, r.row, values) ? recorded : 'lost';
+  };
   const steps = createGroupCommit(o.db, (s: Step) => {
-    const recorded = s.record
-      ? recordOutcome(o.db, s.record.row, s.record.outcome, s.record.now, {
-          maxAttempts: o.maxAttempts,
-          random01: s.record.random01,
-        })
-      : undefined;
+    const recorded = s.record ? record(s.record) : undefined;
     const next = s.claimAt === undefined ? undefined : claimNext(o.db, s.claimAt, o.leaseMs);
     return { recorded, next };
   });

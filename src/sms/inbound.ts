@@ -28,7 +28,7 @@ import {
   type CitizenContext,
   type Handled,
 } from '../citizens/handler';
-import { hasComplaints } from './citizen-repository';
+import { hasFiled } from '../complaints/lists-repository';
 import {
   countCommandsHandledSince,
   countInboundSince,
@@ -172,7 +172,7 @@ function route(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): Handled
     );
     return { handledAs: 'staff_command', complaintId: reply.complaintId };
   }
-  if (hasComplaints(tx, phone)) return handleCitizenSms(tx, ctx, phone, row.text);
+  if (hasFiled(tx, phone)) return handleCitizenSms(tx, ctx, phone, row.text);
   if (staff) {
     // A staff member on leave who never filed a complaint: say why nothing happens.
     const body = smsText('sms.cmd.err.inactive', staff.language, {});

@@ -1,11 +1,9 @@
 /**
- * Staff rows and the facts assignment needs (coverage, open load). Plain rows in, plain rows out.
+ * Staff rows and the councils each covers. Plain rows in, plain rows out.
  */
-import { OPEN_STATUSES } from '../complaints/core/lifecycle';
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { complaints, staff, staffCouncils, type StaffRow, type NewStaff } from '../../db/schema';
-import type { Candidate } from '../complaints/core/assignment';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { preparedPerDb, type Tx } from '../../db/client';
+import { staff, staffCouncils, type NewStaff, type StaffRow } from '../../db/schema';
 
 export function insertStaff(tx: Tx, row: NewStaff, councilCodes: readonly string[]): StaffRow {
   const inserted = tx.insert(staff).values(row).returning().get();
@@ -72,39 +70,18 @@ const statements = preparedPerDb((db) => ({
     .innerJoin(staff, eq(staff.id, staffCouncils.staffId))
     .where(and(eq(staff.active, true), eq(staff.regionCode, p('region'))))
     .prepare(),
-  openCount: db
-    .select({ n: count() })
-    .from(complaints)
-    .where(and(eq(complaints.assigneeId, p('id')), inArray(complaints.status, [...OPEN_STATUSES])))
-    .prepare(),
 }));
 
-/** Open complaints (received, assigned, in progress) held by each of `ids`. */
-export function countOpenComplaints(tx: Tx, ids: number[]): Map<number, number> {
-  const { openCount } = statements(tx);
-  return new Map(ids.map((id) => [id, openCount.get({ id })?.n ?? 0]));
+/** The active staff of a region, and headquarters (who may own any complaint). */
+export function activeStaffFor(tx: Tx, regionCode: string): StaffRow[] {
+  return statements(tx).candidates.all({ region: regionCode });
 }
 
-/** Active staff of a region plus headquarters, with coverage and open load: assignment's input. */
-export function loadCandidates(tx: Tx, regionCode: string): Candidate[] {
-  const s = statements(tx);
-  const rows = s.candidates.all({ region: regionCode });
-  if (rows.length === 0) return [];
+/** The councils each active officer of a region covers (none listed: the whole region). */
+export function coverageIn(tx: Tx, regionCode: string): Map<number, string[]> {
   const coverage = new Map<number, string[]>();
-  for (const c of s.coverage.all({ region: regionCode })) {
+  for (const c of statements(tx).coverage.all({ region: regionCode })) {
     coverage.set(c.staffId, [...(coverage.get(c.staffId) ?? []), c.councilCode]);
   }
-  const load = countOpenComplaints(
-    tx,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    role: r.role,
-    regionCode: r.regionCode,
-    active: r.active,
-    councils: coverage.get(r.id) ?? [],
-    openComplaints: load.get(r.id) ?? 0,
-    lastAssignedAt: r.lastAssignedAt,
-  }));
+  return coverage;
 }

@@ -4,7 +4,8 @@
  */
 import { openDatabase, type Db } from '../../db/client';
 import { retryDelayMs } from '../../src/sms/core/backoff';
-import { claimNext, type DispatcherOptions } from '../../src/sms/dispatcher';
+import { claimNext } from '../../src/outbox/claims-repository';
+import type { DispatcherOptions } from '../../src/sms/dispatcher';
 import type { SmsGateway } from '../../src/sms/gateway';
 import { atReply, startFakeAtServer, type FakeAtServer } from '../fakes/fake-at-server';
 import { testClock, T0, type TestClock } from '../helpers/app';

@@ -1,0 +1,80 @@
+/**
+ * What the outcome of one send does to its outbox row. Pure: the dispatcher hands the result to
+ * the claims repository (src/outbox/claims-repository.ts).
+ */
+import type { OutboxRow } from '../../../db/schema';
+import type { SendOutcome } from '../gateway';
+import { retryDelayMs } from './backoff';
+
+export type Recorded = 'sent' | 'retried' | 'failed' | 'deferred' | 'lost';
+
+/**
+ * What happened to a claimed row: the gateway's outcome, or `unsent` for a row the dispatcher gave
+ * back without sending it (it was stopping, or the breaker opened while the row was claimed).
+ */
+export type ClaimOutcome = SendOutcome | { kind: 'unsent'; reason: string };
+
+/** True when only the operator can fix what went wrong (credentials, balance, sender id). */
+export function isAccountRefusal(
+  o: ClaimOutcome,
+): o is Extract<SendOutcome, { kind: 'permanent' }> {
+  return o.kind === 'permanent' && o.operator;
+}
+
+/** True when the SMS API itself did not work: nothing about this message. */
+export function isOutage(o: ClaimOutcome): boolean {
+  return o.kind === 'temporary' && o.outage;
+}
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  /** Uniform in [0, 1): jitter for the retry delay. */
+  random01: number;
+}
+
+/**
+ * Pure. The row's new values and what happened, for one outcome of a claimed row.
+ * - sent: sent.
+ * - a refused account, an outage, or a row given back unsent: nobody's fault but the operator's
+ *   or the network's; queued again in its place in the queue (due at once: the circuit breaker
+ *   decides when sending resumes), and the attempt its claim counted is given back.
+ * - AT could not take this message now: retried with backoff, failed after `maxAttempts`.
+ * - AT refused this message for good: failed, 'rejected'.
+ */
+export function afterOutcome(
+  row: OutboxRow,
+  outcome: ClaimOutcome,
+  now: number,
+  retry: RetryPolicy,
+): { recorded: Exclude<Recorded, 'lost'>; values: OutboxRow } {
+  if (outcome.kind === 'sent') {
+    const messageId = outcome.messageId || null;
+    const values = { ...row, status: 'sent', messageId, cost: outcome.cost, sentAt: now } as const;
+    return { recorded: 'sent', values: { ...values, lastError: null, failure: null } };
+  }
+  if (outcome.kind === 'unsent' || isAccountRefusal(outcome) || isOutage(outcome)) {
+    const lastError =
+      outcome.kind === 'unsent'
+        ? outcome.reason
+        : isAccountRefusal(outcome)
+          ? `account refused: ${outcome.reason}`
+          : `outage: ${outcome.reason}`;
+    const attempts = Math.max(row.attempts - 1, 0);
+    return {
+      recorded: 'deferred',
+      values: { ...row, status: 'queued', attempts, nextAttemptAt: row.createdAt, lastError },
+    };
+  }
+  if (outcome.kind === 'temporary' && row.attempts < retry.maxAttempts) {
+    const nextAttemptAt = now + retryDelayMs(row.attempts, retry.random01);
+    return {
+      recorded: 'retried',
+      values: { ...row, status: 'queued', nextAttemptAt, lastError: outcome.reason },
+    };
+  }
+  const failure = outcome.kind === 'temporary' ? 'attempts' : 'rejected';
+  return {
+    recorded: 'failed',
+    values: { ...row, status: 'failed', lastError: outcome.reason, failure },
+  };
+}
