@@ -65,7 +65,14 @@ export const fileComplaintScreens: Record<string, ScreenDef> = {
     prompt: 'file.confirm.prompt',
     view: 'confirm',
     options: [
-      { label: 'file.confirm.send', next: 'file.done', effect: 'complaint.submit' },
+      // The limit again at the moment of filing: another session may have filed meanwhile.
+      {
+        label: 'file.confirm.send',
+        next: 'file.done',
+        effect: 'complaint.submit',
+        guard: 'canFile',
+        otherwise: 'file.limit',
+      },
       { label: 'file.confirm.change', next: 'file.edit' },
     ],
     zero: { label: 'common.cancel', next: 'file.cancelled' },
@@ -84,6 +91,6 @@ export const fileComplaintScreens: Record<string, ScreenDef> = {
     draft: true,
   },
   'file.done': { type: 'info', view: 'done', end: true },
-  'file.cancelled': { type: 'info', view: 'file.cancelled', end: true },
+  'file.cancelled': { type: 'info', text: 'file.cancelled', end: true },
   'file.limit': { type: 'info', view: 'limit' },
 };

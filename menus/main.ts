@@ -15,7 +15,7 @@ export const mainScreens: Record<string, ScreenDef> = {
     ],
     zero: { label: 'common.exit', next: 'goodbye' },
   },
-  goodbye: { type: 'info', view: 'common.goodbye', end: true },
-  ended: { type: 'info', view: 'common.ended', end: true },
+  goodbye: { type: 'info', text: 'common.goodbye', end: true },
+  ended: { type: 'info', text: 'common.ended', end: true },
   help: { type: 'info', view: 'help' },
 };

@@ -4,7 +4,6 @@
  */
 import { smsText } from '../text/sms';
 import { enqueueSms } from '../outbox/repository';
-import { type ComplaintDraft } from '../ussd/core/types';
 import type { ReferenceData } from '../reference/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
 import { formatComplaintNumber } from './core/numbers';
@@ -13,6 +12,7 @@ import { type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
+import { type ComplaintDraft } from './core/draft';
 
 export interface FileComplaintInput {
   phone: string;

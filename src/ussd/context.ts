@@ -11,12 +11,12 @@ import {
   listRecentComplaints,
 } from '../complaints/repository';
 import type { ReferenceData } from '../reference/repository';
-import type { UssdDeps, UssdRequest } from './handler';
 import { findResumableDraft } from './session-repository';
 import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from './core/types';
 import { startOfDay } from '../text/calendar';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
+import { type UssdDeps, type UssdRequest } from './hop';
 
 function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
   return {

@@ -6,7 +6,8 @@
  * An idle server answers a lone hop one turn later.
  */
 import { createGroupCommit, MAX_BATCH } from '../../db/group-commit';
-import { errorScreen, handleHop, type Hop, type UssdDeps, type UssdRequest } from './handler';
+import { errorScreen, handleHop } from './handler';
+import { type Hop, type UssdDeps, type UssdRequest } from './hop';
 
 export type Answer = (body: string) => void;
 

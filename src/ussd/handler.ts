@@ -3,14 +3,12 @@
  * one SQLite transaction, answer. Never touches the network; never throws (an internal error
  * becomes a localised END screen and a log line with the sessionId).
  */
-import type { Logger } from 'pino';
-import { inTransaction, type Db, type Tx } from '../../db/client';
+import { inTransaction, type Tx } from '../../db/client';
 import { findCitizenLanguage, upsertCitizen } from '../complaints/repository';
 import { fileComplaint } from '../complaints/filing';
 import { maskPhone } from '../text/phone';
-import type { Metrics } from '../ops/metrics';
-import type { ReferenceData } from '../reference/repository';
 import { HopContext } from './context';
+import type { Hop, UssdDeps, UssdRequest } from './hop';
 import { endedSession, startSession, step, type StepResult } from './core/engine';
 import { renderView } from './core/render';
 import {
@@ -20,38 +18,9 @@ import {
   parseState,
   saveSession,
 } from './session-repository';
-import { type Effect, type Menu, type SessionState } from './core/types';
+import type { Effect, Menu, SessionState } from './core/types';
 import { translate, type Lang } from '../text/translate';
 import { type SessionRow } from '../../db/schema';
-
-export interface UssdRequest {
-  sessionId: string;
-  serviceCode: string;
-  phoneNumber: string;
-  networkCode: string;
-  text: string;
-}
-
-/** A hop's answer, and what the metrics count: the screen it left the caller on. */
-export interface Hop {
-  body: string;
-  /** The screen shown; 'replay' for a repeated request, 'error' for a failure. */
-  screen: string;
-  /** A complaint was filed by this hop. */
-  filed: boolean;
-}
-
-export interface UssdDeps {
-  db: Db;
-  /** Told about each hop once its commit is durable (src/ops/metrics.ts). */
-  metrics?: Pick<Metrics, 'hop' | 'complaintFiled'>;
-  menu: Menu;
-  reference: ReferenceData;
-  logger: Logger;
-  now: () => number;
-  randomInt: (maxExclusive: number) => number;
-  settings: { dailyComplaintLimit: number; draftResumeMinutes: number; tollFreeNumber?: string };
-}
 
 function applyEffects(deps: UssdDeps, tx: Tx, req: UssdRequest, effects: Effect[], now: number) {
   for (const effect of effects) {

@@ -3,8 +3,8 @@
  * menu up to the confirm screen) and into the draft the `complaint.submit` effect must carry.
  */
 import { categoryCodes, type CategoryCode } from '../../db/seed/seed';
-import type { ComplaintDraft } from '../../src/ussd/core/types';
 import { councilNamed, councilNumber, regionNamed, regionNumber } from './engine-context';
+import { type ComplaintDraft } from '../../src/complaints/core/draft';
 
 export interface FilingAnswers {
   region: string;

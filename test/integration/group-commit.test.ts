@@ -13,9 +13,9 @@ import { createGroupCommit } from '../../db/group-commit';
 import { menu } from '../../menus';
 import { loadReferenceData } from '../../src/reference/repository';
 import { createUssdGroupCommit } from '../../src/ussd/group-commit';
-import type { UssdDeps, UssdRequest } from '../../src/ussd/handler';
 import { seededRandomInt, T0 } from '../helpers/app';
 import { en, sw } from '../helpers/ussd-paths';
+import { type UssdDeps, type UssdRequest } from '../../src/ussd/hop';
 
 let dir: string;
 let file: string;

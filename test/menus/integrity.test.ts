@@ -13,6 +13,8 @@ import { isGsm7 } from '../../src/text/gsm7';
 import { lookups } from '../../src/ussd/core/lookups';
 import type { ScreenDef, ScreenId } from '../../src/ussd/core/types';
 import { validators } from '../../src/ussd/core/validators';
+import { effects } from '../../src/ussd/core/effects';
+import { guards } from '../../src/ussd/core/guards';
 import { views } from '../../src/ussd/core/views';
 import { allReferences, reachableDepths } from '../helpers/menu-graph';
 
@@ -27,7 +29,7 @@ function keysOf(id: ScreenId, s: ScreenDef): [string, string][] {
   if (s.type === 'list') keys.push([`${id} empty`, s.empty]);
   if (s.type === 'input' && s.skip) keys.push([`${id} skip`, s.skip]);
   if (s.type === 'choice') s.options.forEach((o, i) => keys.push([`${id} options[${i}]`, o.label]));
-  if (s.type === 'info' && !isView(s.view)) keys.push([`${id} view`, s.view]);
+  if (s.type === 'info' && 'text' in s) keys.push([`${id} text`, s.text]);
   return keys;
 }
 
@@ -57,8 +59,20 @@ describe('names the menus use', () => {
   const names = screens.flatMap(([id, s]): [string, string, boolean][] => {
     if (s.type === 'list') return [[id, `lookup ${s.lookup}`, s.lookup in lookups]];
     if (s.type === 'input') return [[id, `validator ${s.validate}`, s.validate in validators]];
-    if (s.type === 'choice' && s.view) return [[id, `view ${s.view}`, isView(s.view)]];
-    if (s.type === 'info') return [[id, `view ${s.view}`, isView(s.view) || s.view in en]];
+    if (s.type === 'choice') {
+      return [
+        ...(s.view ? [[id, `view ${s.view}`, isView(s.view)] as [string, string, boolean]] : []),
+        ...s.options.flatMap((o): [string, string, boolean][] => [
+          ...(o.guard
+            ? [[id, `guard ${o.guard}`, o.guard in guards] as [string, string, boolean]]
+            : []),
+          ...(o.effect
+            ? [[id, `effect ${o.effect}`, o.effect in effects] as [string, string, boolean]]
+            : []),
+        ]),
+      ];
+    }
+    if (s.type === 'info' && 'view' in s) return [[id, `view ${s.view}`, isView(s.view)]];
     return [];
   });
 
@@ -66,12 +80,14 @@ describe('names the menus use', () => {
     expect(registered).toBe(true);
   });
 
-  test.each(screens.filter(([, s]) => s.type === 'info').map(([id, s]) => [id, s] as const))(
-    'when the info screen %s names its view, then the name is not both a view and a key',
-    (_id, s) => {
-      expect(s.type === 'info' && isView(s.view) && s.view in en).toBe(false);
-    },
-  );
+  test('when an option has a guard, then it says where to go when the guard fails', () => {
+    const unguarded = screens.flatMap(([id, s]) =>
+      s.type === 'choice'
+        ? s.options.filter((o) => o.guard && !o.otherwise).map((o) => `${id} ${o.label}`)
+        : [],
+    );
+    expect(unguarded).toEqual([]);
+  });
 });
 
 describe('translations', () => {

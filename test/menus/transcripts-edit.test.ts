@@ -2,11 +2,11 @@
  * Transcripts of changing an answer from the confirm screen: each field is asked again, the
  * caller lands back on the confirm screen and every other answer is kept.
  */
-import { type ComplaintDraft } from '../../src/ussd/core/types';
 import { makeEngineContext } from '../helpers/engine-context';
 import { draftFor, repliesToConfirm, waterInDar } from '../helpers/filing';
 import { dial } from '../helpers/transcript';
 import { type Lang } from '../../src/text/translate';
+import { type ComplaintDraft } from '../../src/complaints/core/draft';
 
 const toConfirm = repliesToConfirm(waterInDar);
 const langs: Lang[] = ['sw', 'en'];

@@ -7,11 +7,12 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { normalizePhone, maskPhone } from '../../text/phone';
 import { createUssdGroupCommit } from '../../ussd/group-commit';
-import { errorScreen, type UssdDeps } from '../../ussd/handler';
+import { errorScreen } from '../../ussd/handler';
 import { recordSessionEnd } from '../../ussd/session-end-repository';
 import { BadRequestError } from '../errors';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';
+import { type UssdDeps } from '../../ussd/hop';
 
 const MAX_TEXT = 20_000;
 

@@ -3,95 +3,26 @@
  * It runs no effect and reads the world only through the synchronous context; bad input is an
  * ordinary step back to the same screen with an error line, never an exception.
  */
-import type { TextKey } from '../../../menus/locales/en';
-import { lookups } from './lookups';
+import type { Lang, Text } from '../../text/translate';
+import { effects } from './effects';
+import { guards } from './guards';
 import { KEY_BACK, KEY_HOME, KEY_MORE, paginate } from './render';
 import {
-  type Effect,
-  type ListItem,
-  type Menu,
-  type ScreenDef,
-  type ScreenId,
-  type SessionState,
-  type StaticOption,
-  type UssdContext,
-  type View,
-} from './types';
+  buildView,
+  goTo,
+  itemsOf,
+  restartAt,
+  result,
+  retry,
+  screenOf,
+  type StepResult,
+} from './steps';
+import type { Menu, SessionState, StaticOption, UssdContext } from './types';
 import { validators } from './validators';
-import { views } from './views';
-import { type Lang, type Text } from '../../text/translate';
 
-export interface StepResult {
-  state: SessionState;
-  view: View;
-  effects: Effect[];
-}
+export { buildView, type StepResult };
 
 const invalid: Text = { key: 'common.invalid' };
-
-function screenOf(menu: Menu, id: ScreenId): ScreenDef {
-  const screen = menu.screens[id];
-  if (!screen) throw new Error(`menu has no screen '${id}'`);
-  return screen;
-}
-
-function itemsOf(screen: ScreenDef, state: SessionState, ctx: UssdContext): ListItem[] {
-  switch (screen.type) {
-    case 'choice':
-      return screen.options.map((o, i) => ({ value: String(i), label: { key: o.label } }));
-    case 'list':
-      return lookups[screen.lookup](state, ctx);
-    case 'input':
-      return screen.skip ? [{ value: '', label: { key: screen.skip } }] : [];
-    case 'info':
-      return [];
-  }
-}
-
-function linesOf(screen: ScreenDef, state: SessionState, ctx: UssdContext, items: ListItem[]) {
-  const withCode = (key: TextKey): Text => ({ key, vars: { code: ctx.serviceCode } });
-  switch (screen.type) {
-    case 'choice':
-      return [withCode(screen.prompt), ...(screen.view ? views[screen.view](state, ctx) : [])];
-    case 'list':
-      return [withCode(items.length > 0 ? screen.prompt : screen.empty)];
-    case 'input':
-      return [withCode(screen.prompt)];
-    case 'info':
-      return screen.view in views
-        ? views[screen.view as keyof typeof views](state, ctx)
-        : [withCode(screen.view as TextKey)];
-  }
-}
-
-/** Pure. What the current screen of a session looks like. */
-export function buildView(menu: Menu, state: SessionState, ctx: UssdContext, error?: Text): View {
-  const screen = screenOf(menu, state.screen);
-  const items = itemsOf(screen, state, ctx);
-  const end = screen.type === 'info' && screen.end === true;
-  return {
-    end,
-    ...(error ? { error } : {}),
-    lines: linesOf(screen, state, ctx, items),
-    items,
-    page: state.page,
-    ...(screen.zero ? { zero: screen.zero.label } : {}),
-    back: !end && state.stack.length > 0,
-    home: !end && state.stack.length > 1,
-  };
-}
-
-const result = (menu: Menu, state: SessionState, ctx: UssdContext, effects: Effect[] = []) => ({
-  state,
-  view: buildView(menu, state, ctx),
-  effects,
-});
-
-const retry = (menu: Menu, state: SessionState, ctx: UssdContext, error: Text): StepResult => ({
-  state,
-  view: buildView(menu, state, ctx, error),
-  effects: [],
-});
 
 /** Pure. The first screen of a new session. */
 export function startSession(menu: Menu, ctx: UssdContext, lang: Lang | undefined): StepResult {
@@ -106,106 +37,32 @@ export function endedSession(menu: Menu, lang: Lang, ctx: UssdContext): StepResu
   return result(menu, { lang, screen: menu.ended, page: 0, stack: [], data: {} }, ctx);
 }
 
-/** Filled means the screen's answer is already in the draft (edits skip back over it). */
-function isFilled(screen: ScreenDef, state: SessionState): boolean {
-  return screen.type !== 'info' && screen.saveAs !== undefined && screen.saveAs in state.data;
-}
-
-/** The first draft screen still unanswered (a draft can lose an answer through Back after an edit). */
-function firstUnanswered(menu: Menu, state: SessionState): ScreenId | undefined {
-  return Object.entries(menu.screens).find(
-    ([, s]) =>
-      s.draft === true && s.type !== 'info' && s.saveAs !== undefined && !isFilled(s, state),
-  )?.[0];
-}
-
-/** Moves on to `next`; while editing (returnTo set), a screen already answered is skipped. */
-function goTo(menu: Menu, state: SessionState, next: ScreenId, skipFilled = true): SessionState {
-  const stack = [...state.stack, { screen: state.screen, page: state.page }];
-  const { returnTo } = state;
-  const skip = skipFilled && isFilled(screenOf(menu, next), state);
-  if (returnTo && (next === returnTo || skip)) {
-    const { returnTo: _done, ...rest } = state;
-    return { ...rest, screen: returnTo, page: 0, stack };
-  }
-  return { ...state, screen: next, page: 0, stack };
-}
-
+/**
+ * An option chosen: its guard (when it fails, to `otherwise`), the values it sets and clears, then
+ * its named effect or the move to `next`. The engine knows no flow: menus and registries do.
+ */
 function chooseOption(
   menu: Menu,
   state: SessionState,
   option: StaticOption,
   ctx: UssdContext,
 ): StepResult {
-  if (option.guard === 'canFile' && ctx.complaintsFiledToday() >= ctx.dailyComplaintLimit) {
+  if (option.guard && !guards[option.guard](state, ctx)) {
     return result(menu, goTo(menu, state, option.otherwise ?? state.screen), ctx);
   }
   const data = { ...state.data, ...option.set };
   for (const key of option.clears ?? []) delete data[key];
-  let next: SessionState = { ...state, data };
+  const next: SessionState = { ...state, data };
   if (option.returnTo) next.returnTo = option.returnTo;
-  const effects: Effect[] = [];
-  switch (option.effect) {
-    case 'citizen.setLanguage': {
-      const language: Lang = data.lang === 'en' ? 'en' : 'sw';
-      delete next.data.lang;
-      next.lang = language;
-      effects.push({ type: 'citizen.setLanguage', language });
-      // A language choice starts a fresh menu: there is nothing to go back to.
-      return result(menu, { ...next, screen: option.next, page: 0, stack: [] }, ctx, effects);
-    }
-    case 'complaint.submit':
-      return submit(menu, next, ctx);
-    case 'draft.resume': {
-      const draft = ctx.resumableDraft();
-      if (draft) {
-        effects.push({ type: 'draft.resume', fromSessionId: draft.sessionId });
-        return result(menu, { ...draft.state, lang: state.lang }, ctx, effects);
-      }
-      return result(menu, { ...next, screen: menu.main, page: 0, stack: [] }, ctx);
-    }
-    case 'draft.discard': {
-      const draft = ctx.resumableDraft();
-      if (draft) effects.push({ type: 'draft.discard', fromSessionId: draft.sessionId });
-      return result(menu, { ...next, screen: option.next, page: 0, stack: [] }, ctx, effects);
-    }
-    case undefined:
-      // The field chosen for an edit is asked although answered; skipping starts after it.
-      next = goTo(menu, next, option.next, option.returnTo === undefined);
-      return result(menu, next, ctx, effects);
-  }
-}
-
-function submit(menu: Menu, state: SessionState, ctx: UssdContext): StepResult {
-  // Checked again at the moment of filing: another session may have filed in the meantime.
-  if (ctx.complaintsFiledToday() >= ctx.dailyComplaintLimit) {
-    return result(menu, goTo(menu, state, 'file.limit'), ctx);
-  }
-  const missing = firstUnanswered(menu, state);
-  if (missing) return result(menu, goTo(menu, { ...state, returnTo: state.screen }, missing), ctx);
-  const d = state.data;
-  const number = ctx.newComplaintNumber();
-  const effect: Effect = {
-    type: 'complaint.submit',
-    number,
-    language: state.lang,
-    draft: {
-      regionCode: d.region ?? '',
-      councilCode: d.council ?? '',
-      categoryCode: d.category ?? '',
-      place: d.place ? d.place : null,
-      description: d.description ?? '',
-      anonymous: d.anonymous === 'yes',
-    },
-  };
-  const done = goTo(menu, { ...state, data: { number } }, 'file.done');
-  return result(menu, done, ctx, [effect]);
+  if (option.effect) return effects[option.effect]({ menu, state: next, option, ctx });
+  // The field chosen for an edit is asked although answered; skipping starts after it.
+  return result(menu, goTo(menu, next, option.next, option.returnTo === undefined), ctx);
 }
 
 function navigate(menu: Menu, state: SessionState, input: string, ctx: UssdContext) {
   const screen = screenOf(menu, state.screen);
   if (input === KEY_HOME && state.screen !== menu.main && state.stack.length > 0) {
-    return result(menu, { lang: state.lang, screen: menu.main, page: 0, stack: [], data: {} }, ctx);
+    return result(menu, restartAt(state, menu.main), ctx);
   }
   if (input === KEY_BACK) {
     if (screen.zero) return result(menu, goTo(menu, state, screen.zero.next), ctx);

@@ -3,6 +3,7 @@
  * steps, the views it asks the renderer to draw and the effects it asks the handler to apply.
  */
 import type { TextKey } from '../../../menus/locales/en';
+import type { ComplaintDraft } from '../../complaints/core/draft';
 import type { Lang, Text } from '../../text/translate';
 
 export type ScreenId = string;
@@ -68,12 +69,14 @@ export interface InputScreen extends ScreenBase {
   skip?: TextKey;
 }
 
-export interface InfoScreen extends ScreenBase {
+interface InfoBase extends ScreenBase {
   type: 'info';
-  view: ViewName | TextKey;
   /** END the session after showing it. */
   end?: boolean;
 }
+
+/** A screen of lines from a named view (src/ussd/core/views.ts), or of one fixed text. */
+export type InfoScreen = (InfoBase & { view: ViewName }) | (InfoBase & { text: TextKey });
 
 export type ScreenDef = ChoiceScreen | ListScreen | InputScreen | InfoScreen;
 
@@ -127,15 +130,6 @@ export interface ComplaintSummary {
   createdAt: number;
   description: string;
   citizenPhone: string;
-}
-
-export interface ComplaintDraft {
-  regionCode: string;
-  councilCode: string;
-  categoryCode: string;
-  place: string | null;
-  description: string;
-  anonymous: boolean;
 }
 
 export type Effect =

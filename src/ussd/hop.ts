@@ -1,0 +1,43 @@
+/**
+ * One USSD hop as the handler sees it: the request Africa's Talking posted, what the handler
+ * needs, and what it answers.
+ */
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client';
+import type { ReferenceData } from '../reference/repository';
+import type { Menu } from './core/types';
+
+export interface UssdRequest {
+  sessionId: string;
+  serviceCode: string;
+  phoneNumber: string;
+  networkCode: string;
+  text: string;
+}
+
+/** A hop's answer, and what the metrics count: the screen it left the caller on. */
+export interface Hop {
+  body: string;
+  /** The screen shown; 'replay' for a repeated request, 'error' for a failure. */
+  screen: string;
+  /** A complaint was filed by this hop. */
+  filed: boolean;
+}
+
+export interface UssdDeps {
+  db: Db;
+  /** Told about each hop once its commit is durable (src/ops/metrics.ts). */
+  metrics?: HopMetrics;
+  menu: Menu;
+  reference: ReferenceData;
+  logger: Logger;
+  now: () => number;
+  randomInt: (maxExclusive: number) => number;
+  settings: { dailyComplaintLimit: number; draftResumeMinutes: number; tollFreeNumber?: string };
+}
+
+/** What the metrics hear of each hop (src/ops/metrics.ts implements it). */
+export interface HopMetrics {
+  hop: (screen: string, result: 'con' | 'end' | 'error', seconds: number) => void;
+  complaintFiled: (channel: string) => void;
+}
