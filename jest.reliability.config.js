@@ -10,5 +10,6 @@ module.exports = {
   testMatch: ['**/*.rel.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   maxWorkers: 1,
+  verbose: true,
   testTimeout: 180_000,
 };
