@@ -36,7 +36,11 @@ const timer = setInterval(() => {
     if (result && result.log >= workerData.restartFrames) restart();
   } catch (err) {
     // SQLITE_BUSY: the writer or another checkpoint (the admin CLI, say) held on; next time.
-    if (!err || err.code !== 'SQLITE_BUSY') throw err;
+    // Anything else (a full disk: SQLITE_FULL, an I/O error) is told to the server and tried
+    // again next time: the worker outlives the trouble, so checkpoints resume once it passes.
+    if (!err || err.code !== 'SQLITE_BUSY') {
+      parentPort.postMessage({ code: err && err.code, message: String(err && err.message) });
+    }
   }
 }, workerData.intervalMs);
 parentPort.on('message', (m) => {
@@ -86,6 +90,15 @@ export function startCheckpointer(
     }),
   );
   worker.on('error', (err) => options.logger.error({ err }, 'checkpoint worker failed'));
+  // A failing checkpoint is retried every interval: log the first, then at most once a minute.
+  let lastLogged = { code: '', at: -Infinity };
+  worker.on('message', (m: { code?: string; message?: string }) => {
+    const code = m.code ?? 'unknown';
+    const now = performance.now();
+    if (code === lastLogged.code && now - lastLogged.at < 60_000) return;
+    lastLogged = { code, at: now };
+    options.logger.error({ code, reason: m.message }, 'wal checkpoint failed: trying again');
+  });
   worker.unref();
   return {
     alive: () => !exitedYet,

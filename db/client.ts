@@ -13,6 +13,9 @@ import { seedReferenceData } from './seed/seed';
 /** WAL size in pages (4 KB each) at which a commit checkpoints, unless db/checkpointer.ts runs. */
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
+/** The size the WAL file is truncated back to after a checkpoint resets it. */
+export const WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024;
+
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /**
@@ -52,6 +55,9 @@ export function openDatabase(file: string): Db {
   // batch, not per hop.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  // A WAL that grew under a burst is cut back to this size once a checkpoint resets it, instead
+  // of keeping its largest size on disk for ever (it fills a small disk on its own).
+  sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Statement journals and sorter spills stay in memory instead of temp files created per use.

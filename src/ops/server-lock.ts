@@ -55,8 +55,9 @@ function readOwner(lockFile: string): { text: string; owner: LockOwner | undefin
  */
 function tryCreate(lockFile: string, text: string): boolean {
   const temp = `${lockFile}.${process.pid}.tmp`;
-  writeFileSync(temp, text, { flag: 'w' });
   try {
+    // Inside the try: a write that fails (a full disk) must not leave the temp file behind.
+    writeFileSync(temp, text, { flag: 'w' });
     linkSync(temp, lockFile);
     return true;
   } catch (err) {
