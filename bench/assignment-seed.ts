@@ -3,7 +3,7 @@
  * complaints assigned among them, written with raw prepared better-sqlite3 statements in one
  * transaction each (the service layer would take minutes for 100,000 rows).
  */
-import { seededRandomInt } from '../src/random';
+import { seededRandomInt } from '../src/cli/demo/random';
 import type { Db } from '../db/client';
 import { makeComplaintNumber } from '../src/complaints/core/numbers';
 

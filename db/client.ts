@@ -68,6 +68,16 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
+/**
+ * Opens an existing database read-only, as it is (no migrations, no seeding): for tools that
+ * look at a running server's data. Throws when the file cannot be opened.
+ */
+export function openReadOnly(file: string, busyTimeoutMs = 2000): Db {
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  return drizzle(sqlite, { schema });
+}
+
 type Behavior = 'deferred' | 'immediate' | 'exclusive';
 
 /** better-sqlite3 transaction functions, built once per connection (building one is not free). */

@@ -4,6 +4,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { settings } from './schema';
 
+/** The stored webhook token, if the server generated one. */
+export function storedWebhookToken(db: Db): string | undefined {
+  return db.select().from(settings).where(eq(settings.key, 'webhook_token')).get()?.value;
+}
+
 /** The stored token, or a new random one stored now. */
 export function ensureWebhookToken(db: Db): { token: string; generated: boolean } {
   const row = db.select().from(settings).where(eq(settings.key, 'webhook_token')).get();

@@ -14,8 +14,8 @@ import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { parseComplaintNumber } from './core/numbers';
 import { findComplaintByNumber, insertEvent, updateComplaint } from './repository';
 import { normalizePhone } from '../text/phone';
-import type { ReferenceData } from '../reference/repository';
 import { loadCandidates } from './candidates';
+import { type ReferenceData } from '../reference/types';
 
 /** What a lifecycle action did, or why it did nothing (a typed refusal: ./core/refusal.ts). */
 export type ActionResult = { ok: true; complaint: ComplaintRow } | { ok: false; refusal: Refusal };

@@ -4,7 +4,6 @@
  */
 import { smsText } from '../text/sms';
 import { enqueueSms } from '../outbox/repository';
-import type { ReferenceData } from '../reference/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
 import { formatComplaintNumber } from './core/numbers';
 import { insertComplaint, insertEvent, upsertCitizen } from './repository';
@@ -13,6 +12,7 @@ import { codeLabel } from '../text/labels';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
 import { type ComplaintDraft } from './core/draft';
+import { type ReferenceData } from '../reference/types';
 
 export interface FileComplaintInput {
   phone: string;
@@ -21,6 +21,8 @@ export interface FileComplaintInput {
   language: Lang;
   /** The USSD code to dial for tracking, quoted in the acknowledgement SMS. */
   serviceCode: string;
+  /** How it reached the centre: 'ussd' (default), 'call' (logged by an agent), 'demo'. */
+  channel?: string;
   now: number;
 }
 
@@ -43,7 +45,7 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     description: draft.description,
     anonymous: draft.anonymous,
     language,
-    channel: 'ussd',
+    channel: input.channel ?? 'ussd',
     status: owner.staffId === null ? 'received' : 'assigned',
     level: owner.level,
     assigneeId: owner.staffId,

@@ -136,3 +136,37 @@ export function resolvedBefore(tx: Tx, before: number): ComplaintRow[] {
     .where(and(eq(complaints.status, 'resolved'), lte(complaints.resolvedAt, before)))
     .all();
 }
+
+/** How many complaints came through each channel (ussd, call, demo...). */
+export function countByChannel(tx: Tx): Map<string, number> {
+  const rows = tx
+    .select({ channel: complaints.channel, n: count() })
+    .from(complaints)
+    .groupBy(complaints.channel)
+    .all();
+  return new Map(rows.map((r) => [r.channel, r.n]));
+}
+
+/** Every complaint that came through `channel`. */
+export function complaintsOfChannel(tx: Tx, channel: string): ComplaintRow[] {
+  return tx.select().from(complaints).where(eq(complaints.channel, channel)).all();
+}
+
+/** The oldest complaint through `channel` in `status` owned by `staffId`. */
+export function oldestOwnedOfChannel(
+  tx: Tx,
+  o: { staffId: number; status: ComplaintRow['status']; channel: string },
+): ComplaintRow | undefined {
+  return tx
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.assigneeId, o.staffId),
+        eq(complaints.status, o.status),
+        eq(complaints.channel, o.channel),
+      ),
+    )
+    .orderBy(asc(complaints.createdAt))
+    .get();
+}

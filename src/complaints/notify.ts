@@ -2,13 +2,13 @@
  * The SMS a complaint's changes cause, queued in the outbox inside the caller's transaction.
  * Citizens get their own language; staff theirs.
  */
-import type { ReferenceData } from '../reference/repository';
 import { enqueueSms } from '../outbox/repository';
 import { smsText, type SmsKey } from '../text/sms';
 import { formatComplaintNumber } from './core/numbers';
 import { codeLabel } from '../text/labels';
 import { type Tx } from '../../db/client';
 import { type StaffRow, type ComplaintRow } from '../../db/schema';
+import { type ReferenceData } from '../reference/types';
 
 const EXCERPT = 60;
 

@@ -8,9 +8,9 @@ import { staffRoles, type NewStaff, type StaffRow } from '../../db/schema';
 import { reassignOpenComplaints } from '../complaints/assigning';
 import type { NotifyContext } from '../complaints/notify';
 import { normalizePhone } from '../text/phone';
-import type { ReferenceData } from '../reference/repository';
 import { parseCsv } from './csv';
 import { findStaffByPhone, insertStaff, setStaffActive } from '../staff/repository';
+import { type ReferenceData } from '../reference/types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 

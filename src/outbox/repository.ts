@@ -2,7 +2,21 @@
  * The SMS outbox: every message the system owes is a row here, written in the same transaction
  * as the change that caused it. The dispatcher (src/sms/dispatcher.ts) sends them.
  */
-import { and, count, eq, gt, gte, inArray, max, min, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  gte,
+  inArray,
+  like,
+  max,
+  min,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import { inTransaction, type Db, preparedPerDb, type Tx } from '../../db/client';
 import { smsOutbox, type OutboxRow } from '../../db/schema';
 
@@ -180,4 +194,58 @@ export function setDelivery(
   d: Partial<Pick<OutboxRow, 'deliveryStatus' | 'deliveryFailureReason' | 'deliveredAt'>>,
 ): void {
   tx.update(smsOutbox).set(d).where(eq(smsOutbox.id, id)).run();
+}
+
+/** The newest outbox row's id (0: none). */
+export function lastOutboxId(db: Db): number {
+  return (
+    db
+      .select({ id: max(smsOutbox.id) })
+      .from(smsOutbox)
+      .get()?.id ?? 0
+  );
+}
+
+/**
+ * Marks sent, at their creation time, the queued messages after `afterId` to phones matching any
+ * of `phonePatterns` (SQL LIKE): the demo's own SMS, which must never reach the dispatcher.
+ */
+export function markQueuedSent(db: Db, afterId: number, phonePatterns: readonly string[]): void {
+  db.update(smsOutbox)
+    .set({ status: 'sent', sentAt: smsOutbox.createdAt })
+    .where(
+      and(
+        gt(smsOutbox.id, afterId),
+        eq(smsOutbox.status, 'queued'),
+        or(...phonePatterns.map((p) => like(smsOutbox.toPhone, p))),
+      ),
+    )
+    .run();
+}
+
+/** SMS to `phone` created at or after `since`, oldest first, leaving out ids in `seen`. */
+export function smsToSince(
+  db: Db,
+  phone: string,
+  since: number,
+  seen: ReadonlySet<number>,
+): Pick<OutboxRow, 'id' | 'body' | 'status' | 'template' | 'createdAt'>[] {
+  return db
+    .select({
+      id: smsOutbox.id,
+      body: smsOutbox.body,
+      status: smsOutbox.status,
+      template: smsOutbox.template,
+      createdAt: smsOutbox.createdAt,
+    })
+    .from(smsOutbox)
+    .where(
+      and(
+        eq(smsOutbox.toPhone, phone),
+        gte(smsOutbox.createdAt, since),
+        seen.size > 0 ? notInArray(smsOutbox.id, [...seen]) : undefined,
+      ),
+    )
+    .orderBy(asc(smsOutbox.id))
+    .all();
 }

@@ -5,14 +5,7 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, councils, regions } from '../../db/schema';
-import type { RefItem } from '../ussd/core/types';
-
-export interface ReferenceData {
-  regions: RefItem[];
-  councilsByRegion: Map<string, RefItem[]>;
-  councilLabels: Map<string, { sw: string; en: string }>;
-  categories: string[];
-}
+import type { RefItem, ReferenceData } from './types';
 
 export function loadReferenceData(db: Db): ReferenceData {
   const regionRows = db.select().from(regions).orderBy(asc(regions.position)).all();
@@ -27,7 +20,11 @@ export function loadReferenceData(db: Db): ReferenceData {
     councilsByRegion.set(c.regionCode, list);
   }
   return {
-    regions: regionRows.map((r) => ({ code: r.code, label: { sw: r.name, en: r.name } })),
+    regions: regionRows.map((r) => ({
+      code: r.code,
+      label: { sw: r.name, en: r.name },
+      mainland: r.mainland,
+    })),
     councilsByRegion,
     councilLabels,
     categories: db

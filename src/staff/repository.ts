@@ -1,7 +1,7 @@
 /**
  * Staff rows and the councils each covers. Plain rows in, plain rows out.
  */
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { preparedPerDb, type Tx } from '../../db/client';
 import { staff, staffCouncils, type NewStaff, type StaffRow } from '../../db/schema';
 
@@ -84,4 +84,18 @@ export function coverageIn(tx: Tx, regionCode: string): Map<number, string[]> {
     coverage.set(c.staffId, [...(coverage.get(c.staffId) ?? []), c.councilCode]);
   }
   return coverage;
+}
+
+/** The first staff member (by id) in `role` whose name starts with `prefix`. */
+export function firstStaffNamed(
+  tx: Tx,
+  role: StaffRow['role'],
+  prefix: string,
+): StaffRow | undefined {
+  return tx
+    .select()
+    .from(staff)
+    .where(and(eq(staff.role, role), like(staff.name, `${prefix}%`)))
+    .orderBy(asc(staff.id))
+    .get();
 }

@@ -10,13 +10,13 @@ import {
   findComplaintByNumber,
   listRecentComplaints,
 } from '../complaints/repository';
-import type { ReferenceData } from '../reference/repository';
 import { findResumableDraft } from './session-repository';
-import type { ComplaintSummary, RefItem, ResumableDraft, UssdContext } from './core/types';
+import { type ComplaintSummary, type ResumableDraft, type UssdContext } from './core/types';
 import { startOfDay } from '../text/calendar';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
 import { type UssdDeps, type UssdRequest } from './hop';
+import { type ReferenceData, type RefItem } from '../reference/types';
 
 function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
   return {

@@ -4,8 +4,8 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
-import type { ReferenceData } from '../reference/repository';
 import type { Menu } from './core/types';
+import { type ReferenceData } from '../reference/types';
 
 export interface UssdRequest {
   sessionId: string;

@@ -1,5 +1,5 @@
 /**
- * Runs the real admin CLI (`tsx src/cli/kero.ts`) as a child process against a database file in a
+ * Runs the real admin CLI (`tsx src/cli/admin/kero.ts`) as a child process against a database file in a
  * temporary folder, and seeds that file through the real services beforehand.
  */
 import { spawnSync } from 'node:child_process';
@@ -46,7 +46,7 @@ export function tempDatabase(): TempDatabase {
     file,
     dir,
     run: (args, env = {}) => {
-      const child = spawnSync(TSX, ['src/cli/kero.ts', ...args], {
+      const child = spawnSync(TSX, ['src/cli/admin/kero.ts', ...args], {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 20_000,

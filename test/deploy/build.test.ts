@@ -62,7 +62,7 @@ describe('the production build', () => {
     expect(build).toMatchObject({ code: 0 });
     for (const file of [
       'src/main.js',
-      'src/cli/kero.js',
+      'src/cli/admin/kero.js',
       'db/migrations/meta/_journal.json',
       'db/migrations/0000_init.sql',
       'db/seed/tz-admin-units.json',

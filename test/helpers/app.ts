@@ -3,7 +3,7 @@
  * a controllable clock and a seeded random source. Nothing is mocked but time and randomness.
  */
 import pino from 'pino';
-import { seededRandomInt as mulberryInt } from '../../src/random';
+import { seededRandomInt as mulberryInt } from '../../src/cli/demo/random';
 import { openDatabase, type Db } from '../../db/client';
 import { menu } from '../../menus';
 import { createApp, type AppDeps } from '../../src/http/app';

@@ -13,9 +13,9 @@ import { fileComplaint } from '../../src/complaints/filing';
 import type { NotifyContext } from '../../src/complaints/notify';
 import { parseConfig } from '../../src/config';
 import { escalationDeps } from '../../src/deps';
-import type { ReferenceData } from '../../src/reference/repository';
 import { seededRandomInt, T0, testClock, type TestClock } from './app';
 import { type Lang } from '../../src/text/translate';
+import { type ReferenceData } from '../../src/reference/types';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;

@@ -5,13 +5,13 @@
  */
 import { categoryCodes, loadAdminUnits } from '../../db/seed/seed';
 import { makeComplaintNumber } from '../../src/complaints/core/numbers';
-import { seededRandomInt } from '../../src/random';
-import type {
-  ComplaintSummary,
-  RefItem,
-  ResumableDraft,
-  UssdContext,
+import { seededRandomInt } from '../../src/cli/demo/random';
+import {
+  type ComplaintSummary,
+  type ResumableDraft,
+  type UssdContext,
 } from '../../src/ussd/core/types';
+import { type RefItem } from '../../src/reference/types';
 
 /** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
 export const T0 = Date.UTC(2026, 2, 12, 6, 0, 0);

@@ -12,7 +12,6 @@ import { isGsm7 } from '../../src/text/gsm7';
 import { buildView, step } from '../../src/ussd/core/engine';
 import { PAGE_BUDGET, renderView } from '../../src/ussd/core/render';
 import {
-  type RefItem,
   type ScreenDef,
   type SessionState,
   type UssdContext,
@@ -29,6 +28,7 @@ import {
 } from '../helpers/engine-context';
 import { reachableDepths, type Depth } from '../helpers/menu-graph';
 import { textOf, translate, type Lang, type Text } from '../../src/text/translate';
+import { type RefItem } from '../../src/reference/types';
 
 const langs: Lang[] = ['sw', 'en'];
 const longest = <T>(items: readonly T[], size: (t: T) => number): T => {

@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 const cli = (args: string[]) =>
-  runTsx('src/cli/kero.ts', args, childEnv({ DATABASE_PATH: server.dbFile, LOG_LEVEL: 'silent' }));
+  runTsx(
+    'src/cli/admin/kero.ts',
+    args,
+    childEnv({ DATABASE_PATH: server.dbFile, LOG_LEVEL: 'silent' }),
+  );
 const lockOwner = () =>
   JSON.parse(readFileSync(`${server.dbFile}.lock`, 'utf8')) as { pid: number; startedAt: string };
 

@@ -39,7 +39,7 @@ const byStatus = (file: string) =>
 describe('npm run demo', () => {
   test('when the database is new, then demo staff and 300 complaints in every status are loaded, and a second run adds nothing', async () => {
     const file = path.join(tmp.dir, 'fresh.db');
-    const first = await runTsx('src/cli/demo.ts', [], childEnv({ DATABASE_PATH: file }));
+    const first = await runTsx('src/cli/demo/demo.ts', [], childEnv({ DATABASE_PATH: file }));
 
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -86,7 +86,7 @@ describe('npm run demo', () => {
     expect(facts?.replies).toBeGreaterThan(100);
     expect(first.stdout).toContain('+255700000101');
 
-    const second = await runTsx('src/cli/demo.ts', ['--db', file]);
+    const second = await runTsx('src/cli/demo/demo.ts', ['--db', file]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Demo data already loaded');
     expect(byStatus(file)).toEqual(counts);
@@ -115,13 +115,13 @@ describe('npm run demo', () => {
     );
     db.$client.close();
 
-    const refused = await runTsx('src/cli/demo.ts', ['--db', file]);
+    const refused = await runTsx('src/cli/demo/demo.ts', ['--db', file]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('holds 1 real (non-demo) complaints');
     expect(refused.stderr).toContain('--force');
     expect(byStatus(file)).toEqual({});
 
-    const forced = await runTsx('src/cli/demo.ts', ['--db', file, '--force']);
+    const forced = await runTsx('src/cli/demo/demo.ts', ['--db', file, '--force']);
     expect(forced.code).toBe(0);
     expect(Object.values(byStatus(file)).reduce((a, b) => a + b, 0)).toBe(300);
     expect(query(file, "SELECT number, channel FROM complaints WHERE channel <> 'demo'")).toEqual([

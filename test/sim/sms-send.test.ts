@@ -36,7 +36,7 @@ afterAll(async () => {
 const common = () => ['--token', 'tok', '--db', `${tmp.dir}/none.db`, '--wait', '0'];
 
 test('when an SMS is sent, then AT incoming-message fields are posted and the status printed', async () => {
-  const run = await runTsx('src/cli/sms-send.ts', [
+  const run = await runTsx('src/cli/phone/sms-send.ts', [
     ...['--from', '0700000101', '--url', url, ...common()],
     ...['R', '4821 0379', 'Tunashughulikia'],
   ]);
@@ -59,7 +59,7 @@ test('when an SMS is sent, then AT incoming-message fields are posted and the st
 });
 
 test('when the server has no /sms/inbound route, then it says so and exits 1', async () => {
-  const run = await runTsx('src/cli/sms-send.ts', [
+  const run = await runTsx('src/cli/phone/sms-send.ts', [
     ...['--from', '+255712345678', '--url', `${url}/elsewhere`, ...common(), 'hello'],
   ]);
 

@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 test('when screens break the wire rules, then each gets a WARNING and the exit code is 2', async () => {
-  const run = await runTsx('src/cli/ussd-sim.ts', [
+  const run = await runTsx('src/cli/phone/ussd-sim.ts', [
     ...['--script', '1,1*2,9', '--url', url, '--token', 'a b&c'],
     ...['--db', `${tmp.dir}/none.db`, '--phone', '+255754000111', '--network', '64005'],
   ]);

@@ -1,9 +1,9 @@
 /**
  * The terminal phone's pure parts: the wire-rule checks, the screen drawing and the arguments.
  */
-import { parseScripts, parseSimArgs } from '../../src/cli/ussd-sim-args';
-import { drawScreen, wrapLine } from '../../src/cli/ussd-sim-screen';
-import { callbackUrl, wireProblems, type HopAnswer } from '../../src/cli/ussd-sim-wire';
+import { parseScripts, parseSimArgs } from '../../src/cli/phone/ussd-sim-args';
+import { drawScreen, wrapLine } from '../../src/cli/phone/ussd-sim-screen';
+import { callbackUrl, wireProblems, type HopAnswer } from '../../src/cli/phone/ussd-sim-wire';
 
 const ok: HopAnswer = {
   status: 200,

@@ -40,7 +40,7 @@ afterAll(async () => {
 
 describe('npm run ussd -- --script', () => {
   test('when a whole filing is scripted, then the END screen carries the number, the acknowledgement SMS is shown and the exit code is 0', async () => {
-    const run = await runTsx('src/cli/ussd-sim.ts', [
+    const run = await runTsx('src/cli/phone/ussd-sim.ts', [
       ...['--script', `${FILING}|3`, '--url', server.url, '--token', TOKEN],
       ...['--db', server.dbFile, '--phone', '0712345678'],
     ]);
@@ -81,7 +81,7 @@ describe('npm run ussd -- --script', () => {
 
   test('when nothing listens at --url, then it says so and exits 1', async () => {
     const port = await freePort();
-    const run = await runTsx('src/cli/ussd-sim.ts', [
+    const run = await runTsx('src/cli/phone/ussd-sim.ts', [
       ...['--script', '1', '--url', `http://127.0.0.1:${port}`, '--token', TOKEN],
       ...['--db', `${tmp.dir}/none.db`],
     ]);

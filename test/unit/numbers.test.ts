@@ -5,7 +5,7 @@ import {
   makeComplaintNumber,
   parseComplaintNumber,
 } from '../../src/complaints/core/numbers';
-import { seededRandomInt } from '../../src/random';
+import { seededRandomInt } from '../../src/cli/demo/random';
 
 const SAMPLE_SIZE = 250;
 const randomInt = seededRandomInt(0x6b65726f);

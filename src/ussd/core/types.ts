@@ -5,6 +5,7 @@
 import type { TextKey } from '../../../menus/locales/en';
 import type { ComplaintDraft } from '../../complaints/core/draft';
 import type { Lang, Text } from '../../text/translate';
+import { type RefItem } from '../../reference/types';
 
 export type ScreenId = string;
 
@@ -115,11 +116,6 @@ export interface View {
   zero?: TextKey;
   back: boolean;
   home: boolean;
-}
-
-export interface RefItem {
-  code: string;
-  label: { sw: string; en: string };
 }
 
 export interface ComplaintSummary {

@@ -7,9 +7,9 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { fsyncPath, messageOf, removeDatabaseFiles, verifyBackup } from '../ops/backup';
-import { utcStamp } from '../ops/backup-schedule';
-import { acquireServerLock } from '../ops/server-lock';
+import { fsyncPath, messageOf, removeDatabaseFiles, verifyBackup } from '../../ops/backup';
+import { utcStamp } from '../../ops/backup-schedule';
+import { acquireServerLock } from '../../ops/server-lock';
 import { parseCommandArgs, reportErrors, type CliBase } from './args';
 import { describeBackupCheck } from './backup-command';
 

@@ -3,8 +3,8 @@
  * (node:util parseArgs) that turns mistakes into messages rather than thrown errors.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Db } from '../../db/client';
-import type { Config } from '../config';
+import type { Db } from '../../../db/client';
+import type { Config } from '../../config';
 
 export interface Output {
   out: (line: string) => void;

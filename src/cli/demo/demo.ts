@@ -5,10 +5,10 @@
  * and adds nothing. A composition root: reads the configuration once, opens the database.
  */
 import { parseArgs } from 'node:util';
-import { openDatabase, type Db } from '../../db/client';
-import { parseConfig, type Config } from '../config';
-import { secureRandomInt } from '../deps';
-import { loadReferenceData } from '../reference/repository';
+import { openDatabase, type Db } from '../../../db/client';
+import { parseConfig, type Config } from '../../config';
+import { secureRandomInt } from '../../deps';
+import { loadReferenceData } from '../../reference/repository';
 import { DEMO_COMPLAINTS, demoStaff, planDemoComplaints, seededRandom } from './demo-data';
 import {
   addDemoStaff,
@@ -49,7 +49,7 @@ const policyOf = (config: Config) => ({
 /** Loads everything in one transaction: all or nothing, and no demo SMS is ever seen queued. */
 function load(db: Db, now: number): { added: number; skipped: number } {
   const reference = loadReferenceData(db);
-  const regions = loadDemoRegions(db, reference);
+  const regions = loadDemoRegions(reference);
   const plans = planDemoComplaints({
     now,
     random: seededRandom(SEED),

@@ -2,9 +2,9 @@
  * `kero report [--region ARU] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]`: the complaints report
  * as an aligned table with a total row, or as JSON for machines.
  */
-import { loadReferenceData } from '../reference/repository';
-import { parsePeriod } from '../reports/core/period';
-import { complaintReport, type ComplaintReport, type ReportFigures } from '../reports/report';
+import { loadReferenceData } from '../../reference/repository';
+import { parsePeriod } from '../../reports/core/period';
+import { complaintReport, type ComplaintReport, type ReportFigures } from '../../reports/report';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable, type Column } from './table';
 

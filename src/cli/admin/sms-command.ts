@@ -3,9 +3,9 @@
  * and messages queued again after an outage outlasted the retry budget. A running server picks
  * requeued messages up at its next drain.
  */
-import { outboxStatus, requeueOutbox, type OutboxStatus } from '../outbox/repository';
+import { outboxStatus, requeueOutbox, type OutboxStatus } from '../../outbox/repository';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
-import { startOfTanzanianDay } from '../text/calendar';
+import { startOfTanzanianDay } from '../../text/calendar';
 
 export const smsUsage = [
   'sms status [--json]           the outbox: queued, sending, sent, failed; the oldest queued',

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { normalizePhone } from '../text/phone';
+import { normalizePhone } from '../../text/phone';
 import { openServiceDb, smsLine, type ServiceDb } from './ussd-sim-db';
 import { callbackUrl, postForm, redact, runAgainstServer, type HopAnswer } from './ussd-sim-wire';
 

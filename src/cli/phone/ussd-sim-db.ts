@@ -3,10 +3,9 @@
  * token and the SMS the service has queued for a phone. They never write to it.
  */
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
-import { and, asc, eq, gte, notInArray } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { settings, smsOutbox } from '../../db/schema';
+import { openReadOnly, type Db } from '../../../db/client';
+import { storedWebhookToken } from '../../../db/settings';
+import { smsToSince } from '../../outbox/repository';
 
 export interface OutboxSms {
   id: number;
@@ -27,14 +26,12 @@ export interface ServiceDb {
 /** Opens the database read-only, or explains why not (missing file, not a Kero database). */
 export function openServiceDb(file: string): { db: ServiceDb } | { error: string } {
   if (!existsSync(file)) return { error: `no database at ${file}` };
-  let sqlite: Database.Database;
+  let db: Db;
   try {
-    sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    sqlite.pragma('busy_timeout = 2000');
+    db = openReadOnly(file);
   } catch (err) {
     return { error: `cannot open ${file}: ${err instanceof Error ? err.message : String(err)}` };
   }
-  const db = drizzle(sqlite);
   // A database from before the outbox existed, or another program's: say so instead of crashing.
   const guard = <T>(read: () => T, fallback: T): T => {
     try {
@@ -45,37 +42,9 @@ export function openServiceDb(file: string): { db: ServiceDb } | { error: string
   };
   return {
     db: {
-      storedToken: () =>
-        guard(
-          () =>
-            db.select().from(settings).where(eq(settings.key, 'webhook_token')).get()?.value ??
-            undefined,
-          undefined,
-        ),
-      smsTo: (phone, since, seen) =>
-        guard(
-          () =>
-            db
-              .select({
-                id: smsOutbox.id,
-                body: smsOutbox.body,
-                status: smsOutbox.status,
-                template: smsOutbox.template,
-                createdAt: smsOutbox.createdAt,
-              })
-              .from(smsOutbox)
-              .where(
-                and(
-                  eq(smsOutbox.toPhone, phone),
-                  gte(smsOutbox.createdAt, since),
-                  seen.size > 0 ? notInArray(smsOutbox.id, [...seen]) : undefined,
-                ),
-              )
-              .orderBy(asc(smsOutbox.id))
-              .all(),
-          [],
-        ),
-      close: () => sqlite.close(),
+      storedToken: () => guard(() => storedWebhookToken(db), undefined),
+      smsTo: (phone, since, seen) => guard(() => smsToSince(db, phone, since, seen), []),
+      close: () => db.$client.close(),
     },
   };
 }

@@ -2,15 +2,16 @@
  * What `npm run demo` prints when it is done: the demo complaints by status, how many are overdue
  * (work for the escalation check) and a few commands to try with real demo numbers.
  */
-import { and, asc, eq, like } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { complaints, complaintStatuses, staff } from '../../db/schema';
-import { formatComplaintNumber } from '../complaints/core/numbers';
-import { dueEscalation, type SlaPolicy } from '../complaints/core/sla';
+import type { Db } from '../../../db/client';
+import { complaintStatuses } from '../../../db/schema';
+import { complaintsOfChannel, oldestOwnedOfChannel } from '../../complaints/lists-repository';
+import { firstStaffNamed } from '../../staff/repository';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
+import { dueEscalation, type SlaPolicy } from '../../complaints/core/sla';
 
 /** Lines: demo complaints by status, with the number overdue now. */
 export function demoStatusLines(db: Db, now: number, policy: SlaPolicy): string[] {
-  const rows = db.select().from(complaints).where(eq(complaints.channel, 'demo')).all();
+  const rows = complaintsOfChannel(db, 'demo');
   const width = Math.max(...complaintStatuses.map((s) => s.length));
   const lines = complaintStatuses.map((s) => {
     const n = rows.filter((c) => c.status === s).length;
@@ -26,25 +27,9 @@ export function demoStatusLines(db: Db, now: number, policy: SlaPolicy): string[
 
 /** Lines: commands to try, with a demo officer's phone and one of their complaint numbers. */
 export function demoTryLines(db: Db): string[] {
-  const officer = db
-    .select()
-    .from(staff)
-    .where(and(eq(staff.role, 'officer'), like(staff.name, 'Demo Officer %')))
-    .orderBy(asc(staff.id))
-    .get();
+  const officer = firstStaffNamed(db, 'officer', 'Demo Officer ');
   const theirs = officer
-    ? db
-        .select()
-        .from(complaints)
-        .where(
-          and(
-            eq(complaints.assigneeId, officer.id),
-            eq(complaints.status, 'assigned'),
-            eq(complaints.channel, 'demo'),
-          ),
-        )
-        .orderBy(asc(complaints.createdAt))
-        .get()
+    ? oldestOwnedOfChannel(db, { staffId: officer.id, status: 'assigned', channel: 'demo' })
     : undefined;
   const lines = ['', 'Things to try (with `npm start` running in another terminal):'];
   const tip = (command: string, what: string) => lines.push(`  ${command}`, `      ${what}`);

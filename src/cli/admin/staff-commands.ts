@@ -9,13 +9,13 @@ import {
   deactivateStaff,
   importStaffCsv,
   type StaffInput,
-} from '../directory/service';
-import { councilsOf, listStaff } from '../staff/repository';
-import { loadReferenceData } from '../reference/repository';
+} from '../../directory/service';
+import { councilsOf, listStaff } from '../../staff/repository';
+import { loadReferenceData } from '../../reference/repository';
 import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable } from './table';
-import { type StaffRow } from '../../db/schema';
-import { countOpenByAssignee } from '../complaints/lists-repository';
+import { type StaffRow } from '../../../db/schema';
+import { countOpenByAssignee } from '../../complaints/lists-repository';
 
 const notify = (ctx: CliContext) => ({ now: ctx.now, reference: loadReferenceData(ctx.db) });
 

@@ -10,7 +10,7 @@ import {
   messageOf,
   verifyBackup,
   type BackupCheck,
-} from '../ops/backup';
+} from '../../ops/backup';
 import { parseCommandArgs, reportErrors, type CliBase } from './args';
 
 /** One line on a verified backup: the integrity answer, the row counts, the newest complaint. */

@@ -4,9 +4,9 @@
  * happened). Phone numbers are fake on purpose: staff +2557000001RR (officer of region RR),
  * +2557000002RR (supervisor), +255700000000 (headquarters); citizens +2556999NNNNN.
  */
-import { mulberry32 } from '../random';
-import type { ComplaintStatus } from '../../db/schema';
-import type { StaffInput } from '../directory/service';
+import { mulberry32 } from './random';
+import type { ComplaintStatus } from '../../../db/schema';
+import type { StaffInput } from '../../directory/service';
 import { DESCRIPTIONS, NOTES, PLACES, REPLIES, RESOLUTIONS } from './demo-texts';
 
 export const DEMO_HQ_PHONE = '+255700000000';

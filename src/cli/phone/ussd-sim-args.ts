@@ -3,7 +3,7 @@
  * arguments and environment in, options or a message out.
  */
 import { parseArgs } from 'node:util';
-import { normalizePhone } from '../text/phone';
+import { normalizePhone } from '../../text/phone';
 
 export const ussdUsage = [
   'Usage: npm run ussd -- [options]',

@@ -3,15 +3,8 @@
  * transaction, replyToComplaint, addNote, resolveComplaint, setStatus) with a clock that is moved
  * to each step's time, so that history, SLA fields and SMS carry back-dated times.
  */
-import { and, count, eq, gt, like, max, ne, or } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../db/client';
-import {
-  complaints,
-  regions,
-  smsOutbox,
-  type ComplaintStatus,
-  type ComplaintRow,
-} from '../../db/schema';
+import { inTransaction, type Db } from '../../../db/client';
+import type { ComplaintRow, ComplaintStatus } from '../../../db/schema';
 import {
   addNote,
   replyToComplaint,
@@ -19,35 +12,33 @@ import {
   setStatus,
   type ActionDeps,
   type ActionResult,
-} from '../complaints/actions';
-import { makeComplaintNumber } from '../complaints/core/numbers';
-import { complaintNumberExists } from '../complaints/repository';
-import { fileComplaint } from '../complaints/filing';
-import type { ReferenceData } from '../reference/repository';
-import { addStaff } from '../directory/service';
-import { findStaffByPhone } from '../staff/repository';
+} from '../../complaints/actions';
+import { makeComplaintNumber } from '../../complaints/core/numbers';
+import { complaintNumberExists } from '../../complaints/repository';
+import { fileComplaint } from '../../complaints/filing';
+import { addStaff } from '../../directory/service';
+import { countByChannel } from '../../complaints/lists-repository';
+import { lastOutboxId, markQueuedSent } from '../../outbox/repository';
+import { findStaffByPhone } from '../../staff/repository';
 import { DEMO_PHONE_PATTERNS, type DemoComplaintPlan, type DemoRegion } from './demo-data';
+import { type ReferenceData } from '../../reference/types';
 
 /** Regions with their mainland flag and council codes, in menu order. */
-export function loadDemoRegions(db: Db, ref: ReferenceData): DemoRegion[] {
-  return db
-    .select()
-    .from(regions)
-    .orderBy(regions.position)
-    .all()
-    .map((r) => ({
-      code: r.code,
-      name: r.name,
-      mainland: r.mainland,
-      councils: (ref.councilsByRegion.get(r.code) ?? []).map((c) => c.code),
-    }));
+export function loadDemoRegions(ref: ReferenceData): DemoRegion[] {
+  return ref.regions.map((r) => ({
+    code: r.code,
+    name: r.label.en,
+    mainland: r.mainland,
+    councils: (ref.councilsByRegion.get(r.code) ?? []).map((c) => c.code),
+  }));
 }
 
 /** Complaints not made by the demo (channel other than 'demo'), and the demo's own. */
 export function countComplaintsByOrigin(db: Db): { real: number; demo: number } {
-  const n = (where: ReturnType<typeof eq>) =>
-    db.select({ n: count() }).from(complaints).where(where).get()?.n ?? 0;
-  return { real: n(ne(complaints.channel, 'demo')), demo: n(eq(complaints.channel, 'demo')) };
+  const byChannel = countByChannel(db);
+  const demo = byChannel.get('demo') ?? 0;
+  const all = [...byChannel.values()].reduce((a, b) => a + b, 0);
+  return { real: all - demo, demo };
 }
 
 /** Adds each staff member whose phone is not registered yet; returns how many were added. */
@@ -78,20 +69,15 @@ function fileDemoComplaint(
   return inTransaction(deps.db, (tx) => {
     let number = makeComplaintNumber(randomInt);
     while (complaintNumberExists(tx, number)) number = makeComplaintNumber(randomInt);
-    const filed = fileComplaint(tx, deps.reference, {
+    return fileComplaint(tx, deps.reference, {
       phone: plan.citizenPhone,
       number,
       draft: plan,
       language: plan.language,
       serviceCode: '*384*1234#',
+      channel: 'demo',
       now: plan.createdAt,
     });
-    return tx
-      .update(complaints)
-      .set({ channel: 'demo' })
-      .where(eq(complaints.id, filed.id))
-      .returning()
-      .get();
   });
 }
 
@@ -170,11 +156,7 @@ export function loadDemoComplaints(
   plans: readonly DemoComplaintPlan[],
   randomInt: (max: number) => number,
 ): Record<ComplaintStatus, number> {
-  const lastSmsId =
-    db
-      .select({ id: max(smsOutbox.id) })
-      .from(smsOutbox)
-      .get()?.id ?? 0;
+  const lastSmsId = lastOutboxId(db);
   let now = 0;
   const deps = { db, reference, now: () => now, setNow: (ms: number) => (now = ms) };
   const counts: Record<ComplaintStatus, number> = {
@@ -185,15 +167,6 @@ export function loadDemoComplaints(
     closed: 0,
   };
   for (const plan of plans) counts[loadOne(deps, plan, randomInt).status]++;
-  db.update(smsOutbox)
-    .set({ status: 'sent', sentAt: smsOutbox.createdAt })
-    .where(
-      and(
-        gt(smsOutbox.id, lastSmsId),
-        eq(smsOutbox.status, 'queued'),
-        or(...DEMO_PHONE_PATTERNS.map((p) => like(smsOutbox.toPhone, p))),
-      ),
-    )
-    .run();
+  markQueuedSent(db, lastSmsId, DEMO_PHONE_PATTERNS);
   return counts;
 }

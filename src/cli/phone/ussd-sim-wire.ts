@@ -3,8 +3,8 @@
  * (form-encoded, cumulative `text`), and the checks AT's contract puts on every answer.
  */
 import { randomBytes } from 'node:crypto';
-import { isGsm7 } from '../text/gsm7';
-import { PAGE_BUDGET } from '../ussd/core/render';
+import { isGsm7 } from '../../text/gsm7';
+import { PAGE_BUDGET } from '../../ussd/core/render';
 
 /** Slower than this is worth a warning: AT gives up near 10 s, users notice far sooner. */
 export const SLOW_MS = 2000;

@@ -3,9 +3,9 @@
  * reads the configuration once, opens the database, runs one command and closes it again.
  * `backup` and `restore` handle the database file themselves: a restore must not hold it open.
  */
-import { openDatabase, type Db } from '../../db/client';
-import { parseConfig, type Config } from '../config';
-import { describeOpenFailure } from '../ops/open-failure';
+import { openDatabase, type Db } from '../../../db/client';
+import { parseConfig, type Config } from '../../config';
+import { describeOpenFailure } from '../../ops/open-failure';
 import type { CliBase, CliContext, Output } from './args';
 import { runBackupCommand } from './backup-command';
 import { runEscalateCommand } from './escalate-command';

@@ -2,7 +2,7 @@
  * How the terminal phone draws things. Pure: strings in, lines out. A screen is a box about as
  * wide as a feature phone's display, long lines wrapped at spaces, the character count below.
  */
-import { PAGE_BUDGET } from '../ussd/core/render';
+import { PAGE_BUDGET } from '../../ussd/core/render';
 import { screenLength, type HopAnswer } from './ussd-sim-wire';
 
 /** Columns inside the box: a feature phone shows roughly 24 to 30. */

@@ -2,10 +2,10 @@
  * `kero escalate`: one run of the SLA timer's work on demand (escalations, then auto-close), and
  * a plain account of what it did.
  */
-import { runSlaTick, type Escalated } from '../complaints/escalation';
-import { formatComplaintNumber } from '../complaints/core/numbers';
-import { escalationDeps } from '../deps';
-import { findStaffById } from '../staff/repository';
+import { runSlaTick, type Escalated } from '../../complaints/escalation';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
+import { escalationDeps } from '../../deps';
+import { findStaffById } from '../../staff/repository';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable } from './table';
 
