@@ -16,8 +16,8 @@ import {
 } from '../complaints/actions';
 import { formatComplaintNumber } from '../complaints/core/numbers';
 import { findComplaintByNumber } from '../complaints/repository';
-import { smsText } from '../text/sms';
-import { formatOpenList, parseErrorSay, refusalSay, type Say } from './core/format';
+import { smsText, type Say } from '../text/sms';
+import { formatOpenList, parseErrorSay, refusalSay } from './core/format';
 import { parseStaffCommand, type StaffCommand } from './core/parse';
 import { findStaffById } from '../staff/repository';
 import { translate } from '../text/translate';

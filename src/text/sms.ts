@@ -12,6 +12,13 @@ const MAX_SEPTETS = 153 * MAX_SMS_PARTS;
 
 export type SmsKey = Extract<TextKey, `sms.${string}`>;
 
+/** An SMS before rendering: a `sms.*` key, its variables and the one that may be shortened. */
+export interface Say {
+  key: SmsKey;
+  vars?: Record<string, string | number>;
+  shrink?: string;
+}
+
 const fits = (body: string) => {
   const p = smsParts(body);
   return p.encoding === 'GSM-7' && p.parts <= MAX_SMS_PARTS;

@@ -1,9 +1,9 @@
 /**
  * What a citizen's SMS asks for, and how a leading complaint number is cut off the text. Pure.
  */
-import { dammCheckDigit } from '../../src/complaints/core/numbers';
+import { dammCheckDigit, splitLeadingNumber } from '../../src/complaints/core/numbers';
 import { parseCitizenSms, type CitizenSms } from '../../src/citizens/core/parse';
-import { splitLeadingNumber, splitWord } from '../../src/text/input';
+import { splitWord } from '../../src/text/input';
 
 const N = `5512090${dammCheckDigit('5512090')}`;
 const SPACED = `${N.slice(0, 4)} ${N.slice(4)}`;

@@ -2,7 +2,8 @@
  * What a citizen's SMS asks for: `REOPEN 4821 0379`, `HALI 48210379`, a rating digit, a message
  * that starts with a complaint number, or plain text. Pure; never throws.
  */
-import { splitLeadingNumber, splitWord } from '../../text/input';
+import { splitWord } from '../../text/input';
+import { splitLeadingNumber } from '../../complaints/core/numbers';
 
 export type CitizenSms =
   /** `raw` is the number as typed: it may still be wrong. */

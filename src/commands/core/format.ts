@@ -2,7 +2,6 @@
  * The words of the staff SMS console's answers: parse errors, the lifecycle service's refusals
  * and the one-SMS LIST. Pure: everything comes in as arguments; text comes from `sms.*`.
  */
-import type { TextKey } from '../../../menus/locales/en';
 import type { Refusal, RefusalCode } from '../../complaints/core/refusal';
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { septetLength, toGsm7 } from '../../text/gsm7';
@@ -11,16 +10,11 @@ import type { NumberedCommand, StaffParseError } from './parse';
 import { translate, type Lang } from '../../text/translate';
 import { codeLabel } from '../../text/labels';
 import { formatDate } from '../../text/calendar';
+import type { Say } from '../../text/sms';
 
 /** One SMS part: LIST must fit it. */
 export const ONE_SMS = 160;
 
-/** A reply before rendering: a `sms.*` key, its variables and the one that may be shortened. */
-export interface Say {
-  key: Extract<TextKey, `sms.${string}`>;
-  vars?: Record<string, string | number>;
-  shrink?: string;
-}
 
 const usageKey: Record<NumberedCommand, Say['key']> = {
   reply: 'sms.usage.reply',

@@ -2,12 +2,9 @@
  * The staff SMS console's language: `R 4821 0379 Tunashughulikia`, `ORODHA`, `PANGA 48210379
  * 0754000111`. Pure: text in, a typed command or a typed error out; it never throws for input.
  */
-import {
-  parseComplaintNumber,
-  type ComplaintNumberParseFailure,
-} from '../../complaints/core/numbers';
+import { parseComplaintNumber, type ComplaintNumberParseFailure, splitLeadingNumber } from '../../complaints/core/numbers';
 import { normalizePhone } from '../../text/phone';
-import { splitLeadingNumber, splitWord } from '../../text/input';
+import { splitWord } from '../../text/input';
 
 export type CommandName =
   'reply' | 'note' | 'resolve' | 'take' | 'assign' | 'list' | 'show' | 'help';

@@ -103,3 +103,38 @@ export function parseComplaintNumber(input: string): ComplaintNumberParseResult 
   if (!isValidComplaintNumber(stripped)) return { ok: false, reason: 'check_digit' };
   return { ok: true, number: stripped };
 }
+
+/** Punctuation people put right after a word or a number: `JIBU: 4821 0379, ...`. */
+const TRAILING_PUNCTUATION = /[:;,.]+$/;
+const NUMBER_TOKEN = /^[0-9#*-]+$/;
+
+export interface Split {
+  /** As typed, tokens joined by one space (`4821 0379`); may still be a wrong number. */
+  raw: string;
+  /** What follows, trimmed. */
+  rest: string;
+}
+
+/**
+ * Pure. A complaint number at the start of `text`: whitespace-separated tokens made of digits,
+ * '-', '#' and '*' are taken until they hold at least 8 digits (`4821 0379`, `4821-0379`,
+ * `482 10379`), or a token carries trailing punctuation. Undefined when `text` does not start so.
+ */
+export function splitLeadingNumber(text: string): Split | undefined {
+  let rest = text.trim();
+  const tokens: string[] = [];
+  let digits = 0;
+  while (digits < COMPLAINT_NUMBER_LENGTH) {
+    const m = /^(\S+)\s*/.exec(rest);
+    if (!m) break;
+    const token = m[1] ?? '';
+    const bare = token.replace(TRAILING_PUNCTUATION, '');
+    if (!NUMBER_TOKEN.test(bare) || !/[0-9]/.test(bare)) break;
+    tokens.push(bare);
+    digits += bare.replace(/[^0-9]/g, '').length;
+    rest = rest.slice(m[0].length);
+    if (bare !== token) break;
+  }
+  if (tokens.length === 0) return undefined;
+  return { raw: tokens.join(' '), rest: rest.trim() };
+}
