@@ -7,21 +7,13 @@ import { z } from 'zod';
 import type { Db } from '../../../db/client';
 import { recordDeliveryReport } from '../../sms/delivery';
 import { maskPhone } from '../../text/phone';
-import { BadRequestError } from '../errors';
+import { optionalText, parseBody, required } from '../fields';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .optional()
-    .transform((s) => (s === '' ? undefined : s));
-
 export const deliveryReportSchema = z.object({
-  id: z.string().trim().min(1).max(128),
-  status: z.string().trim().min(1).max(32),
+  id: required(128),
+  status: required(32),
   phoneNumber: optionalText(32),
   networkCode: optionalText(16),
   failureReason: optionalText(256),
@@ -37,12 +29,7 @@ export interface SmsDeliveryRouteDeps {
 /** POST /sms/delivery, behind the webhook rule (src/http/webhook.ts). */
 export function smsDeliveryHandler(deps: SmsDeliveryRouteDeps): WebhookHandler {
   return (req, res) => {
-    const parsed = deliveryReportSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-      throw new BadRequestError(fields.join('; '));
-    }
-    const report = parsed.data;
+    const report = parseBody(deliveryReportSchema, req.body);
     const result = recordDeliveryReport(deps.db, report, deps.now());
     const log = {
       messageId: report.id,

@@ -6,45 +6,30 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { ActionDeps } from '../../complaints/actions';
-import { normalizePhone } from '../../text/phone';
 import {
   DEFAULT_INBOUND_LIMIT_PER_HOUR,
   DEFAULT_STAFF_LIMIT_PER_HOUR,
   receiveSms,
   type InboundDeps,
 } from '../../sms/inbound';
-import { BadRequestError } from '../errors';
+import { cutText, parseBody, phone, required } from '../fields';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';
 
 /** Longer texts (a many-part SMS) are cut, not refused: a 4xx would only make AT retry. */
 export const MAX_INBOUND_TEXT = 2000;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((s) => (s === undefined || s === '' ? undefined : s.slice(0, max)));
-
 export const smsInboundSchema = z.object({
-  id: z.string().trim().min(1).max(128),
-  from: z
-    .string()
-    .max(32)
-    .transform((s, ctx) => {
-      const phone = normalizePhone(s);
-      if (!phone) ctx.addIssue({ code: 'custom', message: 'not a phone number' });
-      return phone ?? z.NEVER;
-    }),
-  to: z.string().trim().min(1).max(32),
+  id: required(128),
+  from: phone,
+  to: required(32),
   text: z
     .string()
     .default('')
     .transform((s) => s.slice(0, MAX_INBOUND_TEXT)),
-  date: optionalText(64),
-  linkId: optionalText(128),
-  networkCode: optionalText(16),
+  date: cutText(64),
+  linkId: cutText(128),
+  networkCode: cutText(16),
 });
 
 export interface SmsInboundRouteDeps extends ActionDeps {
@@ -77,12 +62,7 @@ export function inboundDeps(deps: SmsInboundRouteDeps): InboundDeps {
 export function smsInboundHandler(deps: SmsInboundRouteDeps): WebhookHandler {
   const inbound = inboundDeps(deps);
   return (req, res) => {
-    const parsed = smsInboundSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      const fields = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-      throw new BadRequestError(fields.join('; '));
-    }
-    const { id, ...rest } = parsed.data;
+    const { id, ...rest } = parseBody(smsInboundSchema, req.body);
     const outcome = receiveSms(inbound, { atId: id, ...rest });
     sendText(res, outcome === 'failed' ? 500 : 200, '');
   };

@@ -5,31 +5,20 @@
  */
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { normalizePhone, maskPhone } from '../../text/phone';
+import { maskPhone } from '../../text/phone';
 import { createUssdGroupCommit } from '../../ussd/group-commit';
 import { errorScreen } from '../../ussd/handler';
 import { recordSessionEnd } from '../../ussd/session-end-repository';
-import { BadRequestError } from '../errors';
+import { parseBody, phone, rawText, required } from '../fields';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';
 import { type UssdDeps } from '../../ussd/hop';
 
 const MAX_TEXT = 20_000;
 
-const field = (max: number) => z.string().trim().min(1).max(max);
-
-const phone = z
-  .string()
-  .max(32)
-  .transform((s, ctx) => {
-    const normalized = normalizePhone(s);
-    if (!normalized) ctx.addIssue({ code: 'custom', message: 'not a phone number' });
-    return normalized ?? z.NEVER;
-  });
-
 export const ussdRequestSchema = z.object({
-  sessionId: field(128),
-  serviceCode: field(32),
+  sessionId: required(128),
+  serviceCode: required(32),
   phoneNumber: phone,
   networkCode: z.string().trim().max(16).default(''),
   text: z.string().max(MAX_TEXT).default(''),
@@ -40,36 +29,22 @@ const optionalInt = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
   z.coerce.number().int().min(0).optional().catch(undefined),
 );
-const optionalText = (max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((s) => s?.slice(0, max));
 
 export const ussdEventSchema = z.object({
-  sessionId: field(128),
+  sessionId: required(128),
   serviceCode: z.string().max(32).default(''),
   networkCode: z.string().max(16).default(''),
   phoneNumber: phone,
-  status: field(32),
-  date: optionalText(64),
-  cost: optionalText(64),
+  status: required(32),
+  date: rawText(64),
+  cost: rawText(64),
   durationInMillis: optionalInt,
   hopsCount: optionalInt,
-  hopsMetadata: optionalText(4000),
-  input: optionalText(4000),
-  lastAppResponse: optionalText(1000),
-  errorMessage: optionalText(1000),
+  hopsMetadata: rawText(4000),
+  input: rawText(4000),
+  lastAppResponse: rawText(1000),
+  errorMessage: rawText(1000),
 });
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) {
-    const fields = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new BadRequestError(fields.join('; '));
-  }
-  return result.data;
-}
 
 export interface UssdRouteDeps extends UssdDeps {
   serviceCodes: string[];
@@ -91,7 +66,7 @@ export function ussdHandlers(deps: UssdRouteDeps): UssdHandlers {
   return {
     hop: (req, res) => {
       const started = deps.metrics ? performance.now() : undefined;
-      const ussd = parse(ussdRequestSchema, req.body);
+      const ussd = parseBody(ussdRequestSchema, req.body);
       if (served.size > 0 && !served.has(ussd.serviceCode)) {
         deps.logger.warn(
           {
@@ -107,7 +82,7 @@ export function ussdHandlers(deps: UssdRouteDeps): UssdHandlers {
       commits.submit(ussd, (body) => sendText(res, 200, body), started);
     },
     events: (req, res) => {
-      const event = parse(ussdEventSchema, req.body);
+      const event = parseBody(ussdEventSchema, req.body);
       recordSessionEnd(deps.db, event, deps.now());
       sendText(res, 200, 'OK');
     },
