@@ -53,3 +53,23 @@ test('when the environment is bad, then every bad variable is named and no datab
   expect(run.stderr).toMatch(/^ {2}SLA_RESOLUTION_DAYS: .*\(got "soon"\)$/m);
   expect(existsSync(t.file)).toBe(false);
 });
+
+test.each([
+  ['staff', 'add', 'npm run kero -- staff add --name <name>'],
+  ['staff', 'import', 'npm run kero -- staff import <file.csv>'],
+  ['report', undefined, 'npm run kero -- report [--region <code>]'],
+  ['sms', 'retry', 'npm run kero -- sms retry [--failed]'],
+  ['backup', undefined, 'npm run kero -- backup <file> [--verify] [--force]'],
+])(
+  'when %s %s is asked for --help, then only its own usage is printed and nothing is opened',
+  (name, sub, line) => {
+    const run = t.run([name, ...(sub ? [sub] : []), '--help']);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Usage:\n/);
+    expect(run.stdout).toContain(`  ${line}`);
+    const others = commands.filter((c) => !c.startsWith(name) && c !== 'help');
+    for (const other of others) expect(run.stdout).not.toContain(`-- ${other}`);
+    expect(existsSync(t.file)).toBe(false);
+  },
+);

@@ -14,28 +14,67 @@ import { runRestoreCommand } from './restore-command';
 import { runSmsCommand, smsUsage } from './sms-command';
 import { runStaffCommand, staffUsage } from './staff-commands';
 
+/** Each command's lines in the usage; `kero <command> --help` prints its own. */
+const commandUsage: Record<string, string[]> = {
+  staff: staffUsage,
+  escalate: [
+    'escalate                     escalate SLA breaches and auto-close old resolved complaints',
+  ],
+  report: [
+    'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
+    '                             complaints by region and category (dates in Tanzanian time)',
+  ],
+  sms: smsUsage,
+  backup: [
+    'backup <file> [--verify] [--force]',
+    '                             copy the database while the server runs; --verify checks the',
+    '                             copy (integrity_check, counts); --force replaces <file>',
+  ],
+  restore: [
+    'restore <file> [--force]     replace the database with a verified backup; stop the server',
+    '                             first. The current database is kept as',
+    '                             <db>.before-restore-<UTC time>; --force sets it aside even if',
+    '                             it cannot be checkpointed. The next start migrates the backup',
+    '                             if it comes from an older version',
+  ],
+};
+
+const footer = [
+  '',
+  'The database is DATABASE_PATH (default ./data/kero.db); settings come from the environment',
+  '(see .env.example). Add --help to any command for its own usage.',
+];
+
 const usage = [
   'Usage: npm run kero -- <command>',
   '',
   'Commands:',
-  ...staffUsage.map((line) => `  ${line}`),
-  '  escalate                     escalate SLA breaches and auto-close old resolved complaints',
-  '  report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
-  '                               complaints by region and category (dates in Tanzanian time)',
-  ...smsUsage.map((line) => `  ${line}`),
-  '  backup <file> [--verify] [--force]',
-  '                               copy the database while the server runs; --verify checks the',
-  '                               copy (integrity_check, counts); --force replaces <file>',
-  '  restore <file> [--force]     replace the database with a verified backup; stop the server',
-  '                               first. The current database is kept as',
-  '                               <db>.before-restore-<UTC time>; --force sets it aside even if',
-  '                               it cannot be checkpointed. The next start migrates the backup',
-  '                               if it comes from an older version',
+  ...Object.values(commandUsage).flatMap((lines) => lines.map((line) => `  ${line}`)),
   '  help                         this list',
-  '',
-  'The database is DATABASE_PATH (default ./data/kero.db); settings come from the environment',
-  '(see .env.example).',
+  ...footer,
 ];
+
+/**
+ * The usage of one command (`staff`), or of one subcommand (`staff add`): its lines and the
+ * continuation lines under them.
+ */
+function usageOf(name: string, sub: string | undefined): string[] {
+  const lines = commandUsage[name] ?? [];
+  const prefix = sub ? `${name} ${sub}` : name;
+  let taking = false;
+  const picked = lines.filter((line) => {
+    if (!line.startsWith(' ')) taking = line === prefix || line.startsWith(`${prefix} `);
+    return taking;
+  });
+  const shown = picked.length > 0 ? picked : lines;
+  return [
+    'Usage:',
+    ...shown.map(
+      (l) => `  ${l.startsWith(' ') ? `${' '.repeat(16)}${l}` : `npm run kero -- ${l}`}`,
+    ),
+    ...footer,
+  ];
+}
 
 const io: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -66,8 +105,16 @@ function printUsage(write: (line: string) => void): void {
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   const isHelpFlag = (a: string) => a === '--help' || a === '-h';
-  if (name === undefined || name === 'help' || isHelpFlag(name) || args.some(isHelpFlag)) {
+  if (name === undefined || name === 'help' || isHelpFlag(name)) {
     printUsage(io.out);
+    return 0;
+  }
+  if (args.some(isHelpFlag) && Object.hasOwn(commandUsage, name)) {
+    for (const line of usageOf(
+      name,
+      args.find((a) => !a.startsWith('-')),
+    ))
+      io.out(line);
     return 0;
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
