@@ -42,16 +42,16 @@ const zone = (target, from, message) => ({
 const zones = layers
   .flatMap((layer, i) =>
     layer.folders.flatMap((target) => [
-    zone(target, higher(i), `${target} is below these in the layers (eslint.config.mjs).`),
-    ...(layer.alone
-      ? [
-          zone(
-            target,
-            layer.folders.filter((f) => f !== target),
-            `${target} may not reach into another folder of its own layer.`,
-          ),
-        ]
-      : []),
+      zone(target, higher(i), `${target} is below these in the layers (eslint.config.mjs).`),
+      ...(layer.alone
+        ? [
+            zone(
+              target,
+              layer.folders.filter((f) => f !== target),
+              `${target} may not reach into another folder of its own layer.`,
+            ),
+          ]
+        : []),
     ]),
   )
   .filter((z) => z.from.length > 0);

@@ -4,7 +4,6 @@
  * in src/complaints/core/numbers.ts.)
  */
 
-
 /**
  * Pure. The command word (letters only, upper-cased) at the start of `text` and what follows,
  * or undefined when `text` does not start with a letter. `R48210379 ...` gives `R`.

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase, type Db, inTransaction } from '../../db/client';
+import { openDatabase, type Db } from '../../db/client';
 import { dammCheckDigit } from '../../src/complaints/core/numbers';
-import { fileComplaint } from '../../src/complaints/filing';
+import { fileFor, type Filing } from '../helpers/world';
 import { loadReferenceData } from '../../src/reference/repository';
 import { addStaff, type StaffInput } from '../../src/directory/service';
 
@@ -80,7 +80,8 @@ export function complaintNumber(seed: number): string {
   return body + String(dammCheckDigit(body));
 }
 
-export interface Filing {
+/** A complaint seeded with a fixed number (from `seed`): the world's Filing, plus when. */
+export interface SeededFiling extends Omit<Filing, 'council'> {
   seed: number;
   councilCode: string;
   categoryCode?: string;
@@ -88,25 +89,15 @@ export interface Filing {
 }
 
 /** Files a complaint through the complaint service (assigned as in production); returns its id. */
-export function seedComplaint(db: Db, f: Filing): { id: number; number: string } {
+export function seedComplaint(db: Db, f: SeededFiling): { id: number; number: string } {
   const number = complaintNumber(f.seed);
-  const row = inTransaction(db, (tx) =>
-    fileComplaint(tx, loadReferenceData(db), {
-      phone: '+255700000001',
-      number,
-      draft: {
-        regionCode: f.councilCode.slice(0, 3),
-        councilCode: f.councilCode,
-        categoryCode: f.categoryCode ?? 'water',
-        place: null,
-        description: `Complaint ${f.seed}`,
-        anonymous: false,
-      },
-      language: 'sw',
-      serviceCode: '*384*1234#',
-      now: f.now ?? Date.now(),
-    }),
-  );
+  const filing: Filing = {
+    council: f.councilCode,
+    category: f.categoryCode ?? 'water',
+    description: `Complaint ${f.seed}`,
+    phone: '+255700000001',
+  };
+  const row = fileFor(db, loadReferenceData(db), { number, now: f.now ?? Date.now() }, filing);
   return { id: row.id, number };
 }
 

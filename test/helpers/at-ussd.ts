@@ -9,7 +9,8 @@ import type { Response } from 'supertest';
 import { isGsm7 } from '../../src/text/gsm7';
 import { TEST_TOKEN } from './app';
 
-export const SERVICE_CODE = '*384*1234#';
+export { SERVICE_CODE } from './world';
+import { SERVICE_CODE } from './world';
 export const NETWORK_CODE = '64004';
 
 /**

@@ -17,7 +17,8 @@ import { type RefItem } from '../../src/reference/types';
 export const T0 = Date.UTC(2026, 2, 12, 6, 0, 0);
 export const PHONE = '+255712345678';
 export const OTHER_PHONE = '+255754000111';
-export const SERVICE_CODE = '*384*1234#';
+export { SERVICE_CODE } from './world';
+import { SERVICE_CODE } from './world';
 export const TOLL_FREE = '0800 110 010';
 
 export { seededRandomInt };

@@ -1,8 +1,13 @@
 /**
  * Staff for integration tests, added through the real staff service (validation included).
  */
-import { activateStaff, addStaff, deactivateStaff } from '../../src/directory/service';
-import type { World } from './complaints';
+import {
+  activateStaff,
+  addStaff,
+  deactivateStaff,
+  type StaffInput,
+} from '../../src/directory/service';
+import type { World } from './world';
 import { type StaffRow } from '../../db/schema';
 
 export interface Hire {
@@ -26,6 +31,13 @@ export function hire(w: World, h: Hire): StaffRow {
     councils: h.councils ?? [],
     lang: h.lang ?? 'sw',
   });
+  if (!result.ok) throw new Error(`cannot hire: ${result.errors.join('; ')}`);
+  return result.value;
+}
+
+/** Hires exactly `input` through the real staff service; throws when it refuses. */
+export function hireInput(w: World, input: StaffInput): StaffRow {
+  const result = addStaff(w.db, w.ctx(), input);
   if (!result.ok) throw new Error(`cannot hire: ${result.errors.join('; ')}`);
   return result.value;
 }

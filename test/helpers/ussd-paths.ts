@@ -33,14 +33,18 @@ export async function chooseLanguage(phone: AtPhone, lang: Lang): Promise<void> 
   await s.reply(lang === 'sw' ? '1' : '2');
 }
 
-export interface Filing {
+/** What a caller types on the filing screens this path goes through. */
+export interface FilingReplies {
   place?: string;
   description?: string;
   anonymous?: boolean;
 }
 
 /** Dials (the phone already has a language), goes to the confirm screen: the session, there. */
-export async function fileUpToConfirm(phone: AtPhone, filing: Filing = {}): Promise<AtSession> {
+export async function fileUpToConfirm(
+  phone: AtPhone,
+  filing: FilingReplies = {},
+): Promise<AtSession> {
   const s = phone.dial();
   await s.send('');
   await s.replies(
@@ -56,7 +60,7 @@ export async function fileUpToConfirm(phone: AtPhone, filing: Filing = {}): Prom
 }
 
 /** A whole filing session (Arusha CC, Water); the final END body. */
-export async function fileComplaint(phone: AtPhone, filing: Filing = {}): Promise<string> {
+export async function fileComplaint(phone: AtPhone, filing: FilingReplies = {}): Promise<string> {
   const s = await fileUpToConfirm(phone, filing);
   return s.reply(SEND);
 }

@@ -12,7 +12,7 @@ import {
   outboxOf,
   snapshot,
   type World,
-} from '../helpers/complaints';
+} from '../helpers/world';
 import { deactivate, officer, supervisor } from '../helpers/staff';
 import { deactivateStaff } from '../../src/directory/service';
 import { runEscalations } from '../../src/complaints/escalation';

@@ -16,7 +16,7 @@ import {
   snapshot,
   type World,
   type WorldOptions,
-} from '../helpers/complaints';
+} from '../helpers/world';
 import { hqStaff, officer, supervisor } from '../helpers/staff';
 
 const FRIDAY_MORNING = eat('2026-03-13 10:00');

@@ -18,7 +18,7 @@ import {
   outboxOf,
   snapshot,
   type World,
-} from '../helpers/complaints';
+} from '../helpers/world';
 import { insertComplaint, upsertCitizen } from '../../src/complaints/repository';
 import { T0 } from '../helpers/app';
 import { hqStaff, officer, supervisor } from '../helpers/staff';

@@ -3,7 +3,7 @@
  * supervisor and headquarters fall-backs, and the `assigned` event each leaves behind.
  */
 import { resolveComplaint, replyToComplaint } from '../../src/complaints/actions';
-import { complaintById, eventsOf, file, HOUR, openWorld, type World } from '../helpers/complaints';
+import { complaintById, eventsOf, file, HOUR, openWorld, type World } from '../helpers/world';
 import { deactivate, hqStaff, officer, reactivate, supervisor } from '../helpers/staff';
 
 let w: World;

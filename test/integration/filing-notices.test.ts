@@ -4,7 +4,7 @@
  */
 import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { isGsm7, smsParts, toGsm7 } from '../../src/text/gsm7';
-import { CITIZEN, file, openWorld, outboxOf, type World } from '../helpers/complaints';
+import { CITIZEN, file, openWorld, outboxOf, type World } from '../helpers/world';
 import { hqStaff, officer, supervisor } from '../helpers/staff';
 
 let w: World;

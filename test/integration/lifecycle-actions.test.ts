@@ -19,7 +19,7 @@ import {
   outboxOf,
   snapshot,
   type World,
-} from '../helpers/complaints';
+} from '../helpers/world';
 import { openDesk, type Desk } from './desk';
 
 let w: World;

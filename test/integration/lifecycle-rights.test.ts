@@ -19,7 +19,7 @@ import {
   outboxOf,
   snapshot,
   type World,
-} from '../helpers/complaints';
+} from '../helpers/world';
 import { deactivate } from '../helpers/staff';
 import { openDesk, type Desk } from './desk';
 import type { Refusal } from '../../src/complaints/core/refusal';

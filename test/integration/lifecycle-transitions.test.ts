@@ -19,7 +19,7 @@ import {
   outboxOf,
   snapshot,
   type World,
-} from '../helpers/complaints';
+} from '../helpers/world';
 import { deactivate } from '../helpers/staff';
 import { openDesk, type Desk } from './desk';
 
@@ -76,13 +76,14 @@ describe('reopenComplaint', () => {
 
     expect(reopenComplaint(w.deps, d.darSup.id, d.mine.number, 'Bado').ok).toBe(true);
 
+    // No other officer covers Kinondoni (Juma covers Ubungo): the region's supervisor.
     expect(complaintById(w, d.mine.id)).toMatchObject({
       status: 'assigned',
-      assigneeId: d.juma.id,
+      assigneeId: d.darSup.id,
     });
     expect(eventsOf(w, d.mine.id).at(-1)).toMatchObject({
       type: 'reassigned',
-      assigneeId: d.juma.id,
+      assigneeId: d.darSup.id,
     });
   });
 });

@@ -21,14 +21,14 @@ import {
   snapshot,
   staffDesk,
   STRANGER,
-  type Desk,
+  type DeskStaff,
   type Sms,
 } from './world';
 import { type Lang } from '../../src/text/translate';
 import { type StaffRow, type ComplaintRow } from '../../db/schema';
 
 let s: Sms;
-let d: Desk;
+let d: DeskStaff;
 /** Neema's (Kinondoni), filed in English by CITIZEN. */
 let mine: ComplaintRow;
 
@@ -326,7 +326,7 @@ describe('rating 1-5', () => {
       rating: 1,
       status: 'assigned',
       level: 'region',
-      assigneeId: d.rehema.id,
+      assigneeId: d.darSup.id,
       resolvedAt: null,
     });
     expect(eventsOf(s.t, mine.id).slice(-3)).toEqual([
@@ -337,7 +337,7 @@ describe('rating 1-5', () => {
         fromStatus: 'resolved',
         toStatus: 'assigned',
       }),
-      expect.objectContaining({ type: 'escalated', assigneeId: d.rehema.id }),
+      expect.objectContaining({ type: 'escalated', assigneeId: d.darSup.id }),
     ]);
     expect(sent).toEqual([
       expect.objectContaining({
@@ -347,21 +347,21 @@ describe('rating 1-5', () => {
           level: en('sms.level.region'),
         }),
       }),
-      expect.objectContaining({ toPhone: d.rehema.phone, template: 'sms.staff.escalated' }),
+      expect.objectContaining({ toPhone: d.darSup.phone, template: 'sms.staff.escalated' }),
     ]);
     expect(sent[1]?.body).toContain(en('sms.reason.lowRating', { rating: 1 }));
   });
 
   test('when a complaint already at the region is rated 2, then it goes to headquarters', async () => {
-    await s.send(d.rehema.phone, `TAKE ${mine.number}`);
-    expect(complaintById(s.t, mine.id)).toMatchObject({ level: 'region', assigneeId: d.rehema.id });
-    resolve(mine, d.rehema);
+    await s.send(d.darSup.phone, `TAKE ${mine.number}`);
+    expect(complaintById(s.t, mine.id)).toMatchObject({ level: 'region', assigneeId: d.darSup.id });
+    resolve(mine, d.darSup);
     await sms(CITIZEN, '2');
 
     expect(complaintById(s.t, mine.id)).toMatchObject({
       rating: 2,
       level: 'national',
-      assigneeId: d.zawadi.id,
+      assigneeId: d.hq.id,
     });
   });
 

@@ -111,7 +111,7 @@ test('when another staff member writes, then their own ceiling applies', async (
   for (const word of ['moja', 'mbili', 'tatu'])
     await s.send(d.neema.phone, `N ${c.number} ${word}`);
 
-  await s.send(d.rehema.phone, `N ${c.number} msimamizi`);
+  await s.send(d.darSup.phone, `N ${c.number} msimamizi`);
 
   expect(inboundRows(s.t).map((r) => r.handledAs)).toEqual([
     'staff_command',

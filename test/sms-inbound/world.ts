@@ -3,7 +3,6 @@
  * services on the app's own in-memory database, and a phone that posts exactly the form fields
  * Africa's Talking posts for an incoming message. Nothing is mocked but time and randomness.
  */
-import { inTransaction } from '../../db/client';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Response } from 'supertest';
 import {
@@ -17,9 +16,17 @@ import {
 import type { AppDeps } from '../../src/http/app';
 import { makeComplaintNumber } from '../../src/complaints/core/numbers';
 import { complaintNumberExists } from '../../src/complaints/repository';
-import { fileComplaint } from '../../src/complaints/filing';
 import { addStaff, type StaffInput } from '../../src/directory/service';
 import { makeTestApp, seededRandomInt, TEST_TOKEN, type TestApp } from '../helpers/app';
+import {
+  CITIZEN,
+  fileFor,
+  hireDesk,
+  OTHER_CITIZEN,
+  STRANGER,
+  type DeskStaff,
+  type Filing,
+} from '../helpers/world';
 import { formBody, postForm } from '../helpers/at-ussd';
 
 export const SHORTCODE = '15055';
@@ -40,16 +47,6 @@ export interface Sms {
   hire: (input: StaffInput) => StaffRow;
   file: (f: Filing) => ComplaintRow;
   close: () => void;
-}
-
-export interface Filing {
-  council: string;
-  phone: string;
-  language?: 'sw' | 'en';
-  anonymous?: boolean;
-  category?: string;
-  description?: string;
-  place?: string | null;
 }
 
 export function openSms(overrides: Partial<AppDeps> = {}): Sms {
@@ -87,77 +84,15 @@ export function openSms(overrides: Partial<AppDeps> = {}): Sms {
       if (!result.ok) throw new Error(`cannot hire: ${result.errors.join('; ')}`);
       return result.value;
     },
-    file: (f) =>
-      inTransaction(t.db, (tx) =>
-        fileComplaint(tx, t.deps.reference, {
-          phone: f.phone,
-          number: nextNumber(),
-          draft: {
-            regionCode: f.council.split('-')[0] ?? '',
-            councilCode: f.council,
-            categoryCode: f.category ?? 'water',
-            place: f.place ?? null,
-            description: f.description ?? 'Maji hayatoki kijijini tangu wiki iliyopita.',
-            anonymous: f.anonymous ?? false,
-          },
-          language: f.language ?? 'sw',
-          serviceCode: '*384*1234#',
-          now: t.clock.now(),
-        }),
-      ),
+    file: (f) => fileFor(t.db, t.deps.reference, { number: nextNumber(), now: t.clock.now() }, f),
     close: () => t.close(),
   };
 }
 
-/** A staffed desk: Dar es Salaam (two officers, a supervisor), Arusha (an officer), headquarters. */
-export interface Desk {
-  neema: StaffRow;
-  juma: StaffRow;
-  rehema: StaffRow;
-  baraka: StaffRow;
-  zawadi: StaffRow;
-}
+/** The desk of test/helpers/world.ts, hired through this app's staff service. */
+export const staffDesk = (s: Sms): DeskStaff => hireDesk(s.hire);
 
-export function staffDesk(s: Sms): Desk {
-  return {
-    // Neema covers Kinondoni, Juma Ubungo: who gets a complaint depends on its council.
-    neema: s.hire({
-      name: 'Neema Kweka',
-      phone: '+255711000001',
-      role: 'officer',
-      region: 'DAR',
-      councils: ['DAR-KIM'],
-      lang: 'en',
-    }),
-    juma: s.hire({
-      name: 'Juma Said',
-      phone: '+255711000002',
-      role: 'officer',
-      region: 'DAR',
-      councils: ['DAR-UBM'],
-      lang: 'sw',
-    }),
-    rehema: s.hire({
-      name: 'Rehema Mushi',
-      phone: '+255711000003',
-      role: 'supervisor',
-      region: 'DAR',
-      lang: 'en',
-    }),
-    baraka: s.hire({
-      name: 'Baraka Laizer',
-      phone: '+255711000004',
-      role: 'officer',
-      region: 'ARU',
-      lang: 'sw',
-    }),
-    zawadi: s.hire({ name: 'Zawadi Mrema', phone: '+255711000005', role: 'hq', lang: 'en' }),
-  };
-}
-
-export const CITIZEN = '+255689000001';
-export const OTHER_CITIZEN = '+255689000002';
-export const STRANGER = '+255754999888';
+export { CITIZEN, OTHER_CITIZEN, STRANGER, type DeskStaff };
 
 export function lastOutboxId(t: TestApp): number {
   const rows = t.db.select({ id: smsOutbox.id }).from(smsOutbox).all();

@@ -15,7 +15,6 @@ import type { Say } from '../../text/sms';
 /** One SMS part: LIST must fit it. */
 export const ONE_SMS = 160;
 
-
 const usageKey: Record<NumberedCommand, Say['key']> = {
   reply: 'sms.usage.reply',
   note: 'sms.usage.note',

@@ -2,7 +2,11 @@
  * The staff SMS console's language: `R 4821 0379 Tunashughulikia`, `ORODHA`, `PANGA 48210379
  * 0754000111`. Pure: text in, a typed command or a typed error out; it never throws for input.
  */
-import { parseComplaintNumber, type ComplaintNumberParseFailure, splitLeadingNumber } from '../../complaints/core/numbers';
+import {
+  parseComplaintNumber,
+  type ComplaintNumberParseFailure,
+  splitLeadingNumber,
+} from '../../complaints/core/numbers';
 import { normalizePhone } from '../../text/phone';
 import { splitWord } from '../../text/input';
 

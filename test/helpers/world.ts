@@ -1,7 +1,10 @@
 /**
- * A complaints world for integration tests: a private in-memory SQLite database with the real
- * migrations and seed, a controllable clock, escalation deps built as src/deps.ts builds them,
- * and small readers over the rows a service wrote. Nothing is mocked but time and randomness.
+ * The test world, shared by every kind of test: the constants (service code, citizens' phones,
+ * hours), one way to describe and file a complaint (`Filing`, `fileFor`), the staffed desk every
+ * suite uses (`DESK`, `hireDesk`), and the integration world: a private in-memory SQLite database
+ * with the real migrations and seed, a controllable clock, escalation deps built as src/deps.ts
+ * builds them, and readers over the rows a service wrote. Nothing is mocked but time and
+ * randomness.
  */
 import { asc, eq } from 'drizzle-orm';
 import { openDatabase, type Db, inTransaction } from '../../db/client';
@@ -16,6 +19,8 @@ import { escalationDeps } from '../../src/deps';
 import { seededRandomInt, T0, testClock, type TestClock } from './app';
 import { type Lang } from '../../src/text/translate';
 import { type ReferenceData } from '../../src/reference/types';
+import type { StaffInput } from '../../src/directory/service';
+import type { StaffRow } from '../../db/schema';
 
 export const HOUR = 60 * 60 * 1000;
 export const DAY = 24 * HOUR;
@@ -68,6 +73,7 @@ export function openWorld(opts: WorldOptions = {}): World {
   };
 }
 
+/** A complaint as a test describes it: its council, and anything else that matters to the test. */
 export interface Filing {
   council: string;
   category?: string;
@@ -76,19 +82,29 @@ export interface Filing {
   language?: Lang;
   phone?: string;
   anonymous?: boolean;
+  channel?: string;
 }
 
 export const CITIZEN = '+255689000001';
+export const OTHER_CITIZEN = '+255689000002';
+export const STRANGER = '+255754999888';
 
-/** Files a complaint through the real service, in one transaction as the USSD handler does. */
-export function file(w: World, f: Filing): ComplaintRow {
-  const regionCode = f.council.split('-')[0] ?? '';
-  return inTransaction(w.db, (tx) =>
-    fileComplaint(tx, w.reference, {
+/**
+ * Files a complaint described by `f` through the real service, in one transaction as the USSD
+ * handler does, with the given number at `now`.
+ */
+export function fileFor(
+  db: Db,
+  reference: ReferenceData,
+  at: { number: string; now: number },
+  f: Filing,
+): ComplaintRow {
+  return inTransaction(db, (tx) =>
+    fileComplaint(tx, reference, {
       phone: f.phone ?? CITIZEN,
-      number: w.nextNumber(),
+      number: at.number,
       draft: {
-        regionCode,
+        regionCode: f.council.split('-')[0] ?? '',
         councilCode: f.council,
         categoryCode: f.category ?? 'water',
         place: f.place ?? null,
@@ -97,9 +113,15 @@ export function file(w: World, f: Filing): ComplaintRow {
       },
       language: f.language ?? 'sw',
       serviceCode: SERVICE_CODE,
-      now: w.clock.now(),
+      ...(f.channel ? { channel: f.channel } : {}),
+      now: at.now,
     }),
   );
+}
+
+/** Files a complaint in the integration world, with its next number at its clock's time. */
+export function file(w: World, f: Filing): ComplaintRow {
+  return fileFor(w.db, w.reference, { number: w.nextNumber(), now: w.clock.now() }, f);
 }
 
 export function complaintById(w: World, id: number): ComplaintRow {
@@ -140,4 +162,58 @@ export function snapshot(w: World) {
     sms_outbox: rows('sms_outbox'),
     staff: rows('staff'),
   };
+}
+
+/**
+ * The staff of the test desk, the same people in every suite: Dar es Salaam with two officers
+ * (Neema covers Kinondoni, Juma Ubungo: who gets a complaint depends on its council) and a
+ * supervisor, Arusha with an officer and a supervisor, and headquarters.
+ */
+export const DESK = {
+  neema: {
+    name: 'Neema Kweka',
+    phone: '+255711000001',
+    role: 'officer',
+    region: 'DAR',
+    councils: ['DAR-KIM'],
+    lang: 'en',
+  },
+  juma: {
+    name: 'Juma Said',
+    phone: '+255711000002',
+    role: 'officer',
+    region: 'DAR',
+    councils: ['DAR-UBM'],
+    lang: 'sw',
+  },
+  darSup: {
+    name: 'Rehema Mushi',
+    phone: '+255711000003',
+    role: 'supervisor',
+    region: 'DAR',
+    lang: 'en',
+  },
+  aruOfficer: {
+    name: 'Baraka Laizer',
+    phone: '+255711000004',
+    role: 'officer',
+    region: 'ARU',
+    lang: 'sw',
+  },
+  aruSup: {
+    name: 'Elia Sumari',
+    phone: '+255711000006',
+    role: 'supervisor',
+    region: 'ARU',
+    lang: 'sw',
+  },
+  hq: { name: 'Zawadi Mrema', phone: '+255711000005', role: 'hq', lang: 'en' },
+} as const satisfies Record<string, StaffInput>;
+
+export type DeskStaff = { [K in keyof typeof DESK]: StaffRow };
+
+/** Hires the whole desk through `hire` (the real staff service of the caller's world). */
+export function hireDesk(hire: (input: StaffInput) => StaffRow): DeskStaff {
+  const hired = Object.entries(DESK).map(([k, input]) => [k, hire({ ...input })] as const);
+  return Object.fromEntries(hired) as DeskStaff;
 }
