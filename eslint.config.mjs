@@ -28,7 +28,7 @@ const layers = [
   { folders: ['menus'] },
   { folders: ['src/ops', 'src/deps.ts'] },
   { folders: ['src/http', 'src/cli'], alone: true },
-  { folders: ['src/main.ts'] },
+  { folders: ['src/main.ts', 'src/server.ts', 'src/timers.ts'] },
 ];
 
 const higher = (i) => layers.slice(i + 1).flatMap((l) => l.folders);

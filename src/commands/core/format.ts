@@ -15,16 +15,9 @@ import type { Say } from '../../text/sms';
 /** One SMS part: LIST must fit it. */
 export const ONE_SMS = 160;
 
-const usageKey: Record<NumberedCommand, Say['key']> = {
-  reply: 'sms.usage.reply',
-  note: 'sms.usage.note',
-  resolve: 'sms.usage.resolve',
-  take: 'sms.usage.take',
-  assign: 'sms.usage.assign',
-  show: 'sms.usage.show',
-};
-
-const usage = (command: NumberedCommand, lang: Lang) => translate(usageKey[command], lang);
+/** Each numbered command's usage is the locale key `sms.usage.<command>`: no table to extend. */
+const usage = (command: NumberedCommand, lang: Lang) =>
+  translate(`sms.usage.${command}` satisfies Say['key'], lang);
 
 /** Pure. What to answer a staff SMS the parser could not read. */
 export function parseErrorSay(e: StaffParseError, lang: Lang): Say {

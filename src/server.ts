@@ -1,0 +1,136 @@
+/**
+ * Kero's server from its configuration and an open database: the SMS gateway and dispatcher, the
+ * metrics and readiness, the Express app listening, the checkpoint worker and the timers; and
+ * the order in which it all stops.
+ */
+import type { Logger } from 'pino';
+import { startCheckpointer } from '../db/checkpointer';
+import type { Db } from '../db/client';
+import { ensureWebhookToken } from '../db/settings';
+import { menu } from '../menus';
+import type { Config } from './config';
+import { escalationDeps, secureRandomInt } from './deps';
+import { createApp, type AppDeps } from './http/app';
+import { prepareGracefulClose } from './http/graceful-close';
+import { inboundDeps } from './http/routes/sms-inbound';
+import { createMetrics } from './ops/metrics';
+import { createReadiness } from './ops/readiness';
+import { createAfricasTalkingGateway } from './sms/africastalking';
+import { createDispatcher, leaseMsFor } from './sms/dispatcher';
+import type { SmsGateway } from './sms/gateway';
+import { createLocalGateway } from './sms/local-gateway';
+import { startTimers } from './timers';
+
+const MB = 1024 * 1024;
+
+function gatewayFor(config: Config, logger: Logger): SmsGateway {
+  if (!config.AT_API_KEY) {
+    logger.warn('AT_API_KEY is not set: SMS are logged, not sent');
+    return createLocalGateway({ logger });
+  }
+  return createAfricasTalkingGateway({
+    username: config.AT_USERNAME,
+    apiKey: config.AT_API_KEY,
+    senderId: config.AT_SENDER_ID,
+    baseUrl: config.AT_API_BASE_URL,
+    timeoutMs: config.SMS_TIMEOUT_MS,
+    logger,
+  });
+}
+
+/** The four callback URLs to paste into the Africa's Talking dashboard, when Kero made the token. */
+function callbackUrls(config: Config, token: string, generated: boolean): string {
+  const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+  const q = `?token=${token}`;
+  return [
+    '',
+    `Kero is listening on port ${config.PORT} (database ${config.DATABASE_PATH}).`,
+    generated
+      ? 'WEBHOOK_TOKEN is not set: generated one and stored it in the database.'
+      : 'WEBHOOK_TOKEN is not set: using the token stored in the database.',
+    "Paste these callback URLs into the Africa's Talking dashboard:",
+    `  USSD callback:            ${base}/ussd${q}`,
+    `  USSD events callback:     ${base}/ussd/events${q}`,
+    `  SMS incoming callback:    ${base}/sms/inbound${q}`,
+    `  SMS delivery reports:     ${base}/sms/delivery${q}`,
+    '',
+  ].join('\n');
+}
+
+/** Starts everything; `stop` finishes what is in flight, then closes the database. */
+export function startServer(config: Config, db: Db, logger: Logger): { stop(): Promise<void> } {
+  const now = () => Date.now();
+  const file = config.DATABASE_PATH;
+  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file, { logger });
+  const stored = config.WEBHOOK_TOKEN ? undefined : ensureWebhookToken(db);
+  const webhookToken = config.WEBHOOK_TOKEN ?? stored?.token ?? '';
+  const sla = escalationDeps(config, db);
+  const { registry, metrics } = createMetrics({
+    db,
+    file,
+    now,
+    dispatcher: { health: () => dispatcher.health() },
+  });
+  const dispatcher = createDispatcher({
+    db,
+    gateway: gatewayFor(config, logger),
+    now,
+    random: Math.random,
+    logger,
+    concurrency: config.SMS_CONCURRENCY,
+    maxAttempts: config.SMS_MAX_ATTEMPTS,
+    leaseMs: leaseMsFor({ timeoutMs: config.SMS_TIMEOUT_MS }),
+    retryBudgetMs: config.SMS_RETRY_HOURS * 60 * 60_000,
+    probeMs: config.SMS_PROBE_SECONDS * 1000,
+    onOutcome: metrics.smsOutcome,
+  });
+  const appDeps: AppDeps = {
+    db,
+    menu,
+    reference: sla.reference,
+    logger,
+    now,
+    randomInt: secureRandomInt,
+    settings: {
+      dailyComplaintLimit: config.DAILY_COMPLAINT_LIMIT,
+      draftResumeMinutes: config.DRAFT_RESUME_MINUTES,
+      ...(config.TOLL_FREE_NUMBER ? { tollFreeNumber: config.TOLL_FREE_NUMBER } : {}),
+    },
+    serviceCodes: config.USSD_SERVICE_CODES,
+    smsShortcodes: config.SMS_SHORTCODES,
+    smsInboundLimitPerHour: config.SMS_INBOUND_LIMIT_PER_HOUR,
+    smsStaffLimitPerHour: config.SMS_STAFF_LIMIT_PER_HOUR,
+    webhookToken,
+    metrics,
+    onCommitBatch: metrics.groupCommitBatch,
+    metricsRoute: { registry, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
+    readiness: createReadiness({
+      db,
+      file,
+      now,
+      dispatcher,
+      ...(checkpointer ? { checkpointer } : {}),
+      minFreeBytes: config.READY_MIN_FREE_MB * MB,
+      maxWalBytes: config.READY_MAX_WAL_MB * MB,
+      smsFailingMs: config.READY_SMS_FAILING_MINUTES * 60_000,
+    }),
+  };
+  const server = createApp(appDeps).listen(config.PORT, config.HOST, () => {
+    logger.info({ port: config.PORT, database: file }, 'kero listening');
+    if (stored) process.stdout.write(callbackUrls(config, webhookToken, stored.generated));
+  });
+  const http = prepareGracefulClose(server);
+  dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
+  const timers = startTimers({ db, config, logger, sla, inbound: inboundDeps(appDeps), metrics });
+  return {
+    // Every USSD hop received gets its answer (after its commit), the SMS sends in flight get
+    // their outcome recorded (a row still in flight if the process is cut off stays 'sending'
+    // and the next start gives it back), the checkpoint worker stops, the database closes.
+    async stop() {
+      const stopped = [dispatcher.stop(), timers.stop()];
+      await http.close();
+      await Promise.allSettled([...stopped, checkpointer?.stop()]);
+      db.$client.close();
+    },
+  };
+}
