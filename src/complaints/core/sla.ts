@@ -23,6 +23,30 @@ export interface SlaFacts {
   resolutionEscalatedAt: number | null;
 }
 
+/** Pure. When the first response is due: the end of the n-th working day after filing. */
+export function firstResponseDue(createdAt: number, policy: SlaPolicy): number {
+  return endOfWorkingDaysAfter(createdAt, policy.firstResponseWorkingDays, policy.holidays);
+}
+
+/** Pure. When resolution is due: `resolutionDays` calendar days after filing. */
+export function resolutionDue(createdAt: number, policy: SlaPolicy): number {
+  return createdAt + policy.resolutionDays * DAY;
+}
+
+/**
+ * Pure. The deadline an open complaint works to now: the first response while none was given,
+ * else resolution; null once it is resolved or closed.
+ */
+export function slaDueAt(
+  c: Pick<SlaFacts, 'status' | 'createdAt' | 'firstResponseAt'>,
+  policy: SlaPolicy,
+): number | null {
+  if (!isOpen(c.status)) return null;
+  return c.firstResponseAt === null
+    ? firstResponseDue(c.createdAt, policy)
+    : resolutionDue(c.createdAt, policy);
+}
+
 /** Pure. Which escalation is due now, if any; each breach escalates once. */
 export function dueEscalation(
   c: SlaFacts,
@@ -30,14 +54,10 @@ export function dueEscalation(
   policy: SlaPolicy,
 ): 'region' | 'national' | undefined {
   if (!isOpen(c.status)) return undefined;
-  if (c.resolutionEscalatedAt === null && now >= c.createdAt + policy.resolutionDays * DAY) {
+  if (c.resolutionEscalatedAt === null && now >= resolutionDue(c.createdAt, policy)) {
     return 'national';
   }
-  const firstDue = endOfWorkingDaysAfter(
-    c.createdAt,
-    policy.firstResponseWorkingDays,
-    policy.holidays,
-  );
+  const firstDue = firstResponseDue(c.createdAt, policy);
   // Escalations only go up: once at headquarters, a late first-response breach must not hand the
   // complaint back down to the region.
   if (
