@@ -1,4 +1,5 @@
 import type { SlaFacts, SlaPolicy } from '../../src/complaints/core/sla';
+import { slaDueAt } from '../../src/complaints/core/sla';
 import { dueEscalation } from '../../src/complaints/core/sla';
 import {
   dayKey,
@@ -393,4 +394,30 @@ describe('dueEscalation', () => {
     }
     expect(fired).toEqual([`national@${iso(resolutionDue + DAY)}`]);
   });
+});
+
+describe('slaDueAt', () => {
+  const policy = { firstResponseWorkingDays: 3, resolutionDays: 14, holidays: new Set<string>() };
+  // Filed Friday 2026-01-09 10:00 EAT.
+  const filed = t('2026-01-09T07:00:00.000Z');
+
+  test.each([
+    ['received', null, '2026-01-14T21:00:00.000Z', 'unanswered: the end of Wednesday EAT'],
+    ['assigned', null, '2026-01-14T21:00:00.000Z', 'unanswered: the end of Wednesday EAT'],
+    ['in_progress', filed + 1, '2026-01-23T07:00:00.000Z', 'answered: 14 days after filing'],
+  ] as const)(
+    'when a complaint is %s (first response %p), then it is due %s: %s',
+    (status, first, due) => {
+      expect(iso(slaDueAt({ status, createdAt: filed, firstResponseAt: first }, policy)!)).toBe(
+        due,
+      );
+    },
+  );
+
+  test.each(['resolved', 'closed'] as const)(
+    'when a complaint is %s, then nothing is due',
+    (status) => {
+      expect(slaDueAt({ status, createdAt: filed, firstResponseAt: filed + 1 }, policy)).toBeNull();
+    },
+  );
 });
