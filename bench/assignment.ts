@@ -102,6 +102,8 @@ function measure(
           },
           language: 'sw',
           serviceCode: '*384*1234#',
+          filedBy: { source: 'ussd' },
+          policy: { firstResponseWorkingDays: 3, resolutionDays: 14, holidays: new Set() },
           now,
         }),
       );

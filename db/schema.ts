@@ -138,6 +138,19 @@ export const complaints = sqliteTable(
     resolutionEscalatedAt: millis('resolution_escalated_at'),
     /** Citizen's 1-5 satisfaction rating after resolution. */
     rating: integer('rating'),
+    /** The SLA deadlines, fixed at filing with the policy of the day (src/complaints/core/sla.ts). */
+    firstResponseDueAt: millis('first_response_due_at'),
+    resolutionDueAt: millis('resolution_due_at'),
+    /**
+     * The deadline an open complaint works to now (first response while unanswered, else
+     * resolution); null once resolved or closed. Computed by SQLite: the queue sorts on it.
+     */
+    dueAt: integer('due_at').generatedAlwaysAs(
+      sql`CASE WHEN status IN ('received', 'assigned', 'in_progress') THEN
+            CASE WHEN first_response_at IS NULL THEN first_response_due_at
+                 ELSE resolution_due_at END END`,
+      { mode: 'virtual' },
+    ),
   },
   (t) => [
     uniqueIndex('complaints_number_idx').on(t.number),
@@ -145,8 +158,31 @@ export const complaints = sqliteTable(
     index('complaints_region_status_idx').on(t.regionCode, t.status),
     index('complaints_assignee_status_idx').on(t.assigneeId, t.status),
     index('complaints_status_created_idx').on(t.status, t.createdAt),
+    // The console's queues: open complaints by deadline, whole country, a region, a council or
+    // one owner; done ones by resolution time. Partial: each holds only the rows it sorts.
+    index('complaints_due_idx')
+      .on(t.dueAt, t.id)
+      .where(sql`due_at IS NOT NULL`),
+    index('complaints_region_due_idx')
+      .on(t.regionCode, t.dueAt, t.id)
+      .where(sql`due_at IS NOT NULL`),
+    index('complaints_council_due_idx')
+      .on(t.councilCode, t.dueAt, t.id)
+      .where(sql`due_at IS NOT NULL`),
+    index('complaints_assignee_due_idx')
+      .on(t.assigneeId, t.dueAt, t.id)
+      .where(sql`due_at IS NOT NULL`),
+    index('complaints_done_idx')
+      .on(t.resolvedAt, t.id)
+      .where(sql`status IN ('resolved', 'closed')`),
+    index('complaints_region_done_idx')
+      .on(t.regionCode, t.resolvedAt, t.id)
+      .where(sql`status IN ('resolved', 'closed')`),
   ],
 );
+
+export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;
+export type ChangeSource = (typeof changeSources)[number];
 
 export const complaintEvents = sqliteTable(
   'complaint_events',
@@ -164,6 +200,10 @@ export const complaintEvents = sqliteTable(
     staffId: integer('staff_id').references(() => staff.id),
     /** For assignment events: the new owner (null = headquarters queue). */
     assigneeId: integer('assignee_id').references(() => staff.id),
+    /** Where it came from: a USSD session, an SMS, the web console, or the system itself. */
+    source: text('source', { enum: changeSources }).notNull().default('system'),
+    /** The SMS this event sent (a staff reply), for its delivery state on the timeline. */
+    smsId: integer('sms_id').references((): AnySQLiteColumn => smsOutbox.id),
     createdAt: millis('created_at').notNull(),
   },
   (t) => [
@@ -286,6 +326,49 @@ export const smsInbound = sqliteTable(
   ],
 );
 
+/**
+ * Web console sign-ins: one row per code requested. The id is the SHA-256 of the random token
+ * the browser holds in a cookie; the code is stored only as a keyed hash. `staffId` and
+ * `codeHash` are null for a phone that is not an active staff member's (the answer is the same).
+ */
+export const consoleSignIns = sqliteTable(
+  'console_sign_ins',
+  {
+    id: text('id').primaryKey(),
+    phone: text('phone').notNull(),
+    staffId: integer('staff_id').references(() => staff.id),
+    codeHash: text('code_hash'),
+    tries: integer('tries').notNull().default(0),
+    ip: text('ip'),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+    /** Used, replaced by a new code, or worn out by wrong tries. */
+    endedAt: millis('ended_at'),
+  },
+  (t) => [index('console_sign_ins_phone_idx').on(t.phone, t.createdAt)],
+);
+
+/** Web console sessions. The id is the SHA-256 of the random session token in the cookie. */
+export const consoleSessions = sqliteTable(
+  'console_sessions',
+  {
+    id: text('id').primaryKey(),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    /** The synchronizer token every form of this session carries. */
+    csrf: text('csrf').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: millis('created_at').notNull(),
+    lastSeenAt: millis('last_seen_at').notNull(),
+    /** The absolute end, however active the session. */
+    expiresAt: millis('expires_at').notNull(),
+    endedAt: millis('ended_at'),
+  },
+  (t) => [index('console_sessions_staff_idx').on(t.staffId, t.endedAt)],
+);
+
 /** Small key/value store for values the service generates once (the webhook token). */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -302,3 +385,5 @@ export type SessionRow = typeof ussdSessions.$inferSelect;
 export type OutboxRow = typeof smsOutbox.$inferSelect;
 export type InboundRow = typeof smsInbound.$inferSelect;
 export type NewInbound = typeof smsInbound.$inferInsert;
+export type SignInRow = typeof consoleSignIns.$inferSelect;
+export type ConsoleSessionRow = typeof consoleSessions.$inferSelect;

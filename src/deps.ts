@@ -5,8 +5,18 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/client';
 import type { EscalationDeps } from './complaints/escalation';
+import type { SlaPolicy } from './complaints/core/sla';
 import type { Config } from './config';
 import { loadReferenceData } from './reference/repository';
+
+/** The SLA policy the configuration sets. */
+export function slaPolicyOf(config: Config): SlaPolicy {
+  return {
+    firstResponseWorkingDays: config.SLA_FIRST_RESPONSE_DAYS,
+    resolutionDays: config.SLA_RESOLUTION_DAYS,
+    holidays: new Set(config.HOLIDAYS),
+  };
+}
 
 export function escalationDeps(
   config: Config,
@@ -17,11 +27,7 @@ export function escalationDeps(
     db,
     now,
     reference: loadReferenceData(db),
-    policy: {
-      firstResponseWorkingDays: config.SLA_FIRST_RESPONSE_DAYS,
-      resolutionDays: config.SLA_RESOLUTION_DAYS,
-      holidays: new Set(config.HOLIDAYS),
-    },
+    policy: slaPolicyOf(config),
     autoCloseDays: config.AUTO_CLOSE_DAYS,
   };
 }

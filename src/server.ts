@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { ensureWebhookToken } from '../db/settings';
 import { menu } from '../menus';
 import type { Config } from './config';
+import { backfillDueTimes } from './complaints/due-times';
 import { escalationDeps, secureRandomInt } from './deps';
 import { createApp, type AppDeps } from './http/app';
 import { prepareGracefulClose } from './http/graceful-close';
@@ -65,6 +66,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
   const stored = config.WEBHOOK_TOKEN ? undefined : ensureWebhookToken(db);
   const webhookToken = config.WEBHOOK_TOKEN ?? stored?.token ?? '';
   const sla = escalationDeps(config, db);
+  const backfilled = backfillDueTimes(db, sla.policy);
+  if (backfilled > 0) logger.info({ backfilled }, 'sla deadlines stored for older complaints');
   const { registry, metrics } = createMetrics({
     db,
     file,
@@ -91,6 +94,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     logger,
     now,
     randomInt: secureRandomInt,
+    sla: sla.policy,
     settings: {
       dailyComplaintLimit: config.DAILY_COMPLAINT_LIMIT,
       draftResumeMinutes: config.DRAFT_RESUME_MINUTES,

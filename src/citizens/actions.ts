@@ -30,6 +30,7 @@ export function addCitizenMessage(tx: Tx, ctx: NotifyContext, c: ComplaintRow, m
     complaintId: c.id,
     type: 'citizen_message',
     actor: 'citizen',
+    source: ctx.source,
     fromStatus: c.status,
     toStatus: c.status,
     note: message,
@@ -115,7 +116,7 @@ function reopenOneLevelUp(
     },
     ctx.now,
   );
-  const base = { complaintId: c.id, actor: 'citizen', createdAt: ctx.now };
+  const base = { complaintId: c.id, actor: 'citizen', source: ctx.source, createdAt: ctx.now };
   const note = `rated ${rating} out of 5`;
   insertEvent(tx, { ...base, type: 'reopened', fromStatus: c.status, toStatus: to, note });
   insertEvent(tx, {
@@ -157,6 +158,7 @@ export function rateComplaint(
     complaintId: c.id,
     type: 'rated',
     actor: 'citizen',
+    source: ctx.source,
     fromStatus: c.status,
     toStatus: c.status,
     note: String(rating),

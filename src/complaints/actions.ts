@@ -24,6 +24,8 @@ export interface ActionDeps {
   db: Db;
   now: () => number;
   reference: ReferenceData;
+  /** The channel staff act through: an SMS command (the default) or the web console. */
+  via?: 'sms' | 'console';
 }
 
 /** Days after resolution during which a citizen may still reopen (then it closes by itself). */
@@ -58,7 +60,12 @@ function act(
     const to = transition(complaint, action === 'assign_other' ? 'assign' : action);
     if (!to.ok) return fail(to.refusal);
     return apply(
-      { tx, ctx: { now: deps.now(), reference: deps.reference }, actor, complaint },
+      {
+        tx,
+        ctx: { now: deps.now(), reference: deps.reference, source: deps.via ?? 'sms' },
+        actor,
+        complaint,
+      },
       to.value,
     );
   });
@@ -73,6 +80,7 @@ function event(s: Scope, type: string, to: ComplaintStatus, note: string | null)
     complaintId: s.complaint.id,
     type,
     actor: `staff:${s.actor.id}`,
+    source: s.ctx.source,
     staffId: s.actor.id,
     fromStatus: s.complaint.status,
     toStatus: to,
@@ -200,6 +208,7 @@ export function reopenIn(
     complaintId: c.id,
     type: 'reopened',
     actor: staffId === null ? 'citizen' : `staff:${staffId}`,
+    source: ctx.source,
     staffId,
     fromStatus: c.status,
     toStatus: to,

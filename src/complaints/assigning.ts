@@ -31,6 +31,7 @@ function recordAssignment(
     complaintId: updated.id,
     type: event.type,
     actor: event.actor,
+    source: ctx.source,
     staffId: event.staffId ?? null,
     assigneeId: to.staffId,
     fromStatus,

@@ -100,6 +100,7 @@ function escalateOne(
     complaintId: c.id,
     type: moved ? 'escalated' : 'sla_breach',
     actor: 'system',
+    source: 'system',
     assigneeId: row.assigneeId,
     fromStatus: c.status,
     toStatus: row.status,
@@ -134,7 +135,7 @@ function escalateOne(
 /** Escalates every complaint whose SLA is breached now; returns what it did. */
 export function runEscalations(deps: EscalationDeps): Escalated[] {
   const now = deps.now();
-  const ctx = { now, reference: deps.reference };
+  const ctx: NotifyContext = { now, reference: deps.reference, source: 'system' };
   const { policy } = deps;
   // A deadline is never earlier than this many calendar days after filing: the index narrows the scan.
   const firstBefore = now - policy.firstResponseWorkingDays * DAY;
@@ -174,6 +175,7 @@ export function runAutoClose(deps: EscalationDeps): string[] {
         complaintId: c.id,
         type: 'closed',
         actor: 'system',
+        source: 'system',
         fromStatus: 'resolved',
         toStatus: 'closed',
         note: `closed automatically ${deps.autoCloseDays} days after resolution`,

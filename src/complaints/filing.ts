@@ -6,6 +6,7 @@ import { smsText } from '../text/sms';
 import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
 import { formatComplaintNumber } from './core/numbers';
+import { firstResponseDue, resolutionDue, type SlaPolicy } from './core/sla';
 import { insertComplaint, insertEvent, upsertCitizen } from './repository';
 import { type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';
@@ -23,6 +24,10 @@ export interface FileComplaintInput {
   serviceCode: string;
   /** How it reached the centre: 'ussd' (default), 'call' (logged by an agent), 'demo'. */
   channel?: string;
+  /** Who wrote it down: the citizen on USSD, or a staff member (agent) in the console. */
+  filedBy: { source: 'ussd' } | { source: 'console' | 'cli'; staffId: number };
+  /** The SLA policy of the day: the complaint's deadlines are fixed at filing. */
+  policy: SlaPolicy;
   now: number;
 }
 
@@ -49,13 +54,18 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     status: owner.staffId === null ? 'received' : 'assigned',
     level: owner.level,
     assigneeId: owner.staffId,
+    firstResponseDueAt: firstResponseDue(now, input.policy),
+    resolutionDueAt: resolutionDue(now, input.policy),
     createdAt: now,
     updatedAt: now,
   });
+  const by = input.filedBy;
   insertEvent(tx, {
     complaintId: complaint.id,
     type: 'received',
-    actor: 'citizen',
+    actor: by.source === 'ussd' ? 'citizen' : `staff:${by.staffId}`,
+    source: by.source,
+    ...(by.source === 'ussd' ? {} : { staffId: by.staffId }),
     toStatus: 'received',
     createdAt: now,
   });
@@ -71,6 +81,7 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     { toPhone: phone, body, template: 'sms.received', complaintId: complaint.id },
     now,
   );
-  announceNewComplaintOwner(tx, { now, reference: ref }, complaint, owner);
+  // Assigning a new complaint is the system's doing, whoever filed it.
+  announceNewComplaintOwner(tx, { now, reference: ref, source: 'system' }, complaint, owner);
   return complaint;
 }

@@ -7,7 +7,7 @@ import { smsText, type SmsKey } from '../text/sms';
 import { formatComplaintNumber } from './core/numbers';
 import { codeLabel } from '../text/labels';
 import { type Tx } from '../../db/client';
-import { type StaffRow, type ComplaintRow } from '../../db/schema';
+import { type ChangeSource, type ComplaintRow, type StaffRow } from '../../db/schema';
 import { type ReferenceData } from '../reference/types';
 
 const EXCERPT = 60;
@@ -18,9 +18,11 @@ export type Extra = Record<string, string> | ((lang: 'sw' | 'en') => Record<stri
 const extraFor = (extra: Extra, lang: 'sw' | 'en') =>
   typeof extra === 'function' ? extra(lang) : extra;
 
+/** The context of a change: when, the reference data, and where it came from (for its events). */
 export interface NotifyContext {
   now: number;
   reference: ReferenceData;
+  source: ChangeSource;
 }
 
 function complaintVars(ctx: NotifyContext, c: ComplaintRow, lang: 'sw' | 'en') {

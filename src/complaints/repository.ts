@@ -3,7 +3,7 @@
  * one open: see inTransaction) and return plain rows. Statements a USSD hop or a filing runs are
  * prepared once per connection.
  */
-import { and, count, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, sql } from 'drizzle-orm';
 import { preparedPerDb, type Tx } from '../../db/client';
 import {
   citizens,
@@ -12,7 +12,7 @@ import {
   type ComplaintRow,
   type NewComplaint,
 } from '../../db/schema';
-import type { ComplaintStatus } from '../../db/schema';
+import type { ComplaintStatus, ChangeSource } from '../../db/schema';
 
 const p = sql.placeholder;
 
@@ -48,6 +48,8 @@ const statements = preparedPerDb((db) => ({
       status: p('status'),
       level: p('level'),
       assigneeId: p('assigneeId'),
+      firstResponseDueAt: p('firstResponseDueAt'),
+      resolutionDueAt: p('resolutionDueAt'),
       createdAt: p('createdAt'),
       updatedAt: p('updatedAt'),
     })
@@ -64,6 +66,8 @@ const statements = preparedPerDb((db) => ({
       note: p('note'),
       staffId: p('staffId'),
       assigneeId: p('assigneeId'),
+      source: p('source'),
+      smsId: p('smsId'),
       createdAt: p('createdAt'),
     })
     .prepare(),
@@ -166,6 +170,8 @@ export type FiledComplaint = Pick<
   | 'createdAt'
   | 'updatedAt'
 > & {
+  firstResponseDueAt: number;
+  resolutionDueAt: number;
   place: string | null;
   anonymous: boolean;
   channel: string;
@@ -183,6 +189,10 @@ export interface NewEvent {
   complaintId: number;
   type: string;
   actor: string;
+  /** Where it came from: USSD, an SMS, the web console, or the system itself. */
+  source: ChangeSource;
+  /** The SMS the event sent, when it sent one (a staff reply). */
+  smsId?: number | null;
   fromStatus?: ComplaintStatus | null;
   toStatus?: ComplaintStatus | null;
   note?: string | null;
@@ -198,6 +208,7 @@ export function insertEvent(tx: Tx, event: NewEvent): void {
     note: null,
     staffId: null,
     assigneeId: null,
+    smsId: null,
     ...event,
   });
 }
@@ -208,4 +219,26 @@ export function findCitizenLanguage(tx: Tx, phone: string): 'sw' | 'en' | undefi
 
 export function upsertCitizen(tx: Tx, phone: string, language: 'sw' | 'en', now: number): void {
   statements(tx).upsertCitizen.run({ phone, language, now });
+}
+
+/** Up to `limit` complaints filed before their deadlines were stored (by id). */
+export function complaintsWithoutDueTimes(
+  tx: Tx,
+  limit: number,
+): Pick<ComplaintRow, 'id' | 'createdAt'>[] {
+  return tx
+    .select({ id: complaints.id, createdAt: complaints.createdAt })
+    .from(complaints)
+    .where(isNull(complaints.firstResponseDueAt))
+    .orderBy(complaints.id)
+    .limit(limit)
+    .all();
+}
+
+/** Stores a complaint's SLA deadlines. */
+export function setDueTimes(tx: Tx, id: number, firstResponse: number, resolution: number): void {
+  tx.update(complaints)
+    .set({ firstResponseDueAt: firstResponse, resolutionDueAt: resolution })
+    .where(eq(complaints.id, id))
+    .run();
 }

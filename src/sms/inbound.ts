@@ -157,7 +157,12 @@ function deferStaff(deps: InboundDeps, tx: Tx, row: InboundRow, staff: StaffRow,
 function route(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): Handled {
   const phone = row.fromPhone;
   const staff = findStaffByPhone(tx, phone);
-  const ctx: CitizenContext = { now, reference: deps.reference, ussdCode: deps.ussdCode };
+  const ctx: CitizenContext = {
+    now,
+    reference: deps.reference,
+    source: 'sms',
+    ussdCode: deps.ussdCode,
+  };
   if (staff?.active) {
     const reply = executeStaffCommand(deps, staff, row.text);
     enqueueSms(

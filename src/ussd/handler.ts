@@ -35,6 +35,8 @@ function applyEffects(deps: UssdDeps, tx: Tx, req: UssdRequest, effects: Effect[
           draft: effect.draft,
           language: effect.language,
           serviceCode: req.serviceCode,
+          filedBy: { source: 'ussd' },
+          policy: deps.sla,
           now,
         });
         break;

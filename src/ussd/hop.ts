@@ -4,6 +4,7 @@
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
+import type { SlaPolicy } from '../complaints/core/sla';
 import type { Menu } from './core/types';
 import { type ReferenceData } from '../reference/types';
 
@@ -33,6 +34,8 @@ export interface UssdDeps {
   logger: Logger;
   now: () => number;
   randomInt: (maxExclusive: number) => number;
+  /** The SLA policy: a complaint's deadlines are fixed at filing. */
+  sla: SlaPolicy;
   settings: { dailyComplaintLimit: number; draftResumeMinutes: number; tollFreeNumber?: string };
 }
 

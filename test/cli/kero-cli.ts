@@ -69,7 +69,7 @@ export function tempDatabase(): TempDatabase {
 
 /** Adds a staff member through the staff service; throws if it refuses. */
 export function seedStaff(db: Db, input: StaffInput, now = Date.now()): number {
-  const result = addStaff(db, { now, reference: loadReferenceData(db) }, input);
+  const result = addStaff(db, { now, reference: loadReferenceData(db), source: 'cli' }, input);
   if (!result.ok) throw new Error(result.errors.join('; '));
   return result.value.id;
 }

@@ -7,6 +7,7 @@ import { seededRandomInt as mulberryInt } from '../../src/cli/demo/random';
 import { openDatabase, type Db } from '../../db/client';
 import { menu } from '../../menus';
 import { createApp, type AppDeps } from '../../src/http/app';
+import type { SlaPolicy } from '../../src/complaints/core/sla';
 import { loadReferenceData } from '../../src/reference/repository';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
@@ -19,6 +20,13 @@ export interface TestClock {
   set: (ms: number) => void;
   advance: (ms: number) => void;
 }
+
+/** The SLA policy of the default configuration: 3 working days, 14 days, no holidays. */
+export const DEFAULT_SLA: SlaPolicy = {
+  firstResponseWorkingDays: 3,
+  resolutionDays: 14,
+  holidays: new Set(),
+};
 
 /** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
 export const T0 = Date.UTC(2026, 2, 12, 6, 0, 0);
@@ -50,6 +58,7 @@ export function makeTestApp(given: TestOverrides = {}): TestApp {
     logger: pino({ level: 'silent' }),
     now: clock.now,
     randomInt: seededRandomInt(),
+    sla: DEFAULT_SLA,
     settings: { dailyComplaintLimit: 5, draftResumeMinutes: 30, tollFreeNumber: '0800 110 010' },
     serviceCodes: ['*384*1234#'],
     webhookToken: TEST_TOKEN,

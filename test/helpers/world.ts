@@ -16,7 +16,8 @@ import { fileComplaint } from '../../src/complaints/filing';
 import type { NotifyContext } from '../../src/complaints/notify';
 import { parseConfig } from '../../src/config';
 import { escalationDeps } from '../../src/deps';
-import { seededRandomInt, T0, testClock, type TestClock } from './app';
+import { DEFAULT_SLA, seededRandomInt, T0, testClock, type TestClock } from './app';
+import type { SlaPolicy } from '../../src/complaints/core/sla';
 import { type Lang } from '../../src/text/translate';
 import { type ReferenceData } from '../../src/reference/types';
 import type { StaffInput } from '../../src/directory/service';
@@ -61,7 +62,7 @@ export function openWorld(opts: WorldOptions = {}): World {
     clock,
     reference: deps.reference,
     deps,
-    ctx: () => ({ now: clock.now(), reference: deps.reference }),
+    ctx: () => ({ now: clock.now(), reference: deps.reference, source: 'cli' }),
     nextNumber: () => {
       for (;;) {
         const n = makeComplaintNumber(random);
@@ -96,7 +97,7 @@ export const STRANGER = '+255754999888';
 export function fileFor(
   db: Db,
   reference: ReferenceData,
-  at: { number: string; now: number },
+  at: { number: string; now: number; policy?: SlaPolicy },
   f: Filing,
 ): ComplaintRow {
   return inTransaction(db, (tx) =>
@@ -114,6 +115,8 @@ export function fileFor(
       language: f.language ?? 'sw',
       serviceCode: SERVICE_CODE,
       ...(f.channel ? { channel: f.channel } : {}),
+      filedBy: { source: 'ussd' },
+      policy: at.policy ?? DEFAULT_SLA,
       now: at.now,
     }),
   );
@@ -121,7 +124,8 @@ export function fileFor(
 
 /** Files a complaint in the integration world, with its next number at its clock's time. */
 export function file(w: World, f: Filing): ComplaintRow {
-  return fileFor(w.db, w.reference, { number: w.nextNumber(), now: w.clock.now() }, f);
+  const at = { number: w.nextNumber(), now: w.clock.now(), policy: w.deps.policy };
+  return fileFor(w.db, w.reference, at, f);
 }
 
 export function complaintById(w: World, id: number): ComplaintRow {

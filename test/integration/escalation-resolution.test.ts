@@ -2,6 +2,7 @@
  * Resolution escalation and auto-close on real SQLite: not resolved within 14 days goes to
  * headquarters, once; resolved complaints close by themselves 14 days after resolution.
  */
+import { firstResponseDue, resolutionDue } from '../../src/complaints/core/sla';
 import { inTransaction } from '../../db/client';
 import { replyToComplaint, resolveComplaint } from '../../src/complaints/actions';
 import { runAutoClose, runEscalations, runSlaTick } from '../../src/complaints/escalation';
@@ -181,6 +182,8 @@ describe('resolution: not resolved within 14 days', () => {
           status: 'assigned',
           level: 'council',
           assigneeId: o.id,
+          firstResponseDueAt: firstResponseDue(T0, w.deps.policy),
+          resolutionDueAt: resolutionDue(T0, w.deps.policy),
           createdAt: T0,
           updatedAt: T0,
         });

@@ -13,7 +13,7 @@ import { createGroupCommit } from '../../db/group-commit';
 import { menu } from '../../menus';
 import { loadReferenceData } from '../../src/reference/repository';
 import { createUssdGroupCommit } from '../../src/ussd/group-commit';
-import { seededRandomInt, T0 } from '../helpers/app';
+import { seededRandomInt, T0, DEFAULT_SLA } from '../helpers/app';
 import { en, sw } from '../helpers/ussd-paths';
 import { type UssdDeps, type UssdRequest } from '../../src/ussd/hop';
 
@@ -42,6 +42,7 @@ function depsWith(overrides: Partial<UssdDeps> = {}): UssdDeps {
     logger: pino({ level: 'silent' }),
     now: () => T0,
     randomInt: seededRandomInt(),
+    sla: DEFAULT_SLA,
     settings: { dailyComplaintLimit: 5, draftResumeMinutes: 30 },
     ...overrides,
   };

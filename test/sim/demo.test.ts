@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { DEFAULT_SLA } from '../helpers/app';
 import { openDatabase, inTransaction } from '../../db/client';
 import { fileComplaint } from '../../src/complaints/filing';
 import { loadReferenceData } from '../../src/reference/repository';
@@ -110,6 +111,8 @@ describe('npm run demo', () => {
         },
         language: 'sw',
         serviceCode: '*384*1234#',
+        filedBy: { source: 'ussd' },
+        policy: DEFAULT_SLA,
         now: Date.now(),
       }),
     );

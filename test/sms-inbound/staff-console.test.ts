@@ -468,7 +468,11 @@ describe('HELP, unknown commands and staff who left', () => {
   });
 
   test('when a deactivated staff member sends a command, then nothing happens and they are told why', async () => {
-    deactivateStaff(s.t.db, { now: s.t.clock.now(), reference: s.t.deps.reference }, d.juma.phone);
+    deactivateStaff(
+      s.t.db,
+      { now: s.t.clock.now(), reference: s.t.deps.reference, source: 'cli' },
+      d.juma.phone,
+    );
     const answer = await refused(d.juma, `JIBU ${jumas.number} habari`);
 
     expect(answer?.body).toBe(text('sms.cmd.err.inactive', 'sw'));

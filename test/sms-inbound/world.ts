@@ -53,7 +53,7 @@ export function openSms(overrides: Partial<AppDeps> = {}): Sms {
   const t = makeTestApp(overrides);
   const random = seededRandomInt(11);
   let ids = 0;
-  const ctx = () => ({ now: t.clock.now(), reference: t.deps.reference });
+  const ctx = () => ({ now: t.clock.now(), reference: t.deps.reference, source: 'cli' as const });
   const nextNumber = () => {
     for (;;) {
       const n = makeComplaintNumber(random);

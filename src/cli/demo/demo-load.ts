@@ -22,6 +22,7 @@ import { lastOutboxId, markQueuedSent } from '../../outbox/repository';
 import { findStaffByPhone } from '../../staff/repository';
 import { DEMO_PHONE_PATTERNS, type DemoComplaintPlan, type DemoRegion } from './demo-data';
 import { type ReferenceData } from '../../reference/types';
+import type { SlaPolicy } from '../../complaints/core/sla';
 
 /** Regions with their mainland flag and council codes, in menu order. */
 export function loadDemoRegions(ref: ReferenceData): DemoRegion[] {
@@ -50,14 +51,14 @@ export function addDemoStaff(
   let added = 0;
   for (const input of inputs) {
     if (findStaffByPhone(db, input.phone)) continue;
-    const result = addStaff(db, ctx, input);
+    const result = addStaff(db, { ...ctx, source: 'cli' }, input);
     if (!result.ok) throw new Error(`demo staff ${input.name}: ${result.errors.join('; ')}`);
     added++;
   }
   return { added, skipped: inputs.length - added };
 }
 
-type Deps = ActionDeps & { setNow: (ms: number) => void };
+type Deps = ActionDeps & { setNow: (ms: number) => void; policy: SlaPolicy };
 
 /** Files one planned complaint at its time, marked as demo, in one transaction. */
 function fileDemoComplaint(
@@ -76,6 +77,8 @@ function fileDemoComplaint(
       language: plan.language,
       serviceCode: '*384*1234#',
       channel: 'demo',
+      filedBy: { source: 'ussd' },
+      policy: deps.policy,
       now: plan.createdAt,
     });
   });
@@ -155,10 +158,11 @@ export function loadDemoComplaints(
   reference: ReferenceData,
   plans: readonly DemoComplaintPlan[],
   randomInt: (max: number) => number,
+  policy: SlaPolicy,
 ): Record<ComplaintStatus, number> {
   const lastSmsId = lastOutboxId(db);
   let now = 0;
-  const deps = { db, reference, now: () => now, setNow: (ms: number) => (now = ms) };
+  const deps = { db, reference, policy, now: () => now, setNow: (ms: number) => (now = ms) };
   const counts: Record<ComplaintStatus, number> = {
     received: 0,
     assigned: 0,

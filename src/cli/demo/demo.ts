@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { openDatabase, type Db } from '../../../db/client';
 import { parseConfig, type Config } from '../../config';
-import { secureRandomInt } from '../../deps';
+import type { SlaPolicy } from '../../complaints/core/sla';
+import { secureRandomInt, slaPolicyOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
 import { DEMO_COMPLAINTS, demoStaff, planDemoComplaints, seededRandom } from './demo-data';
 import {
@@ -40,14 +41,8 @@ const usage = [
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
-const policyOf = (config: Config) => ({
-  firstResponseWorkingDays: config.SLA_FIRST_RESPONSE_DAYS,
-  resolutionDays: config.SLA_RESOLUTION_DAYS,
-  holidays: new Set(config.HOLIDAYS),
-});
-
 /** Loads everything in one transaction: all or nothing, and no demo SMS is ever seen queued. */
-function load(db: Db, now: number): { added: number; skipped: number } {
+function load(db: Db, now: number, policy: SlaPolicy): { added: number; skipped: number } {
   const reference = loadReferenceData(db);
   const regions = loadDemoRegions(reference);
   const plans = planDemoComplaints({
@@ -61,7 +56,7 @@ function load(db: Db, now: number): { added: number; skipped: number } {
   return db.transaction(
     () => {
       const staff = addDemoStaff(db, { now: staffSince, reference }, demoStaff(regions));
-      loadDemoComplaints(db, reference, plans, secureRandomInt);
+      loadDemoComplaints(db, reference, plans, secureRandomInt, policy);
       return staff;
     },
     { behavior: 'immediate' },
@@ -79,11 +74,11 @@ function run(db: Db, file: string, config: Config, force: boolean): number {
     err('(--db ./data/demo.db, or DATABASE_PATH) or pass --force to load them anyway.');
     return 1;
   } else {
-    const staff = load(db, now);
+    const staff = load(db, now, slaPolicyOf(config));
     out(`Loaded demo data into ${file}.`);
     out(`Staff: ${staff.added} added${staff.skipped ? `, ${staff.skipped} already there` : ''}.`);
   }
-  for (const line of [...demoStatusLines(db, now, policyOf(config)), ...demoTryLines(db)]) {
+  for (const line of [...demoStatusLines(db, now, slaPolicyOf(config)), ...demoTryLines(db)]) {
     out(line);
   }
   return 0;
