@@ -177,6 +177,8 @@ export const en = {
   'sms.cmd.err.badPhone': 'Kero: {input} is not a phone number. Send: {usage}',
   'sms.cmd.err.notFound': 'Kero: complaint number {number} not found. Check it and try again.',
   'sms.cmd.err.otherRegion': 'Kero: complaint {number} is in another region: you cannot act on it.',
+  'sms.cmd.err.otherCouncil':
+    'Kero: complaint {number} is in a council you do not cover. Ask your supervisor.',
   'sms.cmd.err.otherOfficer':
     'Kero: complaint {number} is assigned to another officer. Ask your supervisor.',
   'sms.cmd.err.notSupervisor': 'Kero: only a supervisor can assign complaints to others.',

@@ -179,6 +179,8 @@ export const sw: Translations = {
   'sms.cmd.err.notFound':
     'Kero: namba ya lalamiko {number} haijapatikana. Hakikisha na ujaribu tena.',
   'sms.cmd.err.otherRegion': 'Kero: lalamiko {number} ni la mkoa mwingine: huwezi kulishughulikia.',
+  'sms.cmd.err.otherCouncil':
+    'Kero: lalamiko {number} ni la halmashauri usiyoishughulikia. Wasiliana na msimamizi wako.',
   'sms.cmd.err.otherOfficer':
     'Kero: lalamiko {number} limepangiwa afisa mwingine. Wasiliana na msimamizi wako.',
   'sms.cmd.err.notSupervisor': 'Kero: ni msimamizi tu anayeweza kupanga malalamiko kwa wengine.',

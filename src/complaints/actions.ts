@@ -5,7 +5,7 @@
  */
 import { inTransaction, type Db, type Tx } from '../../db/client';
 import type { ComplaintRow, ComplaintStatus, StaffRow } from '../../db/schema';
-import { findStaffById, findStaffByPhone } from '../staff/repository';
+import { councilsOf, findStaffById, findStaffByPhone } from '../staff/repository';
 import { pickAssignee } from './core/assignment';
 import { applyAssignment } from './assigning';
 import { mayAct, transition, type Action } from './core/lifecycle';
@@ -33,7 +33,7 @@ export const REOPEN_WINDOW_DAYS = 14;
 
 const fail = (refusal: Refusal): ActionResult => ({ ok: false, refusal });
 
-interface Scope {
+interface Acting {
   tx: Tx;
   ctx: NotifyContext;
   actor: StaffRow;
@@ -46,13 +46,14 @@ function act(
   actorId: number,
   numberInput: string,
   action: Action | 'assign_other',
-  apply: (s: Scope, to: ComplaintStatus) => ActionResult,
+  apply: (s: Acting, to: ComplaintStatus) => ActionResult,
 ): ActionResult {
   const parsed = parseComplaintNumber(numberInput);
   if (!parsed.ok) return fail({ code: 'badNumber', vars: { input: numberInput } });
   return inTransaction(deps.db, (tx) => {
-    const actor = findStaffById(tx, actorId);
-    if (!actor) return fail({ code: 'unknownActor' });
+    const staff = findStaffById(tx, actorId);
+    if (!staff) return fail({ code: 'unknownActor' });
+    const actor = { ...staff, councils: councilsOf(tx, [staff.id]).get(staff.id) ?? [] };
     const complaint = findComplaintByNumber(tx, parsed.number);
     if (!complaint) return fail({ code: 'notFound', vars: { number: parsed.number } });
     const allowed = mayAct(actor, complaint, action);
@@ -71,11 +72,11 @@ function act(
   });
 }
 
-function update(s: Scope, changes: Parameters<typeof updateComplaint>[2]): ComplaintRow {
+function update(s: Acting, changes: Parameters<typeof updateComplaint>[2]): ComplaintRow {
   return updateComplaint(s.tx, s.complaint.id, changes, s.ctx.now);
 }
 
-function event(s: Scope, type: string, to: ComplaintStatus, note: string | null) {
+function event(s: Acting, type: string, to: ComplaintStatus, note: string | null) {
   insertEvent(s.tx, {
     complaintId: s.complaint.id,
     type,
@@ -145,7 +146,7 @@ export function setStatus(
   });
 }
 
-function reassign(s: Scope, to: StaffRow, type: string): ActionResult {
+function reassign(s: Acting, to: StaffRow, type: string): ActionResult {
   if (!to.active) return fail({ code: 'staffInactive', vars: { name: to.name } });
   if (s.actor.role !== 'hq' && to.role !== 'hq' && to.regionCode !== s.complaint.regionCode) {
     return fail({ code: 'staffOtherRegion', vars: { name: to.name } });

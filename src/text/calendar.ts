@@ -70,3 +70,58 @@ export function workingDaysBetween(
   }
   return n;
 }
+
+/** Office hours on working days, in minutes after midnight (Tanzanian time). */
+export interface WorkingHours {
+  startMinute: number;
+  endMinute: number;
+  holidays: ReadonlySet<string>;
+}
+
+/** Pure. The length of one working day, in ms. */
+export const workingDayMs = (h: WorkingHours): number => (h.endMinute - h.startMinute) * 60_000;
+
+/** Pure. The office-hours part of the Tanzanian day starting at `dayStart`, or none. */
+function officeOf(dayStart: number, h: WorkingHours): [number, number] | undefined {
+  if (!isWorkingDay(dayStart + DAY_MS / 2, h.holidays)) return undefined;
+  return [dayStart + h.startMinute * 60_000, dayStart + h.endMinute * 60_000];
+}
+
+/**
+ * Pure. Office time between two instants (negative when `to` is before `from`): the working
+ * days' office hours that fall between them. What "3 h left" on a deadline means.
+ */
+export function workingMsBetween(from: number, to: number, h: WorkingHours): number {
+  if (to < from) return -workingMsBetween(to, from, h);
+  let total = 0;
+  for (let day = startOfDay(from); day <= to; day += DAY_MS) {
+    const office = officeOf(day, h);
+    if (office) total += Math.max(0, Math.min(to, office[1]) - Math.max(from, office[0]));
+  }
+  return total;
+}
+
+/** Pure. The instant `ms` of office time after `from` (`from` itself when `ms` is 0). */
+export function addWorkingMs(from: number, ms: number, h: WorkingHours): number {
+  let left = ms;
+  let at = from;
+  for (let day = startOfDay(from); ; day += DAY_MS) {
+    const office = officeOf(day, h);
+    if (!office) continue;
+    const begin = Math.max(at, office[0]);
+    if (begin < office[1]) {
+      if (begin + left <= office[1]) return begin + left;
+      left -= office[1] - begin;
+    }
+    at = office[1];
+  }
+}
+
+/** Pure. `HH:MM-HH:MM` as minutes after midnight, or undefined when it is not office hours. */
+export function parseHours(text: string): { startMinute: number; endMinute: number } | undefined {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  if (!m) return undefined;
+  const startMinute = Number(m[1]) * 60 + Number(m[2]);
+  const endMinute = Number(m[3]) * 60 + Number(m[4]);
+  return endMinute > startMinute ? { startMinute, endMinute } : undefined;
+}

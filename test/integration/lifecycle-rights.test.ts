@@ -68,8 +68,8 @@ describe('allowed', () => {
     expect(outboxOf(w, d.unassigned.id).filter((m) => m.toPhone === d.juma.phone)).toEqual([]);
   });
 
-  test('when an officer adds a note to an unassigned complaint of their region, then it is accepted', () => {
-    expect(addNote(w.deps, d.neema.id, d.unassigned.number, 'Nitaliangalia').ok).toBe(true);
+  test('when an officer adds a note to an unassigned complaint of a council they cover, then it is accepted', () => {
+    expect(addNote(w.deps, d.juma.id, d.unassigned.number, 'Nitaliangalia').ok).toBe(true);
   });
 
   test('when the supervisor replies on an officer’s complaint of the region, then it is accepted', () => {
@@ -136,6 +136,13 @@ describe('refused, and nothing changes', () => {
     ],
   ])('when %s in another region, then it is forbidden', (_a, attempt) => {
     expectRefused(attempt, { code: 'otherRegion', vars: { number: d.arusha.number } });
+  });
+
+  test('when an officer acts on an unassigned complaint of a council they do not cover, then it is refused', () => {
+    expectRefused(() => takeComplaint(w.deps, d.neema.id, d.unassigned.number), {
+      code: 'otherCouncil',
+      vars: { number: d.unassigned.number },
+    });
   });
 
   test('when an officer assigns to someone else, even their own complaint, then it is forbidden', () => {

@@ -40,6 +40,7 @@ const everyCode: Refusal[] = [
   { code: 'unknownActor' },
   { code: 'inactive' },
   { code: 'otherRegion', vars: { number: NUMBER } },
+  { code: 'otherCouncil', vars: { number: NUMBER } },
   { code: 'notSupervisor' },
   { code: 'otherOfficer', vars: { number: NUMBER } },
   { code: 'notAssigned', vars: { number: NUMBER } },

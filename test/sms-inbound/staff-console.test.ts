@@ -283,23 +283,32 @@ describe('DONE / RESOLVE / IMETATULIWA', () => {
 });
 
 describe('TAKE / CHUKUA', () => {
-  test('when an officer takes an unassigned complaint of the region, then it is theirs and the citizen is told', async () => {
-    const sent = await command(d.neema, `TAKE ${spaced(unassigned)}`);
+  test('when an officer takes an unassigned complaint of a council they cover, then it is theirs and the citizen is told', async () => {
+    const sent = await command(d.juma, `TAKE ${spaced(unassigned)}`);
 
     expect(complaintById(s.t, unassigned.id)).toMatchObject({
-      assigneeId: d.neema.id,
+      assigneeId: d.juma.id,
       status: 'assigned',
       level: 'council',
     });
     expect(sent.map((m) => [m.toPhone, m.template])).toEqual([
       ['+255689000009', 'sms.assigned'],
-      [d.neema.phone, 'sms.cmd.taken'],
+      [d.juma.phone, 'sms.cmd.taken'],
     ]);
     expect(eventsOf(s.t, unassigned.id).at(-1)).toMatchObject({
       type: 'taken',
-      staffId: d.neema.id,
-      assigneeId: d.neema.id,
+      staffId: d.juma.id,
+      assigneeId: d.juma.id,
+      source: 'sms',
     });
+  });
+
+  test('when an officer takes an unassigned complaint of a council they do not cover, then it is refused', async () => {
+    const answer = await refused(d.neema, `TAKE ${spaced(unassigned)}`);
+
+    expect(answer?.body).toBe(
+      text('sms.cmd.err.otherCouncil', 'en', { number: spaced(unassigned) }),
+    );
   });
 
   test("when a supervisor takes an officer's complaint, then it is theirs", async () => {

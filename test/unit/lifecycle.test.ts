@@ -230,3 +230,30 @@ describe('mayAct', () => {
     },
   );
 });
+
+describe('mayAct with the councils an officer covers', () => {
+  const kinondoni: Actor = { ...officer, councils: ['DAR-KIM'] };
+  const unassignedIn = (councilCode: string): Owned => ({
+    number: NUMBER,
+    regionCode: REGION,
+    councilCode,
+    assigneeId: null,
+  });
+
+  test.each([
+    ['an unassigned complaint of a council they cover', unassignedIn('DAR-KIM'), true],
+    ['an unassigned complaint of another council', unassignedIn('DAR-UBM'), 'otherCouncil'],
+    [
+      'one assigned to them in another council',
+      { ...unassignedIn('DAR-UBM'), assigneeId: officer.id },
+      true,
+    ],
+  ] as const)(
+    'when an officer of Kinondoni acts on %s, then the answer is %p',
+    (_what, c, expected) => {
+      const outcome = mayAct(kinondoni, c, 'note');
+      if (expected === true) expect(outcome).toEqual({ ok: true, value: true });
+      else expect(outcome.ok ? undefined : outcome.refusal.code).toBe(expected);
+    },
+  );
+});

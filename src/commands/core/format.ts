@@ -67,6 +67,7 @@ const refusalTable: { [C in RefusalCode]: Render<C> } = {
   unknownActor: () => ({ key: 'sms.cmd.err.inactive' }),
   inactive: () => ({ key: 'sms.cmd.err.inactive' }),
   otherRegion: (v) => ({ key: 'sms.cmd.err.otherRegion', vars: { number: num(v.number) } }),
+  otherCouncil: (v) => ({ key: 'sms.cmd.err.otherCouncil', vars: { number: num(v.number) } }),
   notSupervisor: () => ({ key: 'sms.cmd.err.notSupervisor' }),
   otherOfficer: (v) => ({ key: 'sms.cmd.err.otherOfficer', vars: { number: num(v.number) } }),
   notAssigned: (v) => ({ key: 'sms.cmd.err.notAssigned', vars: { number: num(v.number) } }),

@@ -70,18 +70,23 @@ export interface Actor {
   role: StaffRole;
   regionCode: string | null;
   active: boolean;
+  /** Councils an officer covers; none (or absent) means the whole region. */
+  councils?: readonly string[];
 }
 
 export interface Owned {
   number: string;
   regionCode: string;
+  /** Absent: any council of the region (checks that need it then pass). */
+  councilCode?: string;
   assigneeId: number | null;
 }
 
 /**
  * Pure. Whether a staff member may act on a complaint: officers on complaints assigned to them or
- * unassigned in their region; supervisors on anything in their region; headquarters everywhere.
- * Assigning to someone else is for supervisors and headquarters.
+ * unassigned in the councils they cover (their scope: src/complaints/core/scope.ts); supervisors
+ * on anything in their region; headquarters everywhere. Assigning to someone else is for
+ * supervisors and headquarters.
  */
 export function mayAct(actor: Actor, c: Owned, action: Action | 'assign_other'): Allowed<true> {
   const no = (refusal: Refusal): Allowed<true> => ({ ok: false, refusal });
@@ -91,6 +96,11 @@ export function mayAct(actor: Actor, c: Owned, action: Action | 'assign_other'):
     return no({ code: 'otherRegion', vars: { number: c.number } });
   if (actor.role === 'supervisor') return { ok: true, value: true };
   if (action === 'assign_other') return no({ code: 'notSupervisor' });
-  if (c.assigneeId === actor.id || c.assigneeId === null) return { ok: true, value: true };
-  return no({ code: 'otherOfficer', vars: { number: c.number } });
+  if (c.assigneeId === actor.id) return { ok: true, value: true };
+  if (c.assigneeId !== null) return no({ code: 'otherOfficer', vars: { number: c.number } });
+  const covers = actor.councils ?? [];
+  if (covers.length > 0 && c.councilCode !== undefined && !covers.includes(c.councilCode)) {
+    return no({ code: 'otherCouncil', vars: { number: c.number } });
+  }
+  return { ok: true, value: true };
 }

@@ -15,6 +15,8 @@ export type Refusal =
   /** The acting staff member's account is not active. */
   | { code: 'inactive'; vars?: undefined }
   | { code: 'otherRegion'; vars: { number: string } }
+  /** An officer and an unassigned complaint of a council they do not cover. */
+  | { code: 'otherCouncil'; vars: { number: string } }
   | { code: 'notSupervisor'; vars?: undefined }
   | { code: 'otherOfficer'; vars: { number: string } }
   /** A reply to a complaint nobody owns yet: take it first. */
@@ -39,6 +41,7 @@ export const REFUSAL_CODES = [
   'unknownActor',
   'inactive',
   'otherRegion',
+  'otherCouncil',
   'notSupervisor',
   'otherOfficer',
   'notAssigned',
