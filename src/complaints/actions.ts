@@ -76,7 +76,13 @@ function update(s: Acting, changes: Parameters<typeof updateComplaint>[2]): Comp
   return updateComplaint(s.tx, s.complaint.id, changes, s.ctx.now);
 }
 
-function event(s: Acting, type: string, to: ComplaintStatus, note: string | null) {
+function event(
+  s: Acting,
+  type: string,
+  to: ComplaintStatus,
+  note: string | null,
+  smsId: number | null = null,
+) {
   insertEvent(s.tx, {
     complaintId: s.complaint.id,
     type,
@@ -86,6 +92,7 @@ function event(s: Acting, type: string, to: ComplaintStatus, note: string | null
     fromStatus: s.complaint.status,
     toStatus: to,
     note,
+    smsId,
     createdAt: s.ctx.now,
   });
 }
@@ -103,8 +110,15 @@ export function replyToComplaint(
       status: to,
       firstResponseAt: s.complaint.firstResponseAt ?? s.ctx.now,
     });
-    event(s, 'reply', to, message.trim());
-    notifyCitizen(s.tx, s.ctx, row, 'sms.reply', { message: message.trim() }, 'message');
+    const sms = notifyCitizen(
+      s.tx,
+      s.ctx,
+      row,
+      'sms.reply',
+      { message: message.trim() },
+      'message',
+    );
+    event(s, 'reply', to, message.trim(), sms);
     return { ok: true, complaint: row };
   });
 }
@@ -123,8 +137,8 @@ export function resolveComplaint(deps: ActionDeps, actorId: number, number: stri
   if (note.trim() === '') return fail({ code: 'empty', vars: { field: 'resolution' } });
   return act(deps, actorId, number, 'resolve', (s, to) => {
     const row = update(s, { status: to, resolvedAt: s.ctx.now });
-    event(s, 'resolved', to, note.trim());
-    notifyCitizen(s.tx, s.ctx, row, 'sms.resolved', { note: note.trim() }, 'note');
+    const sms = notifyCitizen(s.tx, s.ctx, row, 'sms.resolved', { note: note.trim() }, 'note');
+    event(s, 'resolved', to, note.trim(), sms);
     return { ok: true, complaint: row };
   });
 }
@@ -184,6 +198,20 @@ export function assignComplaint(
     const phone = normalizePhone(toPhone);
     const to = phone === undefined ? undefined : findStaffByPhone(s.tx, phone);
     if (!to) return fail({ code: 'noStaff', vars: { phone: toPhone } });
+    return reassign(s, to, 'assigned');
+  });
+}
+
+/** Assigns to another staff member chosen by id (the console's picker). */
+export function assignComplaintTo(
+  deps: ActionDeps,
+  actorId: number,
+  number: string,
+  staffId: number,
+): ActionResult {
+  return act(deps, actorId, number, 'assign_other', (s) => {
+    const to = findStaffById(s.tx, staffId);
+    if (!to) return fail({ code: 'noStaff', vars: { phone: String(staffId) } });
     return reassign(s, to, 'assigned');
   });
 }

@@ -37,7 +37,7 @@ function complaintVars(ctx: NotifyContext, c: ComplaintRow, lang: 'sw' | 'en') {
   };
 }
 
-/** Queues a message to the citizen who filed the complaint. */
+/** Queues a message to the citizen who filed the complaint; returns its outbox id. */
 export function notifyCitizen(
   tx: Tx,
   ctx: NotifyContext,
@@ -45,14 +45,18 @@ export function notifyCitizen(
   key: SmsKey,
   extra: Extra = {},
   shrink?: string,
-): void {
+): number {
   const body = smsText(
     key,
     c.language,
     { ...complaintVars(ctx, c, c.language), ...extraFor(extra, c.language) },
     shrink,
   );
-  enqueueSms(tx, { toPhone: c.citizenPhone, body, template: key, complaintId: c.id }, ctx.now);
+  return enqueueSms(
+    tx,
+    { toPhone: c.citizenPhone, body, template: key, complaintId: c.id },
+    ctx.now,
+  );
 }
 
 /** Queues a message to a staff member about a complaint. */

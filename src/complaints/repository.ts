@@ -10,6 +10,7 @@ import {
   complaintEvents,
   complaints,
   type ComplaintRow,
+  type EventRow,
   type NewComplaint,
 } from '../../db/schema';
 import type { ComplaintStatus, ChangeSource } from '../../db/schema';
@@ -241,4 +242,14 @@ export function setDueTimes(tx: Tx, id: number, firstResponse: number, resolutio
     .set({ firstResponseDueAt: firstResponse, resolutionDueAt: resolution })
     .where(eq(complaints.id, id))
     .run();
+}
+
+/** A complaint's history, oldest first. */
+export function listEvents(tx: Tx, complaintId: number): EventRow[] {
+  return tx
+    .select()
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, complaintId))
+    .orderBy(complaintEvents.id)
+    .all();
 }

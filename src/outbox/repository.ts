@@ -45,8 +45,9 @@ export interface OutgoingSms {
   complaintId?: number;
 }
 
-export function enqueueSms(tx: Tx, sms: OutgoingSms, now: number): void {
-  statements(tx).enqueue.run({ complaintId: null, ...sms, now });
+/** Queues one SMS in the caller's transaction; returns its outbox id. */
+export function enqueueSms(tx: Tx, sms: OutgoingSms, now: number): number {
+  return Number(statements(tx).enqueue.run({ complaintId: null, ...sms, now }).lastInsertRowid);
 }
 
 export interface OutboxStatus {
@@ -246,6 +247,16 @@ export function smsToSince(
         seen.size > 0 ? notInArray(smsOutbox.id, [...seen]) : undefined,
       ),
     )
+    .orderBy(asc(smsOutbox.id))
+    .all();
+}
+
+/** Every SMS about a complaint, oldest first (to the citizen and to staff). */
+export function smsOfComplaint(tx: Tx, complaintId: number): OutboxRow[] {
+  return tx
+    .select()
+    .from(smsOutbox)
+    .where(eq(smsOutbox.complaintId, complaintId))
     .orderBy(asc(smsOutbox.id))
     .all();
 }

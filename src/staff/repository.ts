@@ -99,3 +99,31 @@ export function firstStaffNamed(
     .orderBy(asc(staff.id))
     .get();
 }
+
+/** Names of the staff members with these ids. */
+export function staffNames(tx: Tx, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = tx
+    .select({ id: staff.id, name: staff.name })
+    .from(staff)
+    .where(inArray(staff.id, [...new Set(ids)]))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Active staff a complaint of `regionCode` may be given to: the region's and headquarters. */
+export function assignableStaff(tx: Tx, regionCode: string | null): StaffRow[] {
+  return tx
+    .select()
+    .from(staff)
+    .where(
+      and(
+        eq(staff.active, true),
+        regionCode === null
+          ? undefined
+          : or(eq(staff.regionCode, regionCode), eq(staff.role, 'hq')),
+      ),
+    )
+    .orderBy(asc(staff.role), asc(staff.name))
+    .all();
+}

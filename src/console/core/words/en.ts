@@ -139,10 +139,12 @@ export const en = {
   'complaint.timeline': 'History',
   'complaint.actions': 'Actions',
   'complaint.reply': 'Reply to the citizen',
-  'complaint.replyHint': 'Sent by SMS in the citizen language. The first reply counts as the first response.',
+  'complaint.replyHint':
+    'Sent by SMS in the citizen language. The first reply counts as the first response.',
   'complaint.replyPreview': 'The SMS the citizen gets',
   'complaint.replyLength': '{chars} characters, {parts} SMS',
-  'complaint.replyNotGsm': 'These characters are not in the SMS alphabet and will be replaced: {chars}',
+  'complaint.replyNotGsm':
+    'These characters are not in the SMS alphabet and will be replaced: {chars}',
   'complaint.replyButton': 'Send reply',
   'complaint.previewButton': 'Preview SMS',
   'complaint.note': 'Internal note',

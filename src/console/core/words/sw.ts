@@ -23,7 +23,8 @@ export const sw: Words = {
     'Hakuna ukurasa huu, au uko nje ya malalamiko unayoweza kuona. Hakikisha anwani au rudi kwenye foleni.',
   'error.forbidden.title': 'Hairuhusiwi',
   'error.forbidden.body': 'Nafasi yako hairuhusu ukurasa huu.',
-  'error.csrf': 'Fomu hii ilikuwa imepitwa na muda au imetoka tovuti nyingine. Tafadhali jaribu tena.',
+  'error.csrf':
+    'Fomu hii ilikuwa imepitwa na muda au imetoka tovuti nyingine. Tafadhali jaribu tena.',
   'error.server': 'Kuna hitilafu upande wetu. Tafadhali jaribu tena baada ya muda mfupi.',
   'error.tooMany': 'Majaribio mengi mno. Tafadhali subiri dakika chache kisha ujaribu tena.',
   'common.back': 'Rudi',
@@ -273,7 +274,8 @@ export const sw: Words = {
   'staff.importButton': 'Pakia',
   'staff.done.add': '{name} ameongezwa.',
   'staff.done.edit': '{name} amehifadhiwa.',
-  'staff.done.deactivate': '{name} amesitishwa; malalamiko {count} yaliyo wazi yamehamishiwa wenzake.',
+  'staff.done.deactivate':
+    '{name} amesitishwa; malalamiko {count} yaliyo wazi yamehamishiwa wenzake.',
   'staff.done.activate': '{name} amerejeshwa.',
   'staff.done.import': 'Watumishi {count} wameingizwa.',
   'staff.editTitle': 'Hariri {name}',
@@ -298,7 +300,8 @@ export const sw: Words = {
   'refusal.otherCouncil':
     'Lalamiko {number} ni la halmashauri usiyoishughulikia. Wasiliana na msimamizi wako.',
   'refusal.notSupervisor': 'Ni msimamizi tu anayeweza kupanga malalamiko kwa wengine.',
-  'refusal.otherOfficer': 'Lalamiko {number} limepangiwa afisa mwingine. Wasiliana na msimamizi wako.',
+  'refusal.otherOfficer':
+    'Lalamiko {number} limepangiwa afisa mwingine. Wasiliana na msimamizi wako.',
   'refusal.notAssigned': 'Lalamiko {number} bado halijapangiwa afisa: lichukue kwanza.',
   'refusal.badState': 'Haiwezekani: hali ya lalamiko {number} ni {status}.',
   'refusal.noStaff': 'Hakuna mtumishi mwenye namba ya simu {phone}.',
