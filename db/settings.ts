@@ -9,11 +9,22 @@ export function storedWebhookToken(db: Db): string | undefined {
   return db.select().from(settings).where(eq(settings.key, 'webhook_token')).get()?.value;
 }
 
-/** The stored token, or a new random one stored now. */
-export function ensureWebhookToken(db: Db): { token: string; generated: boolean } {
-  const row = db.select().from(settings).where(eq(settings.key, 'webhook_token')).get();
+/** The value stored under `key`, or a new random one (of `bytes` bytes) stored now. */
+function ensureGenerated(
+  db: Db,
+  key: string,
+  bytes: number,
+): { token: string; generated: boolean } {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
   if (row) return { token: row.value, generated: false };
-  const token = randomBytes(24).toString('base64url');
-  db.insert(settings).values({ key: 'webhook_token', value: token }).run();
+  const token = randomBytes(bytes).toString('base64url');
+  db.insert(settings).values({ key, value: token }).run();
   return { token, generated: true };
 }
+
+/** The stored token, or a new random one stored now. */
+export const ensureWebhookToken = (db: Db) => ensureGenerated(db, 'webhook_token', 24);
+
+/** The console's key (sign-in codes' hashes, form tokens) when CONSOLE_SECRET is not set. */
+export const ensureConsoleSecret = (db: Db): string =>
+  ensureGenerated(db, 'console_secret', 32).token;

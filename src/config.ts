@@ -3,6 +3,7 @@
  * Every variable is documented in .env.example.
  */
 import { z } from 'zod';
+import { parseHours } from './text/calendar';
 
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -22,6 +23,11 @@ const list = z
       .map((s) => s.trim())
       .filter((s) => s !== ''),
   );
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'true or false' })
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
 
 export const configSchema = z.object({
   PORT: int(3000, 1, 65535),
@@ -82,6 +88,26 @@ export const configSchema = z.object({
   BACKUP_DIR: optionalText,
   BACKUP_EVERY_HOURS: int(24, 1, 720),
   BACKUP_KEEP: int(7, 1, 1000),
+  WORKING_HOURS: z
+    .string()
+    .trim()
+    .default('07:30-15:30')
+    .refine((v) => parseHours(v) !== undefined, 'office hours as HH:MM-HH:MM, e.g. 07:30-15:30'),
+  CONSOLE_SECRET: optionalText.pipe(
+    z.string().min(32, 'must be at least 32 characters (or unset to generate one)').optional(),
+  ),
+  CONSOLE_SECURE_COOKIE: flag,
+  CONSOLE_IDLE_MINUTES: int(30, 5, 24 * 60),
+  CONSOLE_SESSION_HOURS: int(10, 1, 24 * 7),
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        /^(\d{1,2}|loopback|linklocal|uniquelocal|[0-9a-fA-F.:/,\s]+)$/,
+        'the number of proxies in front (e.g. 1), or loopback, or their addresses',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
