@@ -8,7 +8,7 @@ import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
 import { formatComplaintNumber } from './core/numbers';
 import { firstResponseDue, resolutionDue, type SlaPolicy } from './core/sla';
 import { insertComplaint, insertEvent, upsertCitizen } from './repository';
-import { type Lang } from '../text/translate';
+import { translate, type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
@@ -74,7 +74,8 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     number: formatComplaintNumber(number),
     category: codeLabel('category', draft.categoryCode, language),
     council,
-    code: input.serviceCode,
+    // A call logged where no USSD code is configured: the SMS says "the USSD code".
+    code: input.serviceCode || translate('sms.ussdCode', language),
   });
   enqueueSms(
     tx,

@@ -9,7 +9,13 @@ import { reassignOpenComplaints } from '../complaints/assigning';
 import type { NotifyContext } from '../complaints/notify';
 import { normalizePhone } from '../text/phone';
 import { parseCsv } from './csv';
-import { findStaffByPhone, insertStaff, setStaffActive } from '../staff/repository';
+import {
+  findStaffById,
+  findStaffByPhone,
+  insertStaff,
+  setStaffActive,
+  updateStaffRow,
+} from '../staff/repository';
 import { type ReferenceData } from '../reference/types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -84,6 +90,33 @@ export function addStaff(db: Db, ctx: NotifyContext, input: StaffInput): Result<
   });
 }
 
+/**
+ * Changes a staff member's name, phone, role, region, councils and language. Their open
+ * complaints stay theirs (a supervisor moves them if the new councils call for it).
+ */
+export function updateStaff(
+  db: Db,
+  ctx: NotifyContext,
+  id: number,
+  input: StaffInput,
+): Result<StaffRow> {
+  const checked = validateStaff(input, ctx.reference);
+  if (!checked.ok) return checked;
+  return inTransaction(db, (tx) => {
+    const holder = findStaffByPhone(tx, checked.value.row.phone);
+    if (holder && holder.id !== id) {
+      return { ok: false, errors: [`phone: ${checked.value.row.phone} is already registered`] };
+    }
+    if (!findStaffById(tx, id)) return { ok: false, errors: [`no staff member with id ${id}`] };
+    const { active: _keep, ...details } = checked.value.row;
+    const row = { ...details, updatedAt: ctx.now };
+    const updated = updateStaffRow(tx, id, row, checked.value.councils);
+    return updated
+      ? { ok: true, value: updated }
+      : { ok: false, errors: [`no staff member with id ${id}`] };
+  });
+}
+
 /** Deactivates a staff member and reassigns their open complaints, each with an event. */
 export function deactivateStaff(
   db: Db,
@@ -118,7 +151,13 @@ const COLUMNS = ['name', 'phone', 'role', 'region', 'councils', 'lang'] as const
  * Imports staff from CSV text with a header row (name,phone,role,region,councils,lang; councils
  * separated by ';' or spaces). All or nothing: any bad row is reported with its line number.
  */
-export function importStaffCsv(db: Db, ctx: NotifyContext, csv: string): Result<StaffRow[]> {
+export function importStaffCsv(
+  db: Db,
+  ctx: NotifyContext,
+  csv: string,
+  /** What the importer may not add (a supervisor: other regions, other roles), per row. */
+  refuse: (row: Omit<NewStaff, 'createdAt' | 'updatedAt'>) => string | undefined = () => undefined,
+): Result<StaffRow[]> {
   const parsed = parseCsv(csv);
   if (!parsed.ok) return { ok: false, errors: [parsed.error] };
   const rows = parsed.rows;
@@ -154,6 +193,8 @@ export function importStaffCsv(db: Db, ctx: NotifyContext, csv: string): Result<
       errors.push(...checked.errors.map((e) => `line ${line}: ${e}`));
       return [];
     }
+    const refused = refuse(checked.value.row);
+    if (refused) errors.push(`line ${line}: ${refused}`);
     const earlier = seen.get(checked.value.row.phone);
     if (earlier)
       errors.push(`line ${line}: phone ${checked.value.row.phone} repeats line ${earlier}`);

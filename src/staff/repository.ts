@@ -13,6 +13,21 @@ export function insertStaff(tx: Tx, row: NewStaff, councilCodes: readonly string
   return inserted;
 }
 
+/** Replaces a staff member's details and the councils they cover. */
+export function updateStaffRow(
+  tx: Tx,
+  id: number,
+  row: Partial<Omit<NewStaff, 'id' | 'createdAt'>>,
+  councilCodes: readonly string[],
+): StaffRow | undefined {
+  const updated = tx.update(staff).set(row).where(eq(staff.id, id)).returning().get();
+  tx.delete(staffCouncils).where(eq(staffCouncils.staffId, id)).run();
+  for (const councilCode of councilCodes) {
+    tx.insert(staffCouncils).values({ staffId: id, councilCode }).run();
+  }
+  return updated;
+}
+
 export function findStaffByPhone(tx: Tx, phone: string): StaffRow | undefined {
   return tx.select().from(staff).where(eq(staff.phone, phone)).get();
 }
@@ -44,6 +59,15 @@ export function councilsOf(tx: Tx, staffIds: readonly number[]): Map<number, str
 
 export function setStaffActive(tx: Tx, id: number, active: boolean, now: number): void {
   tx.update(staff).set({ active, updatedAt: now }).where(eq(staff.id, id)).run();
+}
+
+export function setStaffLanguage(
+  tx: Tx,
+  id: number,
+  language: StaffRow['language'],
+  now: number,
+): void {
+  tx.update(staff).set({ language, updatedAt: now }).where(eq(staff.id, id)).run();
 }
 
 export function touchLastAssigned(tx: Tx, id: number, now: number): void {
