@@ -21,6 +21,11 @@ export function t(key: WordKey, lang: Lang, vars?: Record<string, string | numbe
   );
 }
 
+/** Pure. A text whose key is built from data (`channel.${c.channel}`); the key itself if unknown. */
+export function tKey(key: string, lang: Lang, vars?: Record<string, string | number>): string {
+  return key in en ? t(key as WordKey, lang, vars) : key;
+}
+
 /** Pure. A service's refusal in the staff member's language (the same codes the SMS console words). */
 export function refusalText(r: Refusal, lang: Lang): string {
   const key: WordKey = `refusal.${r.code}`;

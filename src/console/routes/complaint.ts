@@ -1,0 +1,267 @@
+/**
+ * One complaint: GET /console/c/:number, and its actions as POST forms. Everything goes through
+ * the lifecycle service the SMS commands use (the same rights, events and SMS), with the events
+ * marked as coming from the console. A complaint outside the viewer's scope is a 404, for every
+ * method.
+ */
+import { Router, type Request, type Response } from 'express';
+import {
+  addNote,
+  assignComplaintTo,
+  reopenComplaint,
+  replyToComplaint,
+  resolveComplaint,
+  setStatus,
+  takeComplaint,
+  type ActionResult,
+} from '../../complaints/actions';
+import { complaintInScope, complaintView } from '../../complaints/detail';
+import { revealCitizenPhone } from '../../complaints/privacy';
+import { assignableStaff, listStaff } from '../../staff/repository';
+import { replyPreview } from '../core/composer';
+import { refusalText, t } from '../core/words';
+import { field, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
+import { complaintPage, PreviewBlock, type ComplaintPageView } from '../views/complaint';
+import { renderFragment } from '../views/layout';
+import { messagePage } from '../views/message';
+import { consoleActions, frameFor } from './frame';
+import { sendHtml } from './respond';
+
+type Extra = Pick<ComplaintPageView, 'shownPhone' | 'draft' | 'fieldError'> & {
+  notice?: string;
+  error?: string;
+};
+
+/** The complaint number in the path. */
+const numberOf = (req: Request): string => {
+  const n = req.params.number;
+  return typeof n === 'string' ? n : '';
+};
+
+function notFound(res: Response): void {
+  const v = viewerOf(res);
+  const frame = frameFor(res, t('error.notFound.title', v.lang), 'queue');
+  sendHtml(
+    res,
+    404,
+    messagePage({
+      lang: v.lang,
+      title: frame.title,
+      body: t('error.notFound.body', v.lang),
+      ...(frame.who ? { who: frame.who } : {}),
+    }),
+  );
+}
+
+function assigneesFor(deps: ConsoleDeps, v: Viewer, regionCode: string) {
+  if (v.staff.role === 'officer') return [];
+  return assignableStaff(deps.db, regionCode).map((s) => ({
+    value: String(s.id),
+    label: `${s.name} (${t(`role.${s.role}`, v.lang)})`,
+  }));
+}
+
+function show(deps: ConsoleDeps, req: Request, res: Response, status: number, extra: Extra = {}) {
+  const v = viewerOf(res);
+  const view = complaintView(deps.db, v.scope, numberOf(req));
+  if (!view) {
+    notFound(res);
+    return;
+  }
+  const c = view.complaint;
+  const staffByPhone = new Map(listStaff(deps.db).map((s) => [s.phone, s.name]));
+  const html = complaintPage({
+    frame: frameFor(res, t('complaint.title', v.lang, { number: c.number }), 'queue', {
+      ...(extra.notice ? { notice: extra.notice } : {}),
+      ...(extra.error
+        ? {
+            errors: [
+              { text: extra.error, ...(extra.fieldError ? { field: extra.fieldError.field } : {}) },
+            ],
+          }
+        : {}),
+    }),
+    lang: v.lang,
+    now: deps.now(),
+    hours: deps.hours,
+    reference: deps.reference,
+    complaint: c,
+    ownerName: c.assigneeId === null ? null : (view.names.get(c.assigneeId) ?? null),
+    timeline: {
+      lang: v.lang,
+      events: view.events,
+      sms: view.sms,
+      names: view.names,
+      citizenPhone: c.citizenPhone,
+      staffByPhone,
+    },
+    csrf: v.session.csrf,
+    assignees: assigneesFor(deps, v, c.regionCode),
+    viewerId: v.staff.id,
+    ...(extra.shownPhone ? { shownPhone: extra.shownPhone } : {}),
+    ...(extra.draft ? { draft: extra.draft } : {}),
+    ...(extra.fieldError ? { fieldError: extra.fieldError } : {}),
+  });
+  sendHtml(res, status, html);
+}
+
+const DONE = ['reply', 'note', 'take', 'assign', 'start', 'resolve', 'reopen'] as const;
+type Done = (typeof DONE)[number];
+
+/** After an action: back to the page with a notice, or the page again with the refusal. */
+function answer(
+  deps: ConsoleDeps,
+  req: Request,
+  res: Response,
+  done: Done,
+  r: ActionResult,
+  field?: string,
+) {
+  const v = viewerOf(res);
+  if (r.ok) {
+    res.redirect(303, `/console/c/${r.complaint.number}?done=${done}`);
+    return;
+  }
+  const text = refusalText(r.refusal, v.lang);
+  const fieldError = r.refusal.code === 'empty' && field ? { field, text } : undefined;
+  show(deps, req, res, r.refusal.code === 'empty' ? 400 : 409, {
+    error: text,
+    ...(fieldError ? { fieldError } : {}),
+  });
+}
+
+export function complaintRoutes(deps: ConsoleDeps): Router {
+  const router = Router();
+  const actions = consoleActions(deps);
+
+  router.get('/c/:number', (req, res) => {
+    const v = viewerOf(res);
+    const done = DONE.find((d) => d === req.query.done);
+    const owner =
+      done === 'assign' ? complaintInScope(deps.db, v.scope, req.params.number) : undefined;
+    const name = owner?.assigneeId
+      ? listStaff(deps.db).find((s) => s.id === owner.assigneeId)?.name
+      : undefined;
+    const notice = done ? t(`complaint.done.${done}`, v.lang, { name: name ?? '' }) : undefined;
+    show(deps, req, res, 200, notice ? { notice } : {});
+  });
+
+  // Every POST below first finds the complaint in the viewer's scope: outside it, a 404.
+  router.post('/c/:number/:action', (req, res, next) => {
+    const v = viewerOf(res);
+    if (!complaintInScope(deps.db, v.scope, req.params.number)) {
+      notFound(res);
+      return;
+    }
+    next();
+  });
+
+  router.post('/c/:number/preview', (req, res) => {
+    const v = viewerOf(res);
+    const c = complaintInScope(deps.db, v.scope, req.params.number);
+    if (!c) return;
+    const preview = replyPreview(c.number, field(req, 'message'), c.language);
+    sendHtml(res, 200, renderFragment(PreviewBlock({ lang: v.lang, preview })));
+  });
+
+  router.post('/c/:number/reply', (req, res) => {
+    const v = viewerOf(res);
+    const message = field(req, 'message');
+    if (field(req, 'preview')) {
+      const c = complaintInScope(deps.db, v.scope, req.params.number);
+      if (c)
+        show(deps, req, res, 200, {
+          draft: { message, preview: replyPreview(c.number, message, c.language) },
+        });
+      return;
+    }
+    answer(
+      deps,
+      req,
+      res,
+      'reply',
+      replyToComplaint(actions, v.staff.id, req.params.number, message),
+      'reply-message',
+    );
+  });
+  router.post('/c/:number/note', (req, res) =>
+    answer(
+      deps,
+      req,
+      res,
+      'note',
+      addNote(actions, viewerOf(res).staff.id, req.params.number, field(req, 'text')),
+      'note-text',
+    ),
+  );
+  router.post('/c/:number/take', (req, res) =>
+    answer(
+      deps,
+      req,
+      res,
+      'take',
+      takeComplaint(actions, viewerOf(res).staff.id, req.params.number),
+    ),
+  );
+  router.post('/c/:number/assign', (req, res) =>
+    answer(
+      deps,
+      req,
+      res,
+      'assign',
+      assignComplaintTo(
+        actions,
+        viewerOf(res).staff.id,
+        req.params.number,
+        Number(field(req, 'staffId')),
+      ),
+    ),
+  );
+  router.post('/c/:number/start', (req, res) =>
+    answer(
+      deps,
+      req,
+      res,
+      'start',
+      setStatus(actions, viewerOf(res).staff.id, req.params.number, 'in_progress'),
+    ),
+  );
+  router.post('/c/:number/resolve', (req, res) =>
+    answer(
+      deps,
+      req,
+      res,
+      'resolve',
+      resolveComplaint(actions, viewerOf(res).staff.id, req.params.number, field(req, 'note')),
+      'resolve-note',
+    ),
+  );
+  router.post('/c/:number/reopen', (req, res) =>
+    answer(
+      deps,
+      req,
+      res,
+      'reopen',
+      reopenComplaint(actions, viewerOf(res).staff.id, req.params.number, field(req, 'reason')),
+      'reopen-reason',
+    ),
+  );
+
+  router.post('/c/:number/phone', (req, res) => {
+    const v = viewerOf(res);
+    const r = revealCitizenPhone(actions, {
+      actorId: v.staff.id,
+      scope: v.scope,
+      number: req.params.number,
+      reason: field(req, 'reason'),
+    });
+    if (r.ok) show(deps, req, res, 200, { shownPhone: r.phone });
+    else if (r.why === 'noReason') {
+      const text = t('complaint.reasonMissing', v.lang);
+      show(deps, req, res, 400, { error: text, fieldError: { field: 'reason', text } });
+    } else show(deps, req, res, 409, {});
+  });
+
+  router.post('/c/:number/:action', (_req, res) => notFound(res));
+  return router;
+}

@@ -1,0 +1,263 @@
+/**
+ * One complaint: every field, the history, and the actions its status and the viewer's role
+ * allow (each a plain form; the refusals the services give are shown in the viewer's words).
+ */
+import type { ComplaintRow } from '../../../db/schema';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
+import type { ReferenceData } from '../../reference/types';
+import type { WorkingHours } from '../../text/calendar';
+import { codeLabel } from '../../text/labels';
+import type { Lang } from '../../text/translate';
+import type { ReplyPreview } from '../core/composer';
+import { dateTime, maskedPhone, slaBadge } from '../core/format';
+import { t, tKey } from '../core/words';
+import { describedBy, Field, PostForm, Select, type Choice } from './forms';
+import { renderPage, type Frame } from './layout';
+import { Timeline, type TimelineInput } from './timeline';
+
+export interface ComplaintPageView {
+  frame: Frame;
+  lang: Lang;
+  now: number;
+  hours: WorkingHours;
+  reference: ReferenceData;
+  complaint: ComplaintRow;
+  ownerName: string | null;
+  timeline: TimelineInput;
+  csrf: string;
+  /** Staff the viewer may assign it to (none: the viewer may not assign). */
+  assignees: Choice[];
+  viewerId: number;
+  /** The phone, once the viewer asked for it with a reason (this response only). */
+  shownPhone?: string;
+  /** What the reply box held, and its preview, when the page is redrawn for them. */
+  draft?: { message: string; preview: ReplyPreview };
+  /** The field of the form that failed, for its error message. */
+  fieldError?: { field: string; text: string };
+}
+
+export function PreviewBlock({ lang, preview }: { lang: Lang; preview: ReplyPreview }) {
+  return (
+    <div>
+      <p class="label">{t('complaint.replyPreview', lang)}</p>
+      <div class="sms-preview">{preview.body}</div>
+      <p class="hint">
+        {t('complaint.replyLength', lang, { chars: preview.length, parts: preview.parts })}
+      </p>
+      {preview.notGsm.length > 0 && (
+        <p class="error-message">
+          {t('complaint.replyNotGsm', lang, { chars: preview.notGsm.join(' ') })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Facts({ v }: { v: ComplaintPageView }) {
+  const { lang, complaint: c, reference: ref } = v;
+  const region = ref.regions.find((r) => r.code === c.regionCode)?.label[lang] ?? c.regionCode;
+  const badge = slaBadge(v.now, c.dueAt, v.hours, lang);
+  const facts: [string, preact.ComponentChildren][] = [
+    [t('complaint.status', lang), codeLabel('status', c.status, lang)],
+    [t('complaint.category', lang), codeLabel('category', c.categoryCode, lang)],
+    [t('complaint.region', lang), region],
+    [t('complaint.council', lang), ref.councilLabels.get(c.councilCode)?.[lang] ?? c.councilCode],
+    [t('complaint.place', lang), c.place ?? t('common.none', lang)],
+    [t('complaint.channel', lang), tKey(`channel.${c.channel}`, lang)],
+    [t('complaint.level', lang), tKey(`level.${c.level}`, lang)],
+    [t('complaint.filed', lang), dateTime(c.createdAt)],
+    [t('complaint.assignee', lang), v.ownerName ?? t('common.unassigned', lang)],
+    [t('complaint.deadline', lang), <span class={`badge ${badge.kind}`}>{badge.text}</span>],
+    [t('complaint.language', lang), tKey(`lang.${c.language}`, lang)],
+    ...(c.rating === null
+      ? []
+      : ([
+          [t('complaint.rating', lang), t('complaint.ratingValue', lang, { rating: c.rating })],
+        ] as [string, string][])),
+  ];
+  return (
+    <section class="panel" aria-labelledby="details">
+      <h2 id="details">{t('complaint.details', lang)}</h2>
+      <dl class="facts">
+        {facts.map(([k, val]) => [<dt key={`${k}t`}>{k}</dt>, <dd key={`${k}d`}>{val}</dd>])}
+      </dl>
+      <p class="label">{t('complaint.description', lang)}</p>
+      <blockquote>{c.description}</blockquote>
+      <Citizen v={v} />
+    </section>
+  );
+}
+
+function Citizen({ v }: { v: ComplaintPageView }) {
+  const { lang, complaint: c } = v;
+  if (c.anonymous)
+    return (
+      <p>
+        <strong>{t('complaint.citizen', lang)}:</strong> {t('complaint.anonymous', lang)}
+      </p>
+    );
+  if (v.shownPhone)
+    return (
+      <p>
+        <strong>{t('complaint.citizen', lang)}:</strong>{' '}
+        <a href={`tel:${v.shownPhone}`}>{v.shownPhone}</a>
+      </p>
+    );
+  const err = v.fieldError?.field === 'reason' ? v.fieldError.text : undefined;
+  const hint = t('complaint.showReasonHint', lang);
+  return (
+    <PostForm action={`/console/c/${c.number}/phone`} csrf={v.csrf}>
+      <p>
+        <strong>{t('complaint.citizen', lang)}:</strong> {maskedPhone(c.citizenPhone)}
+      </p>
+      <Field id="reason" label={t('complaint.showReason', lang)} hint={hint} error={err}>
+        <input
+          type="text"
+          id="reason"
+          name="reason"
+          maxLength={200}
+          aria-describedby={describedBy('reason', hint, err)}
+        />
+      </Field>
+      <button type="submit" class="secondary">
+        {t('complaint.showNumber', lang)}
+      </button>
+    </PostForm>
+  );
+}
+
+function TextAction(p: {
+  v: ComplaintPageView;
+  action: string;
+  name: string;
+  label: string;
+  hint?: string;
+  button: string;
+  extra?: preact.ComponentChildren;
+}) {
+  const { v } = p;
+  const id = `${p.action}-${p.name}`;
+  const err = v.fieldError?.field === id ? v.fieldError.text : undefined;
+  return (
+    <PostForm action={`/console/c/${v.complaint.number}/${p.action}`} csrf={v.csrf}>
+      <Field id={id} label={p.label} hint={p.hint} error={err}>
+        <textarea
+          id={id}
+          name={p.name}
+          rows={3}
+          aria-describedby={describedBy(id, p.hint, err)}
+        ></textarea>
+      </Field>
+      {p.extra}
+      <button type="submit">{p.button}</button>
+    </PostForm>
+  );
+}
+
+function Reply({ v }: { v: ComplaintPageView }) {
+  const { lang, complaint: c } = v;
+  const hint = t('complaint.replyHint', lang);
+  const err = v.fieldError?.field === 'reply-message' ? v.fieldError.text : undefined;
+  return (
+    <PostForm action={`/console/c/${c.number}/reply`} csrf={v.csrf}>
+      <Field id="reply-message" label={t('complaint.reply', lang)} hint={hint} error={err}>
+        <textarea
+          id="reply-message"
+          name="message"
+          rows={4}
+          maxLength={1000}
+          aria-describedby={describedBy('reply-message', hint, err)}
+          data-sms-preview="reply-preview"
+          data-preview-url={`/console/c/${c.number}/preview`}
+        >
+          {v.draft?.message ?? ''}
+        </textarea>
+      </Field>
+      <div id="reply-preview" aria-live="polite">
+        {v.draft && <PreviewBlock lang={lang} preview={v.draft.preview} />}
+      </div>
+      <button type="submit" name="preview" value="1" class="secondary">
+        {t('complaint.previewButton', lang)}
+      </button>
+      <button type="submit">{t('complaint.replyButton', lang)}</button>
+    </PostForm>
+  );
+}
+
+function Actions({ v }: { v: ComplaintPageView }) {
+  const { lang, complaint: c } = v;
+  const open = ['received', 'assigned', 'in_progress'].includes(c.status);
+  const button = (action: string, label: string) => (
+    <PostForm action={`/console/c/${c.number}/${action}`} csrf={v.csrf}>
+      <button type="submit" class="secondary">
+        {label}
+      </button>
+    </PostForm>
+  );
+  return (
+    <section class="panel no-print" aria-labelledby="actions">
+      <h2 id="actions">{t('complaint.actions', lang)}</h2>
+      {open && <Reply v={v} />}
+      <TextAction
+        v={v}
+        action="note"
+        name="text"
+        label={t('complaint.note', lang)}
+        hint={t('complaint.noteHint', lang)}
+        button={t('complaint.noteButton', lang)}
+      />
+      {open && c.assigneeId !== v.viewerId && button('take', t('complaint.take', lang))}
+      {open && v.assignees.length > 0 && (
+        <PostForm action={`/console/c/${c.number}/assign`} csrf={v.csrf}>
+          <Field id="assign-to" label={t('complaint.assignTo', lang)}>
+            <Select id="assign-to" name="staffId" value="" blank="" choices={v.assignees} />
+          </Field>
+          <button type="submit">{t('complaint.assignButton', lang)}</button>
+        </PostForm>
+      )}
+      {c.status === 'assigned' && button('start', t('complaint.start', lang))}
+      {open && (
+        <TextAction
+          v={v}
+          action="resolve"
+          name="note"
+          label={t('complaint.resolveNote', lang)}
+          hint={t('complaint.resolveHint', lang)}
+          button={t('complaint.resolveButton', lang)}
+        />
+      )}
+      {!open && (
+        <TextAction
+          v={v}
+          action="reopen"
+          name="reason"
+          label={t('complaint.reopenReason', lang)}
+          button={t('complaint.reopenButton', lang)}
+        />
+      )}
+    </section>
+  );
+}
+
+export function complaintPage(v: ComplaintPageView): string {
+  const { lang, complaint: c } = v;
+  return renderPage(
+    v.frame,
+    <>
+      <p class="no-print">
+        <a href="/console">{t('common.back', lang)}</a>
+      </p>
+      <h1>{t('complaint.title', lang, { number: formatComplaintNumber(c.number) })}</h1>
+      <div class="grid two">
+        <div>
+          <Facts v={v} />
+          <section class="panel" aria-labelledby="history">
+            <h2 id="history">{t('complaint.timeline', lang)}</h2>
+            <Timeline input={v.timeline} />
+          </section>
+        </div>
+        <Actions v={v} />
+      </div>
+    </>,
+  );
+}
