@@ -6,12 +6,14 @@
 import type { Logger } from 'pino';
 import { startCheckpointer } from '../db/checkpointer';
 import type { Db } from '../db/client';
-import { ensureWebhookToken } from '../db/settings';
+import { ensureConsoleSecret, ensureWebhookToken } from '../db/settings';
 import { menu } from '../menus';
 import type { Config } from './config';
 import { backfillDueTimes } from './complaints/due-times';
 import { escalationDeps, secureRandomInt } from './deps';
+import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
+import { parseHours } from './text/calendar';
 import { prepareGracefulClose } from './http/graceful-close';
 import { inboundDeps } from './http/routes/sms-inbound';
 import { createMetrics } from './ops/metrics';
@@ -57,6 +59,38 @@ function callbackUrls(config: Config, token: string, generated: boolean): string
     '',
   ].join('\n');
 }
+
+/** The console's settings: office hours, its key, cookies and session lengths. */
+function consoleDepsOf(
+  config: Config,
+  db: Db,
+  logger: Logger,
+  sla: ReturnType<typeof escalationDeps>,
+): ConsoleDeps {
+  const hours = parseHours(config.WORKING_HOURS);
+  if (!hours)
+    throw new Error(`WORKING_HOURS passed the configuration check: ${config.WORKING_HOURS}`);
+  return {
+    db,
+    now: () => Date.now(),
+    logger,
+    reference: sla.reference,
+    sla: sla.policy,
+    hours: { ...hours, holidays: sla.policy.holidays },
+    randomInt: secureRandomInt,
+    serviceCode: config.USSD_SERVICE_CODES[0] ?? '',
+    secret: config.CONSOLE_SECRET ?? ensureConsoleSecret(db),
+    sessions: {
+      idleMs: config.CONSOLE_IDLE_MINUTES * 60_000,
+      absoluteMs: config.CONSOLE_SESSION_HOURS * 3_600_000,
+    },
+    secureCookie: config.CONSOLE_SECURE_COOKIE ?? (config.PUBLIC_URL ?? '').startsWith('https:'),
+  };
+}
+
+/** TRUST_PROXY as Express reads it: a hop count, or the addresses/names of the proxies. */
+const trustProxyOf = (v: string | undefined): number | string | undefined =>
+  v === undefined ? undefined : /^\d+$/.test(v) ? Number(v) : v;
 
 /** Starts everything; `stop` finishes what is in flight, then closes the database. */
 export function startServer(config: Config, db: Db, logger: Logger): { stop(): Promise<void> } {
@@ -107,6 +141,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     webhookToken,
     metrics,
     onCommitBatch: metrics.groupCommitBatch,
+    console: consoleDepsOf(config, db, logger, sla),
+    ...(config.TRUST_PROXY ? { trustProxy: trustProxyOf(config.TRUST_PROXY) ?? 0 } : {}),
     metricsRoute: { registry, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
     readiness: createReadiness({
       db,

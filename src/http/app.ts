@@ -3,6 +3,8 @@
  * supertest on the returned app with an in-memory database.
  */
 import express, { type Express } from 'express';
+import { consoleRouter } from '../console/app';
+import type { ConsoleDeps } from '../console/deps';
 import { createReadiness, type Readiness } from '../ops/readiness';
 import { errorHandler } from './errors';
 import { requestLog } from './request-log';
@@ -18,6 +20,10 @@ export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   readiness?: () => Readiness;
   /** GET /metrics: the registry, and METRICS_TOKEN (none: loopback callers only). */
   metricsRoute?: MetricsRoute;
+  /** The web console at /console (none: not served). */
+  console?: ConsoleDeps;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (TRUST_PROXY). */
+  trustProxy?: number | string;
 }
 
 const WEBHOOKS = ['/ussd', '/ussd/events', '/sms/inbound', '/sms/delivery'];
@@ -28,6 +34,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   // Webhook answers are never cached: hashing every body for an ETag is wasted work.
   app.set('etag', false);
+  if (deps.trustProxy !== undefined) app.set('trust proxy', deps.trustProxy);
   // One log line per request at info; below that the layer would only cost every hop a step.
   if (deps.logger.isLevelEnabled('info')) app.use(requestLog(deps.logger));
   const ussd = ussdHandlers(deps);
@@ -50,6 +57,12 @@ export function createApp(deps: AppDeps): Express {
   // Any other method on a webhook (OPTIONS included, which Express would answer 200 by itself):
   // 401 without the token, 404 with it.
   for (const path of WEBHOOKS) app.all(path, otherMethod(token));
+  if (deps.console) {
+    app.use('/console', consoleRouter(deps.console));
+    app.get('/', (_req, res) => {
+      res.redirect(302, '/console');
+    });
+  }
   app.use(errorHandler(deps.logger));
   return app;
 }
