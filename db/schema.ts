@@ -145,6 +145,9 @@ export const complaints = sqliteTable(
     index('complaints_region_status_idx').on(t.regionCode, t.status),
     index('complaints_assignee_status_idx').on(t.assigneeId, t.status),
     index('complaints_status_created_idx').on(t.status, t.createdAt),
+    // Open311 pages (newest first within a window) and report periods: filing times only grow,
+    // so each filing appends at the index's end.
+    index('complaints_created_idx').on(t.createdAt),
   ],
 );
 
