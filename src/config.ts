@@ -82,6 +82,10 @@ export const configSchema = z.object({
   BACKUP_DIR: optionalText,
   BACKUP_EVERY_HOURS: int(24, 1, 720),
   BACKUP_KEEP: int(7, 1, 1000),
+  // Public data (what tracking by number already shows anyone): on unless switched off.
+  OPEN311_ENABLED: z.stringbool().default(true),
+  // Descriptions are typed by callers and can hold personal details: off unless switched on.
+  OPEN311_DESCRIPTIONS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

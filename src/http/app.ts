@@ -10,6 +10,8 @@ import { smsDeliveryHandler } from './routes/sms-delivery';
 import { smsInboundHandler, type SmsInboundRouteDeps } from './routes/sms-inbound';
 import { ussdHandlers, type UssdRouteDeps } from './routes/ussd';
 import { metricsHandler, type MetricsRoute } from './metrics';
+import type { Open311Settings } from '../open311/georeport';
+import { open311Router } from './routes/open311';
 import { otherMethod, webhook } from './webhook';
 
 export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
@@ -18,6 +20,8 @@ export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   readiness?: () => Readiness;
   /** GET /metrics: the registry, and METRICS_TOKEN (none: loopback callers only). */
   metricsRoute?: MetricsRoute;
+  /** The public Open311 endpoint under /open311; absent (OPEN311_ENABLED=false): not served. */
+  open311?: Open311Settings;
 }
 
 const WEBHOOKS = ['/ussd', '/ussd/events', '/sms/inbound', '/sms/delivery'];
@@ -50,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   // Any other method on a webhook (OPTIONS included, which Express would answer 200 by itself):
   // 401 without the token, 404 with it.
   for (const path of WEBHOOKS) app.all(path, otherMethod(token));
+  if (deps.open311) app.use('/open311', open311Router({ ...deps, open311: deps.open311 }));
   app.use(errorHandler(deps.logger));
   return app;
 }
