@@ -23,7 +23,12 @@ const layers = [
   { folders: ['db'] },
   { folders: ['src/reference', 'src/outbox', 'src/staff'], alone: true },
   { folders: ['src/complaints'] },
-  { folders: ['src/citizens', 'src/directory', 'src/reports', 'src/commands'], alone: true },
+  // src/open311: the public Open311 feed, a service over complaints and reference data like
+  // src/reports, used by the HTTP edge.
+  {
+    folders: ['src/citizens', 'src/directory', 'src/reports', 'src/commands', 'src/open311'],
+    alone: true,
+  },
   { folders: ['src/ussd', 'src/sms', 'src/console'], alone: true },
   { folders: ['menus'] },
   { folders: ['src/ops', 'src/deps.ts'] },

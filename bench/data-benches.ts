@@ -1,5 +1,9 @@
-/** The non-HTTP parts of `npm run bench`: outbox drain rate and assignment at scale, with targets. */
+/**
+ * The data parts of `npm run bench`: outbox drain rate, assignment at scale and Open311 pages over
+ * a million complaints, with targets.
+ */
 import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
+import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
 
 const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
@@ -7,9 +11,11 @@ const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 export async function runDataBenches(parts: {
   outbox: boolean;
   assignment: boolean;
+  open311: boolean;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
+  let open311: Open311BenchResult | undefined;
   if (parts.outbox) {
     console.log(
       "\nOutbox bench: dispatcher -> Africa's Talking SDK -> fake AT server on 127.0.0.1",
@@ -20,7 +26,13 @@ export async function runDataBenches(parts: {
     console.log('\nAssignment bench: 2,000 staff, empty database vs 100,000 open complaints');
     assignment = runAssignmentBench();
   }
-  if (!outbox && !assignment) return;
+  if (parts.open311) {
+    console.log(
+      '\nOpen311 bench: GET /open311/v2/requests.json over 1,000,000 complaints (180 days)',
+    );
+    open311 = await runOpen311Bench();
+  }
+  if (!outbox && !assignment && !open311) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -37,4 +49,18 @@ export async function runDataBenches(parts: {
       `escalation at ${loaded.openAtStart} open: ${loaded.escalated} escalated in ${loaded.escalationMs.toFixed(0)} ms, nothing-due pass ${loaded.secondEscalationMs.toFixed(1)} ms`,
     );
   }
+  if (open311) printOpen311(open311);
+}
+
+function printOpen311(r: Open311BenchResult): void {
+  console.log(`open311 (${r.complaints} complaints, seeded in ${r.seedSeconds.toFixed(0)} s):`);
+  for (const x of r.rows) {
+    console.log(
+      `  ${x.label.padEnd(28)} p50 ${x.p50Ms.toFixed(1)} ms, p95 ${x.p95Ms.toFixed(1)} ms (${x.kb.toFixed(0)} KB)`,
+    );
+  }
+  const ok = r.worstP95Ms < 100;
+  console.log(
+    `  slowest p95 ${r.worstP95Ms.toFixed(1)} ms   (target < 100 ms a page: ${mark(ok)})`,
+  );
 }

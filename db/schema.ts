@@ -178,6 +178,9 @@ export const complaints = sqliteTable(
     index('complaints_region_done_idx')
       .on(t.regionCode, t.resolvedAt, t.id)
       .where(sql`status IN ('resolved', 'closed')`),
+    // Open311 pages (newest first within a window) and report periods: filing times only grow,
+    // so each filing appends at the index's end.
+    index('complaints_created_idx').on(t.createdAt),
   ],
 );
 

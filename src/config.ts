@@ -108,6 +108,10 @@ export const configSchema = z.object({
       )
       .optional(),
   ),
+  // Public data (what tracking by number already shows anyone): on unless switched off.
+  OPEN311_ENABLED: z.stringbool().default(true),
+  // Descriptions are typed by callers and can hold personal details: off unless switched on.
+  OPEN311_DESCRIPTIONS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -8,6 +8,8 @@ import { startCheckpointer } from '../db/checkpointer';
 import type { Db } from '../db/client';
 import { ensureConsoleSecret, ensureWebhookToken } from '../db/settings';
 import { menu } from '../menus';
+import type { SlaPolicy } from './complaints/core/sla';
+import type { Open311Settings } from './open311/georeport';
 import type { Config } from './config';
 import { backfillDueTimes } from './complaints/due-times';
 import { escalationDeps, secureRandomInt } from './deps';
@@ -92,6 +94,16 @@ function consoleDepsOf(
 const trustProxyOf = (v: string | undefined): number | string | undefined =>
   v === undefined ? undefined : /^\d+$/.test(v) ? Number(v) : v;
 
+/** The Open311 endpoint's settings (served only when OPEN311_ENABLED). */
+function open311Settings(config: Config, policy: SlaPolicy): Open311Settings {
+  return {
+    descriptions: config.OPEN311_DESCRIPTIONS,
+    policy,
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    ...(config.TOLL_FREE_NUMBER ? { tollFreeNumber: config.TOLL_FREE_NUMBER } : {}),
+  };
+}
+
 /** Starts everything; `stop` finishes what is in flight, then closes the database. */
 export function startServer(config: Config, db: Db, logger: Logger): { stop(): Promise<void> } {
   const now = () => Date.now();
@@ -144,6 +156,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     console: consoleDepsOf(config, db, logger, sla),
     ...(config.TRUST_PROXY ? { trustProxy: trustProxyOf(config.TRUST_PROXY) ?? 0 } : {}),
     metricsRoute: { registry, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
+    ...(config.OPEN311_ENABLED ? { open311: open311Settings(config, sla.policy) } : {}),
     readiness: createReadiness({
       db,
       file,

@@ -12,6 +12,8 @@ import { smsDeliveryHandler } from './routes/sms-delivery';
 import { smsInboundHandler, type SmsInboundRouteDeps } from './routes/sms-inbound';
 import { ussdHandlers, type UssdRouteDeps } from './routes/ussd';
 import { metricsHandler, type MetricsRoute } from './metrics';
+import type { Open311Settings } from '../open311/georeport';
+import { open311Router } from './routes/open311';
 import { otherMethod, webhook } from './webhook';
 
 export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
@@ -24,6 +26,8 @@ export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   console?: ConsoleDeps;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (TRUST_PROXY). */
   trustProxy?: number | string;
+  /** The public Open311 endpoint under /open311; absent (OPEN311_ENABLED=false): not served. */
+  open311?: Open311Settings;
 }
 
 const WEBHOOKS = ['/ussd', '/ussd/events', '/sms/inbound', '/sms/delivery'];
@@ -63,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
       res.redirect(302, '/console');
     });
   }
+  if (deps.open311) app.use('/open311', open311Router({ ...deps, open311: deps.open311 }));
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -5,6 +5,7 @@
  * functions would sort every duration on disk, several times slower over a million complaints.
  */
 import type { Db } from '../../db/client';
+import { median } from './core/median';
 import { groupedRows, type ReportFilters } from './repository';
 
 export type { ReportFilters };
@@ -35,15 +36,6 @@ export interface ComplaintReport {
 }
 
 const HOUR = 60 * 60 * 1000;
-
-/** Pure. The median of some numbers (mean of the middle two for an even count); null for none. */
-export function median(values: Float64Array): number | null {
-  if (values.length === 0) return null;
-  const sorted = values.slice().sort();
-  const mid = sorted.length >> 1;
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
-}
 
 const toArray = (json: string) => Float64Array.from(JSON.parse(json) as number[]);
 

@@ -23,6 +23,14 @@ export function formatDate(ms: number): string {
   return `${dd}/${mm}/${yyyy}`;
 }
 
+/**
+ * Pure. An instant as ISO 8601 (the W3C profile) in Tanzanian time with its offset, to the
+ * second: `2026-03-12T09:00:00+03:00`.
+ */
+export function isoDateTime(ms: number): string {
+  return `${new Date(ms + EAT_OFFSET_MS).toISOString().slice(0, 19)}+03:00`;
+}
+
 /** Pure. 00:00 EAT of a YYYY-MM-DD calendar date, or undefined when it is not one. */
 export function startOfTanzanianDay(date: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;

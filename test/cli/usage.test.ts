@@ -20,6 +20,7 @@ const commands = [
   'staff import',
   'escalate',
   'report',
+  'report funnel',
   'backup',
   'restore',
   'help',
@@ -58,6 +59,7 @@ test.each([
   ['staff', 'add', 'npm run kero -- staff add --name <name>'],
   ['staff', 'import', 'npm run kero -- staff import <file.csv>'],
   ['report', undefined, 'npm run kero -- report [--region <code>]'],
+  ['report', 'funnel', 'npm run kero -- report funnel [--from YYYY-MM-DD]'],
   ['sms', 'retry', 'npm run kero -- sms retry [--failed]'],
   ['backup', undefined, 'npm run kero -- backup <file> [--verify] [--force]'],
 ])(

@@ -95,6 +95,24 @@ describe('parseConfig: backups', () => {
   });
 });
 
+describe('parseConfig: Open311', () => {
+  test('when nothing is set, then Open311 is served without descriptions', () => {
+    expect(parseConfig({})).toMatchObject({
+      ok: true,
+      config: { OPEN311_ENABLED: true, OPEN311_DESCRIPTIONS: false },
+    });
+  });
+
+  test('when the switches are set, then they are read as booleans, and a bad one is named', () => {
+    expect(parseConfig({ OPEN311_ENABLED: 'false', OPEN311_DESCRIPTIONS: 'true' })).toMatchObject({
+      ok: true,
+      config: { OPEN311_ENABLED: false, OPEN311_DESCRIPTIONS: true },
+    });
+    const bad = parseConfig({ OPEN311_DESCRIPTIONS: 'maybe' });
+    expect(bad.ok ? '' : bad.message).toMatch(/^ {2}OPEN311_DESCRIPTIONS: .*\(got "maybe"\)$/m);
+  });
+});
+
 describe('.env.example', () => {
   const text = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
   const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));

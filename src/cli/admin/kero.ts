@@ -23,6 +23,10 @@ const commandUsage: Record<string, string[]> = {
   report: [
     'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
     '                             complaints by region and category (dates in Tanzanian time)',
+    'report funnel [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
+    '                             USSD filing funnel: screens reached, where callers give up,',
+    '                             timeouts and cancels, per network and day (of the sessions',
+    '                             kept: USSD_SESSION_RETENTION_DAYS)',
   ],
   sms: smsUsage,
   backup: [

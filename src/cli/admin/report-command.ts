@@ -1,11 +1,13 @@
 /**
  * `kero report [--region ARU] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]`: the complaints report
- * as an aligned table with a total row, or as JSON for machines.
+ * as an aligned table with a total row, or as JSON for machines. `kero report funnel …` is the
+ * USSD funnel (./funnel-command.ts).
  */
 import { loadReferenceData } from '../../reference/repository';
 import { parsePeriod } from '../../reports/core/period';
 import { complaintReport, type ComplaintReport, type ReportFigures } from '../../reports/report';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
+import { runFunnelCommand } from './funnel-command';
 import { formatTable, type Column } from './table';
 
 const columns: Column[] = [
@@ -79,6 +81,7 @@ function printJson(ctx: CliContext, report: ComplaintReport, shown: Shown): void
 }
 
 export function runReportCommand(ctx: CliContext, args: string[]): number {
+  if (args[0] === 'funnel') return runFunnelCommand(ctx, args.slice(1));
   const parsed = parseCommandArgs(args, {
     region: { type: 'string' },
     from: { type: 'string' },

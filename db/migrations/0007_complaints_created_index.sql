@@ -1,0 +1,1 @@
+CREATE INDEX `complaints_created_idx` ON `complaints` (`created_at`);

@@ -1,0 +1,118 @@
+/**
+ * /open311: the public, read-only Open311 GeoReport v2 endpoint (src/open311/georeport.ts),
+ * mounted only when OPEN311_ENABLED. JSON or XML by the path's extension (`.json`, `.xml`); every
+ * other path or extension is a 404 in the spec's error format. Any web page may read it (CORS `*`:
+ * it is public data, and no cookie or credential is ever involved); answers may be cached
+ * briefly.
+ */
+import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { errorDocument, toJson, toXml, type Document } from '../../open311/core/document';
+import {
+  answerOpen311,
+  notFound,
+  type Answer,
+  type Open311Deps,
+  type Resource,
+} from '../../open311/georeport';
+
+type Format = 'json' | 'xml';
+
+const CONTENT_TYPES: Record<Format, string> = {
+  json: 'application/json; charset=utf-8',
+  xml: 'text/xml; charset=utf-8',
+};
+
+const ROUTES: [RegExp, (m: RegExpExecArray) => Resource][] = [
+  [/^\/v2\/discovery\.(json|xml)$/, () => ({ kind: 'discovery' })],
+  [/^\/v2\/services\.(json|xml)$/, () => ({ kind: 'services' })],
+  [/^\/v2\/services\/([^/]+)\.(json|xml)$/, (m) => ({ kind: 'service', code: m[1] ?? '' })],
+  [/^\/v2\/requests\.(json|xml)$/, () => ({ kind: 'requests' })],
+  [/^\/v2\/requests\/([^/]+)\.(json|xml)$/, (m) => ({ kind: 'request', id: m[1] ?? '' })],
+];
+
+/** The resource a path names and the format asked for; an unknown path is still answered. */
+function route(path: string): { resource?: Resource; format: Format } {
+  for (const [pattern, resource] of ROUTES) {
+    const m = pattern.exec(path);
+    if (m) return { resource: resource(m), format: m.at(-1) === 'xml' ? 'xml' : 'json' };
+  }
+  return { format: path.endsWith('.xml') ? 'xml' : 'json' };
+}
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Max-Age': '86400',
+};
+
+function send(res: Response, format: Format, a: Answer, next?: string): void {
+  const doc: Document = a.doc;
+  res
+    .status(a.status)
+    .set({
+      ...CORS,
+      'Content-Type': CONTENT_TYPES[format],
+      'Cache-Control': a.maxAge > 0 ? `public, max-age=${a.maxAge}` : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      ...(next ? { Link: `<${next}>; rel="next"` } : {}),
+    })
+    .send(format === 'xml' ? toXml(doc) : toJson(doc));
+}
+
+function baseUrlOf(deps: Open311Deps, req: Request): string {
+  return (deps.open311.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`).replace(
+    /\/$/,
+    '',
+  );
+}
+
+/** The same request with `page` set to the next page, for the `Link: rel="next"` header. */
+function nextPageUrl(base: string, req: Request, page: number): string {
+  const url = new URL(req.originalUrl, `${base}/`);
+  url.searchParams.set('page', String(page));
+  return `${base}${url.pathname}${url.search}`;
+}
+
+/** Failures inside (the database, say) are answered in the spec's format too, without details. */
+function failure(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, req, res, _next) => {
+    logger.error({ err, path: req.originalUrl }, 'open311 request failed');
+    send(res, route(req.path).format, {
+      status: 500,
+      doc: errorDocument([{ code: 500, description: 'Internal error: please try again later' }]),
+      maxAge: 0,
+    });
+  };
+}
+
+export interface Open311RouteDeps extends Open311Deps {
+  logger: Logger;
+}
+
+/** The /open311 router: GET and HEAD answered, OPTIONS for CORS, anything else 405. */
+export function open311Router(deps: Open311RouteDeps): Router {
+  const router = Router();
+  router.get(/.*/, (req, res) => {
+    const { resource, format } = route(req.path);
+    if (!resource) return send(res, format, notFound(`no resource at ${req.baseUrl}${req.path}`));
+    const base = baseUrlOf(deps, req);
+    const answer = answerOpen311(deps, resource, req.query, base);
+    const next = answer.nextPage ? nextPageUrl(base, req, answer.nextPage) : undefined;
+    send(res, format, answer, next);
+  });
+  router.options(/.*/, (_req, res) => {
+    res.status(204).set(CORS).end();
+  });
+  router.all(/.*/, (req, res) => {
+    const { format } = route(req.path);
+    res.set('Allow', 'GET, HEAD, OPTIONS');
+    send(res, format, {
+      status: 405,
+      doc: errorDocument([{ code: 405, description: `${req.method} is not allowed: read only` }]),
+      maxAge: 0,
+    });
+  });
+  router.use(failure(deps.logger));
+  return router;
+}

@@ -1,0 +1,117 @@
+/**
+ * Kero's Open311 GeoReport v2 endpoint, read-only: discovery, the services (complaint categories)
+ * and their definitions, service requests (complaints) by window or by number. Each answer is a
+ * document with its HTTP status and how long it may be cached; the HTTP route picks JSON or XML.
+ * Never throws for a client's mistake: those are answered in the spec's error format.
+ */
+import type { Db } from '../../db/client';
+import type { SlaPolicy } from '../complaints/core/sla';
+import type { ReferenceData } from '../reference/types';
+import { errorDocument, type Document } from './core/document';
+import { parseRequestsQuery, type Params, type WindowQuery } from './core/query';
+import { discovery, serviceDefinition, serviceList, serviceRequests } from './core/records';
+import { publishedByNumbers, publishedInWindow } from './repository';
+
+export interface Open311Settings {
+  /** Publish what callers typed as the description (OPEN311_DESCRIPTIONS). */
+  descriptions: boolean;
+  /** The SLA policy whose deadline is each open request's expected_datetime. */
+  policy: SlaPolicy;
+  /** Base URL the discovery document names (PUBLIC_URL); unset: the request's own. */
+  publicUrl?: string;
+  tollFreeNumber?: string;
+}
+
+export interface Open311Deps {
+  db: Db;
+  reference: ReferenceData;
+  now: () => number;
+  open311: Open311Settings;
+}
+
+export type Resource =
+  | { kind: 'discovery' }
+  | { kind: 'services' }
+  | { kind: 'service'; code: string }
+  | { kind: 'requests' }
+  | { kind: 'request'; id: string };
+
+export interface Answer {
+  status: number;
+  doc: Document;
+  /** Seconds a client or proxy may keep it; 0: revalidate every time. */
+  maxAge: number;
+  /** When a window's page was full and more follow: the next page's number. */
+  nextPage?: number;
+}
+
+/** The services list and definitions change only with a deploy; requests change all day. */
+const STATIC_MAX_AGE = 3600;
+const REQUESTS_MAX_AGE = 60;
+
+export const notFound = (description: string): Answer => ({
+  status: 404,
+  doc: errorDocument([{ code: 404, description }]),
+  maxAge: 0,
+});
+
+function windowPage(deps: Open311Deps, q: WindowQuery): Answer {
+  const rows = publishedInWindow(
+    deps.db,
+    { ...q, offset: (q.page - 1) * q.pageSize, limit: q.pageSize + 1 },
+    deps.open311.descriptions,
+  );
+  const more = rows.length > q.pageSize;
+  return {
+    status: 200,
+    doc: serviceRequests(rows.slice(0, q.pageSize), deps.open311.policy),
+    maxAge: REQUESTS_MAX_AGE,
+    ...(more ? { nextPage: q.page + 1 } : {}),
+  };
+}
+
+function requests(deps: Open311Deps, params: Params): Answer {
+  const q = parseRequestsQuery(params, deps.now(), deps.reference.categories);
+  if (!q.ok) return { status: 400, doc: errorDocument(q.errors), maxAge: 0 };
+  if (q.value.kind === 'window') return windowPage(deps, q.value);
+  const rows = publishedByNumbers(deps.db, q.value.numbers, deps.open311.descriptions);
+  return { status: 200, doc: serviceRequests(rows, deps.open311.policy), maxAge: REQUESTS_MAX_AGE };
+}
+
+function request(deps: Open311Deps, id: string): Answer {
+  const number = id.replace(/[\s-]/g, '');
+  const rows = /^\d{1,16}$/.test(number)
+    ? publishedByNumbers(deps.db, [number], deps.open311.descriptions)
+    : [];
+  if (rows.length === 0) return notFound(`service_request_id ${id} not found`);
+  return { status: 200, doc: serviceRequests(rows, deps.open311.policy), maxAge: REQUESTS_MAX_AGE };
+}
+
+function contact(s: Open311Settings): string {
+  const desk = 'Kero complaints desk of the customer service centres';
+  return s.tollFreeNumber ? `${desk}: toll-free ${s.tollFreeNumber}` : desk;
+}
+
+/** Answers one GET for `resource`; `baseUrl` is where /open311/v2 is served from. */
+export function answerOpen311(
+  deps: Open311Deps,
+  resource: Resource,
+  params: Params,
+  baseUrl: string,
+): Answer {
+  const ok = (doc: Document, maxAge = STATIC_MAX_AGE): Answer => ({ status: 200, doc, maxAge });
+  switch (resource.kind) {
+    case 'discovery':
+      return ok(discovery(`${baseUrl}/open311/v2`, contact(deps.open311)));
+    case 'services':
+      return ok(serviceList(deps.reference.categories));
+    case 'service':
+      return deps.reference.categories.includes(resource.code)
+        ? ok(serviceDefinition(resource.code))
+        : notFound(`service_code ${resource.code} not found`);
+    case 'requests':
+      return requests(deps, params);
+    case 'request':
+      return request(deps, resource.id);
+  }
+}
