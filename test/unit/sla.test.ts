@@ -407,7 +407,7 @@ describe('slaDueAt', () => {
     ['in_progress', filed + 1, '2026-01-23T07:00:00.000Z', 'answered: 14 days after filing'],
   ] as const)(
     'when a complaint is %s (first response %p), then it is due %s: %s',
-    (status, first, due) => {
+    (status, first, due, _why) => {
       expect(iso(slaDueAt({ status, createdAt: filed, firstResponseAt: first }, policy)!)).toBe(
         due,
       );
