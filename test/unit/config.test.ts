@@ -95,6 +95,67 @@ describe('parseConfig: backups', () => {
   });
 });
 
+describe('parseConfig: field fit', () => {
+  test('when nothing is set, then mainland regions, PO-RALG, quiet hours 21:00-07:00, a digest at 08:00 and no SMS budget', () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        REGIONS: 'mainland',
+        QUIET_HOURS: { start: 21 * 60, end: 7 * 60 },
+        DIGEST_AT: 8 * 60,
+      },
+    });
+    expect(result.ok && result.config.ORG_NAME_SW).toBeUndefined();
+    expect(result.ok && result.config.SMS_MONTHLY_BUDGET).toBeUndefined();
+  });
+
+  test('when quiet hours and the digest are off and a budget is set, then they are read', () => {
+    expect(
+      parseConfig({
+        QUIET_HOURS: 'off',
+        DIGEST_AT: 'OFF',
+        SMS_MONTHLY_BUDGET: '50000',
+        REGIONS: 'all',
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: { QUIET_HOURS: null, DIGEST_AT: null, SMS_MONTHLY_BUDGET: 50000, REGIONS: 'all' },
+    });
+    expect(parseConfig({ QUIET_HOURS: '22:30-6:15' })).toMatchObject({
+      ok: true,
+      config: { QUIET_HOURS: { start: 22 * 60 + 30, end: 6 * 60 + 15 } },
+    });
+  });
+
+  test.each([
+    ['REGIONS', 'zanzibar'],
+    ['QUIET_HOURS', '21:00'],
+    ['QUIET_HOURS', '21:00-21:00'],
+    ['QUIET_HOURS', '25:00-07:00'],
+    ['DIGEST_AT', '8am'],
+    ['DIGEST_AT', '24:00'],
+    ['SMS_MONTHLY_BUDGET', '0'],
+    ['SMS_MONTHLY_BUDGET', 'lots'],
+    ['ORG_NAME_SW', 'M'.repeat(31)],
+    ['ORG_NAME_EN', 'Ministry – of Water'],
+    ['ORG_NAME_EN', 'Two\nlines'],
+    ['ORG_SMS_PREFIX_EN', 'P'.repeat(16)],
+  ])('when %s is %j, then the start is refused naming it', (name, value) => {
+    const result = parseConfig({ [name]: value });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(new RegExp(`^ {2}${name}: `, 'm'));
+  });
+
+  test('when a name is longer than a prefix may be and no prefix is set, then the prefix is named as missing', () => {
+    const result = parseConfig({ ORG_NAME_EN: 'Dar es Salaam Water Authority' });
+    expect(result.ok ? '' : result.message).toMatch(/^ {2}ORG_SMS_PREFIX_EN: required when/m);
+    expect(
+      parseConfig({ ORG_NAME_EN: 'Dar es Salaam Water Authority', ORG_SMS_PREFIX_EN: 'DAWASA' }).ok,
+    ).toBe(true);
+  });
+});
+
 describe('.env.example', () => {
   const text = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
   const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
