@@ -2,6 +2,8 @@
  * Complaint use cases. Each runs inside the caller's transaction (the USSD handler owns one per
  * request) so that the complaint, its history and the SMS it causes are written together.
  */
+import { directDial } from '../text/dial';
+import { orgVars } from '../text/org';
 import { smsText } from '../text/sms';
 import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
@@ -19,7 +21,7 @@ export interface FileComplaintInput {
   number: string;
   draft: ComplaintDraft;
   language: Lang;
-  /** The USSD code to dial for tracking, quoted in the acknowledgement SMS. */
+  /** The USSD service code: the acknowledgement SMS says to dial it with the number inside. */
   serviceCode: string;
   /** How it reached the centre: 'ussd' (default), 'call' (logged by an agent), 'demo'. */
   channel?: string;
@@ -61,10 +63,11 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
   });
   const council = ref.councilLabels.get(draft.councilCode)?.[language] ?? draft.councilCode;
   const body = smsText('sms.received', language, {
+    ...orgVars(ref.org, language),
     number: formatComplaintNumber(number),
     category: codeLabel('category', draft.categoryCode, language),
     council,
-    code: input.serviceCode,
+    dial: directDial(input.serviceCode, number),
   });
   enqueueSms(
     tx,

@@ -6,6 +6,7 @@ import { enqueueSms } from '../outbox/repository';
 import { smsText, type SmsKey } from '../text/sms';
 import { formatComplaintNumber } from './core/numbers';
 import { codeLabel } from '../text/labels';
+import { orgVars } from '../text/org';
 import { type Tx } from '../../db/client';
 import { type StaffRow, type ComplaintRow } from '../../db/schema';
 import { type ReferenceData } from '../reference/types';
@@ -35,7 +36,7 @@ function complaintVars(ctx: NotifyContext, c: ComplaintRow, lang: 'sw' | 'en') {
   };
 }
 
-/** Queues a message to the citizen who filed the complaint. */
+/** Queues a message to the citizen who filed the complaint, with the organisation's prefix. */
 export function notifyCitizen(
   tx: Tx,
   ctx: NotifyContext,
@@ -47,7 +48,11 @@ export function notifyCitizen(
   const body = smsText(
     key,
     c.language,
-    { ...complaintVars(ctx, c, c.language), ...extraFor(extra, c.language) },
+    {
+      ...orgVars(ctx.reference.org, c.language),
+      ...complaintVars(ctx, c, c.language),
+      ...extraFor(extra, c.language),
+    },
     shrink,
   );
   enqueueSms(tx, { toPhone: c.citizenPhone, body, template: key, complaintId: c.id }, ctx.now);

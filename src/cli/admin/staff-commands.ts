@@ -11,13 +11,17 @@ import {
   type StaffInput,
 } from '../../directory/service';
 import { councilsOf, listStaff } from '../../staff/repository';
+import { deploymentOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
 import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable } from './table';
 import { type StaffRow } from '../../../db/schema';
 import { countOpenByAssignee } from '../../complaints/lists-repository';
 
-const notify = (ctx: CliContext) => ({ now: ctx.now, reference: loadReferenceData(ctx.db) });
+const notify = (ctx: CliContext) => ({
+  now: ctx.now,
+  reference: loadReferenceData(ctx.db, deploymentOf(ctx.config)),
+});
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
