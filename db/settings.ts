@@ -1,6 +1,9 @@
-/** Values the service generates once and keeps: the webhook token when none is configured. */
+/**
+ * Values the service keeps in the `settings` table: the webhook token when none is configured,
+ * counters and markers (SMS parts per month, budget warnings given, the last digest day).
+ */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { settings } from './schema';
 
@@ -16,4 +19,31 @@ export function ensureWebhookToken(db: Db): { token: string; generated: boolean 
   const token = randomBytes(24).toString('base64url');
   db.insert(settings).values({ key: 'webhook_token', value: token }).run();
   return { token, generated: true };
+}
+
+/** A stored value, or undefined. */
+export function readSetting(db: Db, key: string): string | undefined {
+  return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
+}
+
+/** Stores a value, replacing what was there. */
+export function writeSetting(db: Db, key: string, value: string): void {
+  db.insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
+}
+
+/** Adds `n` to the counter stored under `key` (absent: 0); returns the new total. */
+export function addToCounter(db: Db, key: string, n: number): number {
+  const row = db
+    .insert(settings)
+    .values({ key, value: String(n) })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: sql`cast(cast(${settings.value} as integer) + ${n} as text)` },
+    })
+    .returning({ value: settings.value })
+    .get();
+  return Number(row?.value ?? n);
 }
