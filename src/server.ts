@@ -70,6 +70,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     file,
     now,
     dispatcher: { health: () => dispatcher.health() },
+    ...(config.SMS_MONTHLY_BUDGET ? { smsMonthlyBudget: config.SMS_MONTHLY_BUDGET } : {}),
   });
   const dispatcher = createDispatcher({
     db,

@@ -99,3 +99,19 @@ export function firstStaffNamed(
     .orderBy(asc(staff.id))
     .get();
 }
+
+/** The active staff in `role` (of one region, when given), by id. */
+export function activeStaffInRole(tx: Tx, role: StaffRow['role'], regionCode?: string): StaffRow[] {
+  return tx
+    .select()
+    .from(staff)
+    .where(
+      and(
+        eq(staff.active, true),
+        eq(staff.role, role),
+        regionCode === undefined ? undefined : eq(staff.regionCode, regionCode),
+      ),
+    )
+    .orderBy(asc(staff.id))
+    .all();
+}
