@@ -1,6 +1,7 @@
 /**
- * The server's timers: the SLA check, deferred staff commands, the USSD session purge and the
- * scheduled backups. Each logs its own failures and never throws into the event loop.
+ * The server's timers: the SLA check, deferred staff commands, the morning digest, the SMS budget
+ * check, the USSD session purge and the scheduled backups. Each logs its own failures and never
+ * throws into the event loop.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
@@ -10,6 +11,8 @@ import { startBackupSchedule } from './ops/backup-schedule';
 import type { Metrics } from './ops/metrics';
 import { runDeferredInbound, type InboundDeps } from './sms/inbound';
 import { purgeOldSessions } from './ussd/retention';
+import { runMorningDigest } from './reports/digest';
+import { checkSmsBudget } from './reports/sms-budget';
 
 export interface TimerDeps {
   db: Db;
@@ -41,12 +44,25 @@ function slaTick({ sla, metrics, logger }: TimerDeps): void {
   }
 }
 
+/** Once a minute: the day's digest when it is due, and the month's SMS against the budget. */
+function minuteTick({ db, config, sla, logger }: TimerDeps): void {
+  const now = Date.now();
+  const digest = { db, reference: sla.reference, policy: sla.policy, digestAt: config.DIGEST_AT };
+  const queued = runMorningDigest(digest, now);
+  if (queued !== undefined) logger.info({ queued }, 'morning digest queued');
+  const warned = checkSmsBudget(db, config.SMS_MONTHLY_BUDGET, now);
+  if (warned.length > 0) {
+    logger.warn({ thresholds: warned, budget: config.SMS_MONTHLY_BUDGET }, 'sms budget reached');
+  }
+}
+
 /** Starts every timer; `stop` clears them and cancels a backup in progress. */
 export function startTimers(d: TimerDeps): { stop(): Promise<void> } {
   const { config, logger } = d;
   const timers = [
     every(config.ESCALATION_INTERVAL_MINUTES * 60_000, logger, 'sla tick', () => slaTick(d)),
     // Staff commands past their hourly ceiling wait in sms_inbound; this carries them out in order.
+    every(60_000, logger, 'digest and sms budget', () => minuteTick(d)),
     every(60_000, logger, 'deferred staff commands', () => {
       const done = runDeferredInbound(d.inbound);
       if (done > 0) logger.info({ done }, 'deferred staff commands carried out');
