@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configSchema, parseConfig } from '../../src/config';
+import { deploymentOf } from '../../src/deps';
 
 describe('parseConfig', () => {
   test('when nothing is set, then the defaults serve port 3000 on ./data/kero.db', () => {
@@ -156,6 +157,44 @@ describe('parseConfig: field fit', () => {
   });
 });
 
+describe('deploymentOf', () => {
+  const deployment = (env: Record<string, string>) => {
+    const parsed = parseConfig(env);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return deploymentOf(parsed.config);
+  };
+
+  test("when nothing is set, then it is PO-RALG's: mainland regions, OR-TAMISEMI and PO-RALG", () => {
+    expect(deployment({})).toEqual({
+      regions: 'mainland',
+      org: {
+        name: { sw: 'OR-TAMISEMI', en: 'PO-RALG' },
+        smsPrefix: { sw: 'OR-TAMISEMI', en: 'PO-RALG' },
+      },
+    });
+  });
+
+  test('when only the names are set, then each language prefixes its SMS with its name', () => {
+    expect(deployment({ ORG_NAME_SW: 'DAWASA', ORG_NAME_EN: 'DAWASA', REGIONS: 'all' })).toEqual({
+      regions: 'all',
+      org: { name: { sw: 'DAWASA', en: 'DAWASA' }, smsPrefix: { sw: 'DAWASA', en: 'DAWASA' } },
+    });
+  });
+
+  test('when prefixes are set, then they start the SMS and the names stay on the welcome screen', () => {
+    const org = deployment({
+      ORG_NAME_SW: 'Mamlaka ya Maji Dar es Salaam',
+      ORG_NAME_EN: 'Dar es Salaam Water Authority',
+      ORG_SMS_PREFIX_SW: 'DAWASA',
+      ORG_SMS_PREFIX_EN: 'DAWASA',
+    }).org;
+    expect(org).toEqual({
+      name: { sw: 'Mamlaka ya Maji Dar es Salaam', en: 'Dar es Salaam Water Authority' },
+      smsPrefix: { sw: 'DAWASA', en: 'DAWASA' },
+    });
+  });
+});
+
 describe('.env.example', () => {
   const text = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
   const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
@@ -172,4 +211,15 @@ describe('.env.example', () => {
     for (const m of text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)) env[m[1] ?? ''] = m[2] ?? '';
     expect(parseConfig(env).ok).toBe(true);
   });
+});
+
+describe('README configuration table', () => {
+  const text = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+
+  test.each(Object.keys(configSchema.shape))(
+    'when %s is configurable, then the README configuration table has a row for it',
+    (name) => {
+      expect(text).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'));
+    },
+  );
 });
