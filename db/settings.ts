@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { preparedPerDb, type Db } from './client';
 import { settings } from './schema';
 
 /** The stored webhook token, if the server generated one. */
@@ -34,16 +34,23 @@ export function writeSetting(db: Db, key: string, value: string): void {
     .run();
 }
 
-/** Adds `n` to the counter stored under `key` (absent: 0); returns the new total. */
-export function addToCounter(db: Db, key: string, n: number): number {
-  const row = db
+const counters = preparedPerDb((db) => ({
+  add: db
     .insert(settings)
-    .values({ key, value: String(n) })
+    .values({ key: sql.placeholder('key'), value: sql`cast(${sql.placeholder('n')} as text)` })
     .onConflictDoUpdate({
       target: settings.key,
-      set: { value: sql`cast(cast(${settings.value} as integer) + ${n} as text)` },
+      set: {
+        value: sql`cast(cast(${settings.value} as integer) + ${sql.placeholder('n')} as text)`,
+      },
     })
-    .returning({ value: settings.value })
-    .get();
-  return Number(row?.value ?? n);
+    .prepare(),
+}));
+
+/**
+ * Adds `n` to the counter stored under `key` (absent: 0). Prepared once per connection: the
+ * dispatcher counts every message it sends.
+ */
+export function addToCounter(db: Db, key: string, n: number): void {
+  counters(db).add.run({ key, n });
 }

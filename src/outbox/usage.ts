@@ -12,9 +12,9 @@ import { smsParts } from '../text/gsm7';
 
 const partsKey = (month: string) => `sms_parts:${month}`;
 
-/** Adds a message sent at `now` to its month's parts; returns the month's new total. */
-export function countSentParts(db: Db, body: string, now: number): number {
-  return addToCounter(db, partsKey(monthKey(now)), smsParts(body).parts);
+/** Adds a message sent at `now` to its month's parts. */
+export function countSentParts(db: Db, body: string, now: number): void {
+  addToCounter(db, partsKey(monthKey(now)), smsParts(body).parts);
 }
 
 /** The SMS parts sent in a month (YYYY-MM, Tanzanian time). */
