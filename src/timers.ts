@@ -44,13 +44,16 @@ function slaTick({ sla, metrics, logger }: TimerDeps): void {
   }
 }
 
-/** Once a minute: the day's digest when it is due, and the month's SMS against the budget. */
-function minuteTick({ db, config, sla, logger }: TimerDeps): void {
-  const now = Date.now();
+/** The day's digest, when it is due and has not gone yet. */
+function digestTick({ db, config, sla, logger }: TimerDeps): void {
   const digest = { db, reference: sla.reference, policy: sla.policy, digestAt: config.DIGEST_AT };
-  const queued = runMorningDigest(digest, now);
+  const queued = runMorningDigest(digest, Date.now());
   if (queued !== undefined) logger.info({ queued }, 'morning digest queued');
-  const warned = checkSmsBudget(db, config.SMS_MONTHLY_BUDGET, now);
+}
+
+/** The month's SMS parts against the budget: headquarters warned at each threshold once. */
+function budgetTick({ db, config, logger }: TimerDeps): void {
+  const warned = checkSmsBudget(db, config.SMS_MONTHLY_BUDGET, Date.now());
   if (warned.length > 0) {
     logger.warn({ thresholds: warned, budget: config.SMS_MONTHLY_BUDGET }, 'sms budget reached');
   }
@@ -62,7 +65,8 @@ export function startTimers(d: TimerDeps): { stop(): Promise<void> } {
   const timers = [
     every(config.ESCALATION_INTERVAL_MINUTES * 60_000, logger, 'sla tick', () => slaTick(d)),
     // Staff commands past their hourly ceiling wait in sms_inbound; this carries them out in order.
-    every(60_000, logger, 'digest and sms budget', () => minuteTick(d)),
+    every(60_000, logger, 'morning digest', () => digestTick(d)),
+    every(60_000, logger, 'sms budget check', () => budgetTick(d)),
     every(60_000, logger, 'deferred staff commands', () => {
       const done = runDeferredInbound(d.inbound);
       if (done > 0) logger.info({ done }, 'deferred staff commands carried out');
