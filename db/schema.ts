@@ -287,6 +287,13 @@ export const smsOutbox = sqliteTable(
      * 'rejected' is beyond `kero sms retry --failed`.
      */
     failure: text('failure', { enum: ['rejected', 'attempts', 'expired'] }),
+    /**
+     * The last time the message was held back and why: 'quiet_hours' (a citizen update due
+     * during QUIET_HOURS waits until `held_until`, when they end). Null: never held.
+     */
+    heldAt: millis('held_at'),
+    heldUntil: millis('held_until'),
+    heldReason: text('held_reason', { enum: ['quiet_hours'] }),
     createdAt: millis('created_at').notNull(),
     sentAt: millis('sent_at'),
   },
@@ -372,7 +379,10 @@ export const consoleSessions = sqliteTable(
   (t) => [index('console_sessions_staff_idx').on(t.staffId, t.endedAt)],
 );
 
-/** Small key/value store for values the service generates once (the webhook token). */
+/**
+ * Small key/value store for values the service keeps: the webhook token it generated, the SMS
+ * parts sent each month and the budget warnings given, the day of the last morning digest.
+ */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -1,7 +1,10 @@
-/** Values the service generates once and keeps: the webhook token when none is configured. */
+/**
+ * Values the service keeps in the `settings` table: the webhook token when none is configured,
+ * counters and markers (SMS parts per month, budget warnings given, the last digest day).
+ */
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from './client';
+import { eq, sql } from 'drizzle-orm';
+import { preparedPerDb, type Db } from './client';
 import { settings } from './schema';
 
 /** The stored webhook token, if the server generated one. */
@@ -28,3 +31,37 @@ export const ensureWebhookToken = (db: Db) => ensureGenerated(db, 'webhook_token
 /** The console's key (sign-in codes' hashes, form tokens) when CONSOLE_SECRET is not set. */
 export const ensureConsoleSecret = (db: Db): string =>
   ensureGenerated(db, 'console_secret', 32).token;
+
+/** A stored value, or undefined. */
+export function readSetting(db: Db, key: string): string | undefined {
+  return db.select().from(settings).where(eq(settings.key, key)).get()?.value;
+}
+
+/** Stores a value, replacing what was there. */
+export function writeSetting(db: Db, key: string, value: string): void {
+  db.insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
+}
+
+const counters = preparedPerDb((db) => ({
+  add: db
+    .insert(settings)
+    .values({ key: sql.placeholder('key'), value: sql`cast(${sql.placeholder('n')} as text)` })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: {
+        value: sql`cast(cast(${settings.value} as integer) + ${sql.placeholder('n')} as text)`,
+      },
+    })
+    .prepare(),
+}));
+
+/**
+ * Adds `n` to the counter stored under `key` (absent: 0). Prepared once per connection: the
+ * dispatcher counts every message it sends.
+ */
+export function addToCounter(db: Db, key: string, n: number): void {
+  counters(db).add.run({ key, n });
+}

@@ -11,6 +11,9 @@ export const menu: Menu = {
   main: 'main',
   resume: 'resume',
   ended: 'ended',
+  // One dial, no menu: *384*1234*1# files, *384*1234*2# tracks, *384*1234*<number># answers
+  // with the complaint's status at once.
+  direct: { replies: { '1': 'main', '2': 'main' }, typed: 'track.direct' },
   screens: {
     ...mainScreens,
     ...languageScreens,

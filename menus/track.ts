@@ -1,5 +1,5 @@
 // Tracking: by number (anyone sees status, council, date; only the filing phone sees the
-// description), and "my complaints": the last five from this phone.
+// description), in one dial (*384*1234*<number>#, answered with END), and "my complaints".
 import type { ScreenDef } from '../src/ussd/core/types';
 
 export const trackScreens: Record<string, ScreenDef> = {
@@ -11,6 +11,16 @@ export const trackScreens: Record<string, ScreenDef> = {
     next: 'track.result',
   },
   'track.result': { type: 'info', view: 'detail' },
+  // A dial with a complaint number inside the code: a mistyped number is asked again.
+  'track.direct': {
+    type: 'input',
+    prompt: 'track.prompt',
+    validate: 'complaintNumber',
+    saveAs: 'trackNumber',
+    next: 'track.directResult',
+    zero: { label: 'common.home', next: 'main' },
+  },
+  'track.directResult': { type: 'info', view: 'detail', end: true },
   'mine.list': {
     type: 'list',
     prompt: 'mine.prompt',

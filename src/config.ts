@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { parseHours } from './text/calendar';
+import { parseClock, parseDailyWindow } from './text/calendar';
+import { isGsm7 } from './text/gsm7';
+import { ORG_NAME_MAX, ORG_PREFIX_MAX } from './text/org';
 
 const int = (fallback: number, min: number, max: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -29,7 +32,50 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
 
-export const configSchema = z.object({
+/** A name citizens read: GSM-7 basic characters on one line, at most `max` of them. */
+const orgWords = (max: number) =>
+  optionalText.pipe(
+    z
+      .string()
+      .max(max, `at most ${max} characters`)
+      .refine(
+        (v) => isGsm7(v, { allowExtended: false }) && !/[\r\n]/.test(v),
+        'GSM-7 basic characters on one line only (no curly quotes, dashes, emoji)',
+      )
+      .optional(),
+  );
+
+/** `HH:MM-HH:MM` in Tanzanian time, or `off`. */
+const dailyWindow = z
+  .string()
+  .trim()
+  .default('21:00-07:00')
+  .transform((v, ctx) => {
+    if (v.toLowerCase() === 'off') return null;
+    const window = parseDailyWindow(v);
+    if (window) return window;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'HH:MM-HH:MM in Tanzanian time (e.g. 21:00-07:00), or off',
+    });
+    return z.NEVER;
+  });
+
+/** `HH:MM` in Tanzanian time (minutes after midnight), or `off`. */
+const clockTime = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((v, ctx) => {
+      if (v.toLowerCase() === 'off') return null;
+      const minute = parseClock(v);
+      if (minute !== undefined) return minute;
+      ctx.addIssue({ code: 'custom', message: 'HH:MM in Tanzanian time (e.g. 08:00), or off' });
+      return z.NEVER;
+    });
+
+const configFields = z.object({
   PORT: int(3000, 1, 65535),
   HOST: z.string().trim().min(1).default('0.0.0.0'),
   DATABASE_PATH: z.string().trim().min(1).default('./data/kero.db'),
@@ -52,6 +98,11 @@ export const configSchema = z.object({
       .regex(/^[0-9 +]{3,20}$/, 'digits and spaces only, e.g. 0800 110 010')
       .optional(),
   ),
+  REGIONS: z.enum(['mainland', 'all']).default('mainland'),
+  ORG_NAME_SW: orgWords(ORG_NAME_MAX),
+  ORG_NAME_EN: orgWords(ORG_NAME_MAX),
+  ORG_SMS_PREFIX_SW: orgWords(ORG_PREFIX_MAX),
+  ORG_SMS_PREFIX_EN: orgWords(ORG_PREFIX_MAX),
   DAILY_COMPLAINT_LIMIT: int(5, 1, 1_000_000_000),
   DRAFT_RESUME_MINUTES: int(30, 1, 24 * 60),
   USSD_SESSION_RETENTION_DAYS: int(30, 1, 3650),
@@ -67,6 +118,7 @@ export const configSchema = z.object({
     ),
   ),
   ESCALATION_INTERVAL_MINUTES: int(15, 1, 24 * 60),
+  DIGEST_AT: clockTime('08:00'),
   AT_USERNAME: z.string().trim().min(1).default('sandbox'),
   AT_API_KEY: optionalText,
   AT_SENDER_ID: optionalText,
@@ -82,6 +134,8 @@ export const configSchema = z.object({
   SMS_CONCURRENCY: int(10, 1, 100),
   SMS_INBOUND_LIMIT_PER_HOUR: int(20, 1, 10_000),
   SMS_STAFF_LIMIT_PER_HOUR: int(300, 1, 100_000),
+  QUIET_HOURS: dailyWindow,
+  SMS_MONTHLY_BUDGET: optionalText.pipe(z.coerce.number<string>().int().min(1).optional()),
   READY_MIN_FREE_MB: int(100, 0, 10_000_000),
   READY_MAX_WAL_MB: int(256, 1, 1_000_000),
   READY_SMS_FAILING_MINUTES: int(15, 1, 7 * 24 * 60),
@@ -113,6 +167,24 @@ export const configSchema = z.object({
   // Descriptions are typed by callers and can hold personal details: off unless switched on.
   OPEN311_DESCRIPTIONS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** A name longer than a prefix may be needs a prefix of its own: it starts every citizen SMS. */
+export const configSchema = configFields.superRefine((c, ctx) => {
+  for (const lang of ['SW', 'EN'] as const) {
+    const name = c[`ORG_NAME_${lang}`];
+    if (
+      c[`ORG_SMS_PREFIX_${lang}`] === undefined &&
+      name !== undefined &&
+      name.length > ORG_PREFIX_MAX
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [`ORG_SMS_PREFIX_${lang}`],
+        message: `required when ORG_NAME_${lang} is longer than ${ORG_PREFIX_MAX} characters (it starts every citizen SMS)`,
+      });
+    }
+  }
 });
 
 export type Config = z.infer<typeof configSchema>;

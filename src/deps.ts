@@ -7,7 +7,23 @@ import type { Db } from '../db/client';
 import type { EscalationDeps } from './complaints/escalation';
 import type { SlaPolicy } from './complaints/core/sla';
 import type { Config } from './config';
+import { DEFAULT_ORGANISATION } from './text/org';
 import { loadReferenceData } from './reference/repository';
+import type { Deployment } from './reference/types';
+
+/** What the configuration decides about the reference data: REGIONS and the ORG_* names. */
+export function deploymentOf(config: Config): Deployment {
+  const name = {
+    sw: config.ORG_NAME_SW ?? DEFAULT_ORGANISATION.name.sw,
+    en: config.ORG_NAME_EN ?? DEFAULT_ORGANISATION.name.en,
+  };
+  // Without a prefix of its own a language uses the name (the config refuses a name too long).
+  const smsPrefix = {
+    sw: config.ORG_SMS_PREFIX_SW ?? config.ORG_NAME_SW ?? DEFAULT_ORGANISATION.smsPrefix.sw,
+    en: config.ORG_SMS_PREFIX_EN ?? config.ORG_NAME_EN ?? DEFAULT_ORGANISATION.smsPrefix.en,
+  };
+  return { regions: config.REGIONS, org: { name, smsPrefix } };
+}
 
 /** The SLA policy the configuration sets. */
 export function slaPolicyOf(config: Config): SlaPolicy {
@@ -26,7 +42,7 @@ export function escalationDeps(
   return {
     db,
     now,
-    reference: loadReferenceData(db),
+    reference: loadReferenceData(db, deploymentOf(config)),
     policy: slaPolicyOf(config),
     autoCloseDays: config.AUTO_CLOSE_DAYS,
   };

@@ -119,6 +119,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     file,
     now,
     dispatcher: { health: () => dispatcher.health() },
+    ...(config.SMS_MONTHLY_BUDGET ? { smsMonthlyBudget: config.SMS_MONTHLY_BUDGET } : {}),
   });
   const dispatcher = createDispatcher({
     db,
@@ -131,6 +132,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     leaseMs: leaseMsFor({ timeoutMs: config.SMS_TIMEOUT_MS }),
     retryBudgetMs: config.SMS_RETRY_HOURS * 60 * 60_000,
     probeMs: config.SMS_PROBE_SECONDS * 1000,
+    quietHours: config.QUIET_HOURS,
     onOutcome: metrics.smsOutcome,
   });
   const appDeps: AppDeps = {

@@ -1,6 +1,7 @@
 /**
- * The server's timers: the SLA check, deferred staff commands, the USSD session purge and the
- * scheduled backups. Each logs its own failures and never throws into the event loop.
+ * The server's timers: the SLA check, deferred staff commands, the morning digest, the SMS budget
+ * check, the USSD session purge and the scheduled backups. Each logs its own failures and never
+ * throws into the event loop.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
@@ -10,6 +11,8 @@ import { startBackupSchedule } from './ops/backup-schedule';
 import type { Metrics } from './ops/metrics';
 import { runDeferredInbound, type InboundDeps } from './sms/inbound';
 import { purgeOldSessions } from './ussd/retention';
+import { runMorningDigest } from './reports/digest';
+import { checkSmsBudget } from './reports/sms-budget';
 
 export interface TimerDeps {
   db: Db;
@@ -41,12 +44,29 @@ function slaTick({ sla, metrics, logger }: TimerDeps): void {
   }
 }
 
+/** The day's digest, when it is due and has not gone yet. */
+function digestTick({ db, config, sla, logger }: TimerDeps): void {
+  const digest = { db, reference: sla.reference, policy: sla.policy, digestAt: config.DIGEST_AT };
+  const queued = runMorningDigest(digest, Date.now());
+  if (queued !== undefined) logger.info({ queued }, 'morning digest queued');
+}
+
+/** The month's SMS parts against the budget: headquarters warned at each threshold once. */
+function budgetTick({ db, config, logger }: TimerDeps): void {
+  const warned = checkSmsBudget(db, config.SMS_MONTHLY_BUDGET, Date.now());
+  if (warned.length > 0) {
+    logger.warn({ thresholds: warned, budget: config.SMS_MONTHLY_BUDGET }, 'sms budget reached');
+  }
+}
+
 /** Starts every timer; `stop` clears them and cancels a backup in progress. */
 export function startTimers(d: TimerDeps): { stop(): Promise<void> } {
   const { config, logger } = d;
   const timers = [
     every(config.ESCALATION_INTERVAL_MINUTES * 60_000, logger, 'sla tick', () => slaTick(d)),
     // Staff commands past their hourly ceiling wait in sms_inbound; this carries them out in order.
+    every(60_000, logger, 'morning digest', () => digestTick(d)),
+    every(60_000, logger, 'sms budget check', () => budgetTick(d)),
     every(60_000, logger, 'deferred staff commands', () => {
       const done = runDeferredInbound(d.inbound);
       if (done > 0) logger.info({ done }, 'deferred staff commands carried out');

@@ -16,7 +16,7 @@ export const en = {
   'common.ended': 'Your session has ended. Dial {code} to start again.',
   'common.goodbye': 'Thank you for using this service.',
 
-  'language.welcome': 'Karibu OR-TAMISEMI\nHuduma ya Malalamiko\nWelcome to PO-RALG Complaints',
+  'language.welcome': 'Karibu {orgSw}\nHuduma ya Malalamiko\nWelcome to {orgEn} Complaints',
   'language.prompt': 'Chagua lugha / Choose language:',
   'language.sw': 'Kiswahili',
   'language.en': 'English',
@@ -76,8 +76,8 @@ export const en = {
   'mine.item': '{number} {category} - {status}',
   'mine.empty': 'You have not filed a complaint from this phone yet.',
 
-  'help.body':
-    'Help: This service is free. Report problems with council services. You get a complaint number to track it.',
+  'help.body': 'Help: This service is free. Report problems with councils. To track, dial {dial}',
+  'help.number': '<number>',
   'help.tollFree': 'Toll-free: {number}',
 
   'category.health': 'Health',
@@ -98,16 +98,16 @@ export const en = {
   'status.reopened': 'Reopened',
 
   'sms.received':
-    'PO-RALG: your complaint {number} ({category}, {council}) has been received. Track it by dialling {code} and choosing Track.',
+    '{orgSms}: your complaint {number} ({category}, {council}) has been received. Track it by dialling {dial}',
   'sms.assigned':
-    'PO-RALG: your complaint {number} has been assigned to an officer of {council}. You will get their reply by SMS.',
-  'sms.reply': 'PO-RALG, complaint {number}: {message}',
+    '{orgSms}: your complaint {number} has been assigned to an officer of {council}. You will get their reply by SMS.',
+  'sms.reply': '{orgSms}, complaint {number}: {message}',
   'sms.resolved':
-    'PO-RALG: your complaint {number} has been resolved: {note}. Please rate the service: reply with a number from 1 (very poor) to 5 (very good).',
+    '{orgSms}: your complaint {number} has been resolved: {note}. Please rate the service: reply with a number from 1 (very poor) to 5 (very good).',
   'sms.reopened':
-    'PO-RALG: your complaint {number} has been reopened and is back with the officer.',
+    '{orgSms}: your complaint {number} has been reopened and is back with the officer.',
   'sms.escalated':
-    'PO-RALG: your complaint {number} has been passed to the {level} level because it was not handled in time.',
+    '{orgSms}: your complaint {number} has been passed to the {level} level because it was not handled in time.',
   'sms.level.region': 'regional',
   'sms.level.national': 'headquarters',
   'sms.staff.assigned':
@@ -121,32 +121,41 @@ export const en = {
   'sms.reason.citizenReopen': 'the citizen asked for it by SMS',
 
   'sms.unknown':
-    'PO-RALG complaints: to file a complaint, dial {code} and follow the menu. The service is free. You will get a complaint number to track it.',
+    '{orgSms} complaints: to file a complaint, dial {code} and follow the menu. The service is free. You will get a complaint number to track it.',
   'sms.ussdCode': 'the USSD code',
   'sms.rateLimited':
-    'PO-RALG: you have sent too many messages. Please wait an hour: messages sent before then will not be answered.',
-  'sms.citizen.added': 'PO-RALG: your message has been added to complaint {number}. Thank you.',
+    '{orgSms}: you have sent too many messages. Please wait an hour: messages sent before then will not be answered.',
+  'sms.citizen.added': '{orgSms}: your message has been added to complaint {number}. Thank you.',
   'sms.citizen.status':
-    'PO-RALG: complaint {number}. Status: {status}. Council: {council}. Date: {date}.',
-  'sms.citizen.notFound': 'PO-RALG: complaint number {number} not found. Check it and try again.',
+    '{orgSms}: complaint {number}. Status: {status}. Council: {council}. Date: {date}.',
+  'sms.citizen.notFound': '{orgSms}: complaint number {number} not found. Check it and try again.',
   'sms.citizen.badNumber':
-    'PO-RALG: {input} is not a complaint number. A complaint number has 8 digits, like 4821 0379.',
-  'sms.citizen.typo': 'PO-RALG: the number {input} has a typing mistake. Check it and try again.',
+    '{orgSms}: {input} is not a complaint number. A complaint number has 8 digits, like 4821 0379.',
+  'sms.citizen.typo': '{orgSms}: the number {input} has a typing mistake. Check it and try again.',
   'sms.citizen.help':
-    'PO-RALG: your open complaints: {numbers}. To add details, start your SMS with the complaint number. STATUS <number> gives its status; REOPEN <number> reopens a resolved one.',
+    '{orgSms}: your open complaints: {numbers}. To add details, start your SMS with the complaint number. STATUS <number> gives its status; REOPEN <number> reopens a resolved one.',
   'sms.citizen.helpNone':
-    'PO-RALG: you have no open complaint. To file one, dial {code}. STATUS <number> gives a complaint status; REOPEN <number> reopens a resolved one.',
+    '{orgSms}: you have no open complaint. To file one, dial {code}. STATUS <number> gives a complaint status; REOPEN <number> reopens a resolved one.',
   'sms.citizen.reopenOpen':
-    'PO-RALG: complaint {number} is still open ({status}). To add details, start your SMS with {number}.',
+    '{orgSms}: complaint {number} is still open ({status}). To add details, start your SMS with {number}.',
   'sms.citizen.reopenLate':
-    'PO-RALG: complaint {number} was resolved more than {days} days ago and cannot be reopened. To file a new complaint, dial {code}.',
+    '{orgSms}: complaint {number} was resolved more than {days} days ago and cannot be reopened. To file a new complaint, dial {code}.',
   'sms.citizen.reopenNotYours':
-    'PO-RALG: complaint {number} was not filed from this phone, so it cannot be reopened from it.',
-  'sms.citizen.rated': 'PO-RALG: thank you for rating complaint {number}: {rating} out of 5.',
+    '{orgSms}: complaint {number} was not filed from this phone, so it cannot be reopened from it.',
+  'sms.citizen.reopened':
+    '{orgSms}: your complaint {number} has been reopened as you asked and is back with the officer.',
+  'sms.citizen.rated': '{orgSms}: thank you for rating complaint {number}: {rating} out of 5.',
   'sms.citizen.lowRated':
-    'PO-RALG: thank you for your rating. We are sorry: complaint {number} has been reopened and passed to the {level} level.',
+    '{orgSms}: thank you for your rating. We are sorry: complaint {number} has been reopened and passed to the {level} level.',
   'sms.staff.citizenMessage':
     'Kero: the citizen wrote on complaint {number}: "{message}". Reply by SMS: R {number} <message>',
+
+  'sms.staff.budget':
+    'Kero: {parts} of the {budget} SMS parts budgeted for {month} have been sent ({percent}%). Messages owed to citizens still go out.',
+  'sms.digest.body':
+    'Kero {date}, {area}: open {open}; overdue {overdue}{oldest}; unassigned {unassigned}; due today {due}.',
+  'sms.digest.oldest': ' (oldest {days} days)',
+  'sms.digest.country': 'all regions',
 
   'sms.cmd.replied': 'Kero: your reply on complaint {number} is on its way to the citizen.',
   'sms.cmd.deferred':

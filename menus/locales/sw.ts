@@ -17,7 +17,7 @@ export const sw: Translations = {
   'common.ended': 'Muda wa huduma umekwisha. Piga {code} kuanza upya.',
   'common.goodbye': 'Asante kwa kutumia huduma hii.',
 
-  'language.welcome': 'Karibu OR-TAMISEMI\nHuduma ya Malalamiko\nWelcome to PO-RALG Complaints',
+  'language.welcome': 'Karibu {orgSw}\nHuduma ya Malalamiko\nWelcome to {orgEn} Complaints',
   'language.prompt': 'Chagua lugha / Choose language:',
   'language.sw': 'Kiswahili',
   'language.en': 'English',
@@ -76,8 +76,8 @@ export const sw: Translations = {
   'mine.item': '{number} {category} - {status}',
   'mine.empty': 'Bado hujawasilisha lalamiko kwa simu hii.',
 
-  'help.body':
-    'Msaada: Huduma hii ni bure. Wasilisha kero kuhusu huduma za halmashauri. Utapewa namba ya lalamiko ya kufuatilia.',
+  'help.body': 'Msaada: Huduma hii ni bure. Wasilisha kero za halmashauri. Kufuatilia, piga {dial}',
+  'help.number': '<namba>',
   'help.tollFree': 'Simu bure: {number}',
 
   'category.health': 'Afya',
@@ -98,16 +98,15 @@ export const sw: Translations = {
   'status.reopened': 'Limefunguliwa upya',
 
   'sms.received':
-    'OR-TAMISEMI: Lalamiko lako {number} ({category}, {council}) limepokelewa. Lifuatilie kwa kupiga {code} na kuchagua Fuatilia.',
+    '{orgSms}: Lalamiko lako {number} ({category}, {council}) limepokelewa. Lifuatilie kwa kupiga {dial}',
   'sms.assigned':
-    'OR-TAMISEMI: Lalamiko lako {number} limepangiwa afisa wa {council}. Utapokea majibu yake kwa SMS.',
-  'sms.reply': 'OR-TAMISEMI, lalamiko {number}: {message}',
+    '{orgSms}: Lalamiko lako {number} limepangiwa afisa wa {council}. Utapokea majibu yake kwa SMS.',
+  'sms.reply': '{orgSms}, lalamiko {number}: {message}',
   'sms.resolved':
-    'OR-TAMISEMI: Lalamiko lako {number} limetatuliwa: {note}. Tafadhali tathmini huduma: jibu kwa namba 1 (mbaya sana) hadi 5 (nzuri sana).',
-  'sms.reopened':
-    'OR-TAMISEMI: Lalamiko lako {number} limefunguliwa upya na limerudishwa kwa afisa.',
+    '{orgSms}: Lalamiko lako {number} limetatuliwa: {note}. Tafadhali tathmini huduma: jibu kwa namba 1 (mbaya sana) hadi 5 (nzuri sana).',
+  'sms.reopened': '{orgSms}: Lalamiko lako {number} limefunguliwa upya na limerudishwa kwa afisa.',
   'sms.escalated':
-    'OR-TAMISEMI: Lalamiko lako {number} limepelekwa ngazi ya {level} kwa sababu halikushughulikiwa kwa wakati.',
+    '{orgSms}: Lalamiko lako {number} limepelekwa ngazi ya {level} kwa sababu halikushughulikiwa kwa wakati.',
   'sms.level.region': 'mkoa',
   'sms.level.national': 'makao makuu',
   'sms.staff.assigned':
@@ -122,33 +121,42 @@ export const sw: Translations = {
   'sms.reason.citizenReopen': 'mwananchi ameomba kwa SMS',
 
   'sms.unknown':
-    'OR-TAMISEMI Huduma ya Malalamiko: kuwasilisha lalamiko, piga {code} na ufuate menyu. Huduma hii ni bure. Utapewa namba ya lalamiko ya kufuatilia.',
+    '{orgSms} Huduma ya Malalamiko: kuwasilisha lalamiko, piga {code} na ufuate menyu. Huduma hii ni bure. Utapewa namba ya lalamiko ya kufuatilia.',
   'sms.ussdCode': 'msimbo wa USSD',
   'sms.rateLimited':
-    'OR-TAMISEMI: Umetuma ujumbe mwingi mno. Tafadhali subiri saa moja: ujumbe utakaotumwa kabla ya hapo hautajibiwa.',
-  'sms.citizen.added': 'OR-TAMISEMI: Ujumbe wako umeongezwa kwenye lalamiko {number}. Asante.',
+    '{orgSms}: Umetuma ujumbe mwingi mno. Tafadhali subiri saa moja: ujumbe utakaotumwa kabla ya hapo hautajibiwa.',
+  'sms.citizen.added': '{orgSms}: Ujumbe wako umeongezwa kwenye lalamiko {number}. Asante.',
   'sms.citizen.status':
-    'OR-TAMISEMI: Lalamiko {number}. Hali: {status}. Halmashauri: {council}. Tarehe: {date}.',
+    '{orgSms}: Lalamiko {number}. Hali: {status}. Halmashauri: {council}. Tarehe: {date}.',
   'sms.citizen.notFound':
-    'OR-TAMISEMI: Namba ya lalamiko {number} haijapatikana. Hakikisha na ujaribu tena.',
+    '{orgSms}: Namba ya lalamiko {number} haijapatikana. Hakikisha na ujaribu tena.',
   'sms.citizen.badNumber':
-    'OR-TAMISEMI: {input} si namba ya lalamiko. Namba ya lalamiko ina tarakimu 8, mfano 4821 0379.',
-  'sms.citizen.typo': 'OR-TAMISEMI: Namba {input} ina kosa la uchapaji. Hakikisha na ujaribu tena.',
+    '{orgSms}: {input} si namba ya lalamiko. Namba ya lalamiko ina tarakimu 8, mfano 4821 0379.',
+  'sms.citizen.typo': '{orgSms}: Namba {input} ina kosa la uchapaji. Hakikisha na ujaribu tena.',
   'sms.citizen.help':
-    'OR-TAMISEMI: Malalamiko yako yaliyo wazi: {numbers}. Kuongeza maelezo, anza SMS yako na namba ya lalamiko. HALI <namba> kupata hali yake; FUNGUA <namba> kufungua upya lililotatuliwa.',
+    '{orgSms}: Malalamiko yako yaliyo wazi: {numbers}. Kuongeza maelezo, anza SMS yako na namba ya lalamiko. HALI <namba> kupata hali yake; FUNGUA <namba> kufungua upya lililotatuliwa.',
   'sms.citizen.helpNone':
-    'OR-TAMISEMI: Huna lalamiko lililo wazi. Kuwasilisha lalamiko, piga {code}. HALI <namba> kupata hali ya lalamiko; FUNGUA <namba> kufungua upya lililotatuliwa.',
+    '{orgSms}: Huna lalamiko lililo wazi. Kuwasilisha lalamiko, piga {code}. HALI <namba> kupata hali ya lalamiko; FUNGUA <namba> kufungua upya lililotatuliwa.',
   'sms.citizen.reopenOpen':
-    'OR-TAMISEMI: Lalamiko {number} bado liko wazi ({status}). Kuongeza maelezo, anza SMS yako na {number}.',
+    '{orgSms}: Lalamiko {number} bado liko wazi ({status}). Kuongeza maelezo, anza SMS yako na {number}.',
   'sms.citizen.reopenLate':
-    'OR-TAMISEMI: Lalamiko {number} lilitatuliwa zaidi ya siku {days} zilizopita, haliwezi kufunguliwa upya. Kuwasilisha lalamiko jipya, piga {code}.',
+    '{orgSms}: Lalamiko {number} lilitatuliwa zaidi ya siku {days} zilizopita, haliwezi kufunguliwa upya. Kuwasilisha lalamiko jipya, piga {code}.',
   'sms.citizen.reopenNotYours':
-    'OR-TAMISEMI: Lalamiko {number} halikuwasilishwa kwa simu hii, hivyo haliwezi kufunguliwa upya kwa simu hii.',
-  'sms.citizen.rated': 'OR-TAMISEMI: Asante kwa kutathmini lalamiko {number}: {rating} kati ya 5.',
+    '{orgSms}: Lalamiko {number} halikuwasilishwa kwa simu hii, hivyo haliwezi kufunguliwa upya kwa simu hii.',
+  'sms.citizen.reopened':
+    '{orgSms}: Lalamiko lako {number} limefunguliwa upya kama ulivyoomba na limerudishwa kwa afisa.',
+  'sms.citizen.rated': '{orgSms}: Asante kwa kutathmini lalamiko {number}: {rating} kati ya 5.',
   'sms.citizen.lowRated':
-    'OR-TAMISEMI: Asante kwa tathmini yako. Samahani: lalamiko {number} limefunguliwa upya na limepelekwa ngazi ya {level}.',
+    '{orgSms}: Asante kwa tathmini yako. Samahani: lalamiko {number} limefunguliwa upya na limepelekwa ngazi ya {level}.',
   'sms.staff.citizenMessage':
     'Kero: mwananchi ameandika kwenye lalamiko {number}: "{message}". Jibu kwa SMS: R {number} <ujumbe>',
+
+  'sms.staff.budget':
+    'Kero: sehemu za SMS {parts} kati ya {budget} zilizopangwa kwa {month} zimetumwa ({percent}%). Ujumbe kwa wananchi unaendelea kutumwa.',
+  'sms.digest.body':
+    'Kero {date}, {area}: malalamiko wazi {open}; yaliyochelewa {overdue}{oldest}; bila afisa {unassigned}; yanayoisha muda leo {due}.',
+  'sms.digest.oldest': ' (la zamani zaidi lina siku {days})',
+  'sms.digest.country': 'mikoa yote',
 
   'sms.cmd.replied': 'Kero: jibu lako kwa lalamiko {number} linatumwa kwa mwananchi.',
   'sms.cmd.deferred':

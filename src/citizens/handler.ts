@@ -15,6 +15,7 @@ import { enqueueSms } from '../outbox/repository';
 import { smsText, type Say } from '../text/sms';
 import { translate, type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';
+import { orgVars } from '../text/org';
 import { formatDate } from '../text/calendar';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
@@ -39,7 +40,8 @@ interface Citizen {
 }
 
 function say(tx: Tx, ctx: NotifyContext, to: Citizen, s: Say, complaintId: number | null) {
-  const body = smsText(s.key, to.lang, s.vars ?? {}, s.shrink);
+  const vars = { ...orgVars(ctx.reference.org, to.lang), ...s.vars };
+  const body = smsText(s.key, to.lang, vars, s.shrink);
   enqueueSms(
     tx,
     { toPhone: to.phone, body, template: s.key, ...(complaintId ? { complaintId } : {}) },

@@ -244,6 +244,9 @@ export function reopenIn(
     note: reason.trim() || null,
     createdAt: ctx.now,
   });
+  // The citizen who asked by SMS is answered at once; news of a staff reopening may wait for
+  // the morning (quiet hours).
+  const reopenedKey = staffId === null ? 'sms.citizen.reopened' : 'sms.reopened';
   const owner = row.assigneeId === null ? undefined : findStaffById(tx, row.assigneeId);
   if (!owner?.active) {
     // The owner has left: the reopened complaint goes to whoever the assignment rule picks now.
@@ -253,11 +256,11 @@ export function reopenIn(
       actor: 'system',
       note: 'reopened; owner inactive',
     });
-    notifyCitizen(tx, ctx, moved, 'sms.reopened');
+    notifyCitizen(tx, ctx, moved, reopenedKey);
     return { ok: true, complaint: moved };
   }
   if (owner)
     notifyStaff(tx, ctx, owner, row, 'sms.staff.reopened', { reason: reason.trim() || '-' });
-  notifyCitizen(tx, ctx, row, 'sms.reopened');
+  notifyCitizen(tx, ctx, row, reopenedKey);
   return { ok: true, complaint: row };
 }

@@ -2,6 +2,8 @@
  * Complaint use cases. Each runs inside the caller's transaction (the USSD handler owns one per
  * request) so that the complaint, its history and the SMS it causes are written together.
  */
+import { directDial } from '../text/dial';
+import { orgVars } from '../text/org';
 import { smsText } from '../text/sms';
 import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
@@ -20,7 +22,7 @@ export interface FileComplaintInput {
   number: string;
   draft: ComplaintDraft;
   language: Lang;
-  /** The USSD code to dial for tracking, quoted in the acknowledgement SMS. */
+  /** The USSD service code: the acknowledgement SMS says to dial it with the number inside. */
   serviceCode: string;
   /** How it reached the centre: 'ussd' (default), 'call' (logged by an agent), 'demo'. */
   channel?: string;
@@ -71,11 +73,14 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
   });
   const council = ref.councilLabels.get(draft.councilCode)?.[language] ?? draft.councilCode;
   const body = smsText('sms.received', language, {
+    ...orgVars(ref.org, language),
     number: formatComplaintNumber(number),
     category: codeLabel('category', draft.categoryCode, language),
     council,
     // A call logged where no USSD code is configured: the SMS says "the USSD code".
-    code: input.serviceCode || translate('sms.ussdCode', language),
+    dial: input.serviceCode
+      ? directDial(input.serviceCode, number)
+      : translate('sms.ussdCode', language),
   });
   enqueueSms(
     tx,

@@ -170,3 +170,24 @@ export function oldestOwnedOfChannel(
     .orderBy(asc(complaints.createdAt))
     .get();
 }
+
+/** What deadlines need of an open complaint: its region, status, owner and SLA clock. */
+export type OpenFacts = Pick<
+  ComplaintRow,
+  'regionCode' | 'status' | 'assigneeId' | 'createdAt' | 'firstResponseAt'
+>;
+
+/** Every open complaint's deadline facts (the morning digest counts them per region). */
+export function openComplaintFacts(tx: Tx): OpenFacts[] {
+  return tx
+    .select({
+      regionCode: complaints.regionCode,
+      status: complaints.status,
+      assigneeId: complaints.assigneeId,
+      createdAt: complaints.createdAt,
+      firstResponseAt: complaints.firstResponseAt,
+    })
+    .from(complaints)
+    .where(open)
+    .all();
+}

@@ -6,6 +6,7 @@ import { enqueueSms } from '../outbox/repository';
 import { smsText, type SmsKey } from '../text/sms';
 import { formatComplaintNumber } from './core/numbers';
 import { codeLabel } from '../text/labels';
+import { orgVars } from '../text/org';
 import { type Tx } from '../../db/client';
 import { type ChangeSource, type ComplaintRow, type StaffRow } from '../../db/schema';
 import { type ReferenceData } from '../reference/types';
@@ -37,7 +38,7 @@ function complaintVars(ctx: NotifyContext, c: ComplaintRow, lang: 'sw' | 'en') {
   };
 }
 
-/** Queues a message to the citizen who filed the complaint; returns its outbox id. */
+/** Queues a message to the citizen who filed the complaint, with the organisation's prefix; returns its outbox id. */
 export function notifyCitizen(
   tx: Tx,
   ctx: NotifyContext,
@@ -49,7 +50,11 @@ export function notifyCitizen(
   const body = smsText(
     key,
     c.language,
-    { ...complaintVars(ctx, c, c.language), ...extraFor(extra, c.language) },
+    {
+      ...orgVars(ctx.reference.org, c.language),
+      ...complaintVars(ctx, c, c.language),
+      ...extraFor(extra, c.language),
+    },
     shrink,
   );
   return enqueueSms(

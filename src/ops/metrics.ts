@@ -1,14 +1,16 @@
 /**
  * Prometheus metrics (GET /metrics, text format, prom-client). Counters and histograms are kept
  * in memory as things happen (after their transaction commits); gauges that describe the data
- * (outbox depth, the oldest queued SMS, the WAL) are read when Prometheus scrapes, through
- * indexed queries that cost the same however large the tables grow.
+ * (outbox depth, the oldest queued SMS, the month's SMS parts, the WAL) are read when Prometheus
+ * scrapes, through indexed queries (or one row) that cost the same however large the tables grow.
  */
 import fs from 'node:fs';
 import client, { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client';
 import type { DispatcherHealth } from '../sms/dispatcher';
 import { outboxDepth } from '../outbox/repository';
+import { sentPartsIn } from '../outbox/usage';
+import { monthKey } from '../text/calendar';
 
 export type HopResult = 'con' | 'end' | 'error';
 
@@ -29,6 +31,8 @@ export interface MetricsSources {
   file: string;
   now: () => number;
   dispatcher?: { health(): DispatcherHealth };
+  /** SMS_MONTHLY_BUDGET, in parts; none: no budget gauge. */
+  smsMonthlyBudget?: number;
 }
 
 const CIRCUIT: Record<DispatcherHealth['state'], number> = { closed: 0, half_open: 1, open: 2 };
@@ -113,6 +117,21 @@ function registerGauges(registry: Registry, s: MetricsSources): void {
       this.set(oldest === null ? 0 : Math.max(0, (s.now() - oldest) / 1000));
     },
   });
+  new Gauge({
+    name: 'kero_sms_parts_month',
+    help: "SMS parts sent this calendar month (Tanzanian time), the unit Africa's Talking bills",
+    registers,
+    collect() {
+      this.set(sentPartsIn(s.db, monthKey(s.now())));
+    },
+  });
+  if (s.smsMonthlyBudget !== undefined) {
+    new Gauge({
+      name: 'kero_sms_budget_parts',
+      help: 'SMS_MONTHLY_BUDGET: the SMS parts budgeted per calendar month',
+      registers,
+    }).set(s.smsMonthlyBudget);
+  }
   if (s.dispatcher) {
     const dispatcher = s.dispatcher;
     new Gauge({

@@ -42,6 +42,9 @@ const statements = preparedPerDb((db: Db) => ({
       nextAttemptAt: param('nextAttemptAt'),
       lastError: param('lastError'),
       failure: param('failure'),
+      heldAt: param('heldAt'),
+      heldUntil: param('heldUntil'),
+      heldReason: param('heldReason'),
     })
     .where(
       and(
@@ -83,7 +86,10 @@ export function releaseExpiredLeases(db: Db, now: number): number {
     .run().changes;
 }
 
-/** Fails queued rows created before `before`: they waited out the retry budget. Returns how many. */
+/**
+ * Fails queued rows that became due before `before`: they waited out the retry budget. A row held
+ * back (quiet hours) became due when its hold ended, not when it was queued. Returns how many.
+ */
 export function expireUnsent(db: Db, before: number, budgetHours: number): number {
   return db
     .update(smsOutbox)
@@ -92,7 +98,12 @@ export function expireUnsent(db: Db, before: number, budgetHours: number): numbe
       failure: 'expired',
       lastError: sql`'not sent within ${sql.raw(String(budgetHours))} h: ' || coalesce(${smsOutbox.lastError}, 'never tried')`,
     })
-    .where(and(eq(smsOutbox.status, 'queued'), lt(smsOutbox.createdAt, before)))
+    .where(
+      and(
+        eq(smsOutbox.status, 'queued'),
+        lt(sql`coalesce(${smsOutbox.heldUntil}, ${smsOutbox.createdAt})`, before),
+      ),
+    )
     .run().changes;
 }
 
@@ -107,6 +118,9 @@ export type ClaimedRowValues = Pick<
   | 'nextAttemptAt'
   | 'lastError'
   | 'failure'
+  | 'heldAt'
+  | 'heldUntil'
+  | 'heldReason'
 >;
 
 /**
@@ -126,6 +140,9 @@ export function updateClaimed(db: Db, row: OutboxRow, v: ClaimedRowValues): bool
     nextAttemptAt: v.nextAttemptAt,
     lastError: v.lastError,
     failure: v.failure,
+    heldAt: v.heldAt,
+    heldUntil: v.heldUntil,
+    heldReason: v.heldReason,
   });
   return changes === 1;
 }

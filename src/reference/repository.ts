@@ -5,9 +5,17 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, councils, regions } from '../../db/schema';
-import type { RefItem, ReferenceData } from './types';
+import { DEFAULT_ORGANISATION } from '../text/org';
+import type { Deployment, RefItem, ReferenceData, RegionItem } from './types';
 
-export function loadReferenceData(db: Db): ReferenceData {
+/** PO-RALG's deployment: the mainland regions, its names. */
+export const DEFAULT_DEPLOYMENT: Deployment = { regions: 'mainland', org: DEFAULT_ORGANISATION };
+
+/** The reference data from the database, as `deployment` (the configuration) presents it. */
+export function loadReferenceData(
+  db: Db,
+  deployment: Deployment = DEFAULT_DEPLOYMENT,
+): ReferenceData {
   const regionRows = db.select().from(regions).orderBy(asc(regions.position)).all();
   const councilRows = db.select().from(councils).orderBy(asc(councils.position)).all();
   const councilsByRegion = new Map<string, RefItem[]>();
@@ -19,12 +27,15 @@ export function loadReferenceData(db: Db): ReferenceData {
     list.push({ code: c.code, label });
     councilsByRegion.set(c.regionCode, list);
   }
+  const all: RegionItem[] = regionRows.map((r) => ({
+    code: r.code,
+    label: { sw: r.name, en: r.name },
+    mainland: r.mainland,
+  }));
   return {
-    regions: regionRows.map((r) => ({
-      code: r.code,
-      label: { sw: r.name, en: r.name },
-      mainland: r.mainland,
-    })),
+    regions: all,
+    pickerRegions: deployment.regions === 'all' ? all : all.filter((r) => r.mainland),
+    org: deployment.org,
     councilsByRegion,
     councilLabels,
     categories: db

@@ -18,11 +18,22 @@
  * no attempt's cost and the circuit breaker (src/sms/breaker.ts) stops sending, then probes with
  * one message (every few seconds for an outage) and drains at full speed once one goes through.
  * A message still unsent `retryBudgetMs` after it was queued fails as 'expired'.
+ *
+ * Quiet hours: a claimed citizen update (src/outbox/core/quiet-hours.ts) due while `quietHours`
+ * last is not sent but held: queued again at no attempt's cost, due when they end, with when and
+ * why recorded. Checked at the claim, so a retry, an outage's backlog or `kero sms retry` during
+ * the night waits too. Held rows all become due at the same instant and go out by id: the order
+ * they were queued in.
+ *
+ * Every message sent adds its parts to the month's count (src/outbox/usage.ts), in the same write.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { createGroupCommit } from '../../db/group-commit';
 import { maskPhone } from '../text/phone';
+import type { DailyWindow } from '../text/calendar';
+import { heldUntil, QUIET_HOURS_REASON } from '../outbox/core/quiet-hours';
+import { countSentParts } from '../outbox/usage';
 import {
   ACCOUNT_PAUSE,
   admit,
@@ -67,6 +78,8 @@ export interface DispatcherOptions {
   probeMs?: number;
   /** The pause after the gateway refuses the account (default ACCOUNT_PAUSE). */
   accountPause?: AccountPause;
+  /** Citizen updates due in this daily window wait until it ends (QUIET_HOURS); null: never. */
+  quietHours?: DailyWindow | null;
   /** Hears each recorded outcome: sent, retried, failed, deferred (the metrics). */
   onOutcome?: (recorded: Exclude<Recorded, 'lost'>) => void;
 }
@@ -75,7 +88,7 @@ export interface DrainResult {
   sent: number;
   retried: number;
   failed: number;
-  /** Queued again at no attempt's cost: outage, refused account, or given back unsent. */
+  /** Queued again at no attempt's cost: outage, refused account, given back unsent, or held. */
   deferred: number;
 }
 
@@ -125,7 +138,9 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
   const record = (r: NonNullable<Step['record']>): Recorded => {
     const retry = { maxAttempts: o.maxAttempts, random01: r.random01 };
     const { recorded, values } = afterOutcome(r.row, r.outcome, r.now, retry);
-    return updateClaimed(o.db, r.row, values) ? recorded : 'lost';
+    if (!updateClaimed(o.db, r.row, values)) return 'lost';
+    if (recorded === 'sent') countSentParts(o.db, r.row.body, r.now);
+    return recorded;
   };
   const steps = createGroupCommit(o.db, (s: Step) => {
     const recorded = s.record ? record(s.record) : undefined;
@@ -183,7 +198,10 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     while (row) {
       const claimed: OutboxRow = row;
       let outcome: ClaimOutcome;
-      if (!probe && !mayGoOn()) {
+      const until = heldUntil(claimed.template, o.now(), o.quietHours);
+      if (until !== undefined) {
+        outcome = { kind: 'held', until, reason: QUIET_HOURS_REASON };
+      } else if (!probe && !mayGoOn()) {
         outcome = { kind: 'unsent', reason: 'not sent: sending paused' };
       } else {
         const epoch = breaker.epoch;

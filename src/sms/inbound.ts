@@ -40,6 +40,7 @@ import {
   wasRateLimitedSince,
 } from './inbound-repository';
 import { enqueueSms } from '../outbox/repository';
+import { orgVars } from '../text/org';
 import { smsText } from '../text/sms';
 import { type InboundRow, type StaffRow } from '../../db/schema';
 
@@ -132,7 +133,7 @@ function rateLimit(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): Han
   if (countInboundSince(tx, row.fromPhone, since) <= deps.limitPerHour) return undefined;
   if (!wasRateLimitedSince(tx, row.fromPhone, since, row.id)) {
     const lang = languageOf(tx, row.fromPhone, findStaffByPhone(tx, row.fromPhone));
-    const body = smsText('sms.rateLimited', lang, {});
+    const body = smsText('sms.rateLimited', lang, orgVars(deps.reference.org, lang));
     enqueueSms(tx, { toPhone: row.fromPhone, body, template: 'sms.rateLimited' }, now);
   }
   return { handledAs: 'rate_limited', complaintId: null };

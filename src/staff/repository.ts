@@ -151,3 +151,19 @@ export function assignableStaff(tx: Tx, regionCode: string | null): StaffRow[] {
     .orderBy(asc(staff.role), asc(staff.name))
     .all();
 }
+
+/** The active staff in `role` (of one region, when given), by id. */
+export function activeStaffInRole(tx: Tx, role: StaffRow['role'], regionCode?: string): StaffRow[] {
+  return tx
+    .select()
+    .from(staff)
+    .where(
+      and(
+        eq(staff.active, true),
+        eq(staff.role, role),
+        regionCode === undefined ? undefined : eq(staff.regionCode, regionCode),
+      ),
+    )
+    .orderBy(asc(staff.id))
+    .all();
+}

@@ -133,3 +133,54 @@ export function parseHours(text: string): { startMinute: number; endMinute: numb
   const endMinute = Number(m[3]) * 60 + Number(m[4]);
   return endMinute > startMinute ? { startMinute, endMinute } : undefined;
 }
+
+/** Pure. The Tanzanian calendar month of an instant, YYYY-MM. */
+export function monthKey(ms: number): string {
+  return dayKey(ms).slice(0, 7);
+}
+
+const MINUTE_MS = 60_000;
+
+/** Pure. Minutes after midnight of `HH:MM` (00:00 to 23:59), or undefined when it is not one. */
+export function parseClock(text: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  return h < 24 && min < 60 ? h * 60 + min : undefined;
+}
+
+/** A daily stretch of Tanzanian time, from `start` up to (not including) `end`, in minutes after midnight; it may run over midnight. */
+export interface DailyWindow {
+  start: number;
+  end: number;
+}
+
+/** Pure. `HH:MM-HH:MM` as a DailyWindow; undefined when malformed or empty (start = end). */
+export function parseDailyWindow(text: string): DailyWindow | undefined {
+  const [from, to, extra] = text.split('-');
+  if (from === undefined || to === undefined || extra !== undefined) return undefined;
+  const start = parseClock(from);
+  const end = parseClock(to);
+  if (start === undefined || end === undefined || start === end) return undefined;
+  return { start, end };
+}
+
+/** Pure. The instant `minute` (after midnight, Tanzanian time) falls on the day of `ms`. */
+export function atMinuteOfDay(ms: number, minute: number): number {
+  return startOfDay(ms) + minute * MINUTE_MS;
+}
+
+/**
+ * Pure. When the window `ms` falls in ends (the first instant after it), or undefined when `ms`
+ * is outside it. 21:00-07:00 at 23:30 ends at 07:00 the next morning; at 06:59, at 07:00 today.
+ */
+export function endOfWindow(ms: number, w: DailyWindow): number | undefined {
+  const minute = Math.floor((ms - startOfDay(ms)) / MINUTE_MS);
+  const overnight = w.start > w.end;
+  const inside = overnight
+    ? minute >= w.start || minute < w.end
+    : minute >= w.start && minute < w.end;
+  if (!inside) return undefined;
+  const endToday = atMinuteOfDay(ms, w.end);
+  return endToday > ms ? endToday : endToday + DAY_MS;
+}

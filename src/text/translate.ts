@@ -25,12 +25,16 @@ export function translate(key: TextKey, lang: Lang, vars?: Record<string, string
   );
 }
 
-/** Pure. Text as it will appear on a phone: translated, or typed text made GSM-7. */
-export function textOf(text: Text, lang: Lang): string {
+/**
+ * Pure. Text as it will appear on a phone: translated, or typed text made GSM-7. `base` holds
+ * variables any text may use (the service code, the organisation's names: trusted GSM-7 values
+ * from the configuration); the text's own variables win over them.
+ */
+export function textOf(text: Text, lang: Lang, base?: Record<string, string>): string {
   if ('raw' in text) return toGsm7(text.raw);
-  if (!text.vars) return translate(text.key, lang);
-  const vars: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(text.vars ?? {})) {
+  if (!text.vars) return translate(text.key, lang, base);
+  const vars: Record<string, string | number> = { ...base };
+  for (const [k, v] of Object.entries(text.vars)) {
     vars[k] = typeof v === 'string' ? toGsm7(v) : v;
   }
   return translate(text.key, lang, vars);

@@ -17,6 +17,7 @@ import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
 import { type UssdDeps, type UssdRequest } from './hop';
 import { type ReferenceData, type RefItem } from '../reference/types';
+import { type Organisation } from '../text/org';
 
 function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
   return {
@@ -35,6 +36,7 @@ export class HopContext implements UssdContext {
   readonly serviceCode: string;
   readonly dailyComplaintLimit: number;
   readonly tollFreeNumber?: string;
+  readonly org: Organisation;
   /** The resumable draft once looked up (null: looked up, none). */
   private draft: ResumableDraft | null | undefined;
 
@@ -47,11 +49,12 @@ export class HopContext implements UssdContext {
     this.phone = req.phoneNumber;
     this.serviceCode = req.serviceCode;
     this.dailyComplaintLimit = deps.settings.dailyComplaintLimit;
+    this.org = deps.reference.org;
     if (deps.settings.tollFreeNumber) this.tollFreeNumber = deps.settings.tollFreeNumber;
   }
 
   regions(): RefItem[] {
-    return this.deps.reference.regions;
+    return this.deps.reference.pickerRegions;
   }
 
   councils(regionCode: string): RefItem[] {

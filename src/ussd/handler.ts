@@ -56,7 +56,9 @@ function stepRequest(
   now: number,
 ): StepResult {
   const ctx = new HopContext(deps, tx, req, now);
-  if (!row) return startSession(deps.menu, ctx, findCitizenLanguage(tx, req.phoneNumber));
+  if (!row) {
+    return startSession(deps.menu, ctx, findCitizenLanguage(tx, req.phoneNumber), req.text);
+  }
   const state = parseState(row.state);
   if (row.ended || !state) {
     const lang = state?.lang ?? findCitizenLanguage(tx, req.phoneNumber) ?? 'sw';

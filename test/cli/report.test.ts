@@ -3,6 +3,8 @@
  * the table (with its total row, and the period's edges in Tanzanian time) and the JSON.
  */
 import type { Db } from '../../db/client';
+import { countSentParts } from '../../src/outbox/usage';
+import { monthKey } from '../../src/text/calendar';
 import { complaintNumber, HOUR, tempDatabase, CLI_TIMEOUT, type TempDatabase } from './kero-cli';
 
 jest.setTimeout(CLI_TIMEOUT);
@@ -100,10 +102,21 @@ function insertRows(db: Db): void {
   });
 }
 
+/** Three SMS parts sent in the month the CLI will run in (either side of a month's edge). */
+function sendSms(db: Db): void {
+  const months = new Set([monthKey(Date.now()), monthKey(Date.now() + 60_000)]);
+  for (const month of months) {
+    const at = Date.parse(`${month}-15T12:00:00+03:00`);
+    countSentParts(db, 'x'.repeat(200), at);
+    countSentParts(db, 'Fupi', at);
+  }
+}
+
 let t: TempDatabase;
 beforeAll(() => {
   t = tempDatabase();
   t.use(insertRows);
+  t.use(sendSms);
 });
 afterAll(() => t.remove());
 
@@ -129,7 +142,11 @@ test('when a quarter is asked for, then the table counts it per region and categ
     'median resolution h',
     'SLA breaches',
   ]);
-  expect(lines.slice(3).map((l) => l.split(/\s+/))).toEqual([
+  expect(lines.at(-1)).toMatch(
+    /^SMS sent in \d{4}-\d{2} \(Tanzanian time\): 3 parts \(no SMS_MONTHLY_BUDGET\)$/,
+  );
+  expect(lines.at(-2)).toBe('');
+  expect(lines.slice(3, -2).map((l) => l.split(/\s+/))).toEqual([
     ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6.0', '-', '1'],
     ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3.0', '20.0', '1'],
     ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1.0', '5.0', '0'],
@@ -138,14 +155,20 @@ test('when a quarter is asked for, then the table counts it per region and categ
     ['TOTAL', '1', '1', '1', '2', '1', '6', '3.0', '10.0', '2'],
   ]);
   // Columns line up: the last one is right-aligned, so every line is as wide as the rules.
-  expect(new Set(lines.slice(1).map((l) => l.length)).size).toBe(1);
+  expect(new Set(lines.slice(1, -2).map((l) => l.length)).size).toBe(1);
 });
 
 test('when --json is given with a region, then machines get the same figures for that region', () => {
-  const run = t.run(['report', '--region', 'ARU', '--json']);
+  const run = t.run(['report', '--region', 'ARU', '--json'], { SMS_MONTHLY_BUDGET: '4' });
 
   expect(run.code).toBe(0);
   expect(JSON.parse(run.stdout)).toEqual({
+    sms: {
+      month: expect.stringMatching(/^\d{4}-\d{2}$/) as string,
+      parts: 3,
+      budget: 4,
+      percent: 75,
+    },
     filters: { region: 'ARU', from: null, to: null },
     rows: [
       {

@@ -65,7 +65,7 @@ describe('logging a phone call', () => {
       .orderBy(asc(smsOutbox.id))
       .get();
     expect(ack?.body).toContain(`your complaint ${formatComplaintNumber(c.number)}`);
-    expect(ack?.body).toContain('*384*1234#');
+    expect(ack?.body).toContain(`*384*1234*${c.number}#`);
     const page = await agent.get(res.headers.location ?? '');
     expect(textOf(page.text)).toContain(`Complaint ${formatComplaintNumber(c.number)} filed.`);
     expect(page.text).toContain(`href="/console/c/${c.number}"`);

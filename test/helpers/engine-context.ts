@@ -12,6 +12,7 @@ import {
   type UssdContext,
 } from '../../src/ussd/core/types';
 import { type RefItem } from '../../src/reference/types';
+import { DEFAULT_ORGANISATION, type Organisation } from '../../src/text/org';
 
 /** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
 export const T0 = Date.UTC(2026, 2, 12, 6, 0, 0);
@@ -24,6 +25,7 @@ export const TOLL_FREE = '0800 110 010';
 export { seededRandomInt };
 
 export interface AdminRegion extends RefItem {
+  mainland: boolean;
   councils: RefItem[];
 }
 
@@ -31,8 +33,12 @@ export interface AdminRegion extends RefItem {
 export const adminRegions: readonly AdminRegion[] = loadAdminUnits().map((r) => ({
   code: r.code,
   label: { sw: r.name, en: r.name },
+  mainland: r.mainland,
   councils: r.councils.map((c) => ({ code: c.code, label: { sw: c.short_sw, en: c.short } })),
 }));
+
+/** The 26 mainland regions: what the picker offers by default (REGIONS=mainland). */
+export const mainlandRegions = adminRegions.filter((r) => r.mainland);
 
 export function regionNamed(name: string): AdminRegion {
   const region = adminRegions.find((r) => r.label.en === name);
@@ -66,7 +72,9 @@ export interface EngineContextOptions {
   draft?: ResumableDraft;
   /** Seed of the complaint-number generator. */
   seed?: number;
+  /** The regions the picker offers (default: all 31, the longest lists). */
   regions?: readonly AdminRegion[];
+  org?: Organisation;
 }
 
 export function makeEngineContext(options: EngineContextOptions = {}): EngineContext {
@@ -77,6 +85,7 @@ export function makeEngineContext(options: EngineContextOptions = {}): EngineCon
     now: options.now ?? T0,
     dailyComplaintLimit: options.dailyComplaintLimit ?? 5,
     serviceCode: options.serviceCode ?? SERVICE_CODE,
+    org: options.org ?? DEFAULT_ORGANISATION,
     ...(options.tollFreeNumber !== undefined ? { tollFreeNumber: options.tollFreeNumber } : {}),
     complaints: [...(options.complaints ?? [])],
     filedToday: options.filedToday ?? 0,

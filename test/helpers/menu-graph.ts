@@ -19,6 +19,12 @@ export function entryPoints(menu: Menu): [string, ScreenId][] {
     ['menu.main', menu.main],
     ['menu.resume', menu.resume],
     ['menu.ended', menu.ended],
+    // A dial with the reply inside the code starts on these with nothing to go back to.
+    ...Object.entries(menu.direct.replies).map(([reply, id]): [string, ScreenId] => [
+      `menu.direct.replies['${reply}']`,
+      id,
+    ]),
+    ['menu.direct.typed', menu.direct.typed],
   ];
 }
 

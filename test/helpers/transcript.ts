@@ -23,6 +23,8 @@ export interface DialOptions {
   /** The phone's remembered language; none means a first dial (language screen). */
   lang?: Lang;
   menu?: Menu;
+  /** What the dial carries after the service code: `48210379` for `*384*1234*48210379#`. */
+  text?: string;
 }
 
 export interface Transcript {
@@ -63,7 +65,7 @@ export function checkPage(body: string): string {
 
 export function dial(ctx: UssdContext, options: DialOptions = {}): Transcript {
   const menu = options.menu ?? realMenu;
-  let current: StepResult = startSession(menu, ctx, options.lang);
+  let current: StepResult = startSession(menu, ctx, options.lang, options.text);
   let body = checkPage(renderView(current.view, current.state.lang, current.state.page));
   const effects: Effect[] = [...current.effects];
 

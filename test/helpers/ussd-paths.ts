@@ -5,6 +5,8 @@
 import type { TextKey } from '../../menus/locales/en';
 import type { AtPhone, AtSession } from './at-ussd';
 import { translate, type Lang } from '../../src/text/translate';
+import { DEFAULT_ORGANISATION, orgVars } from '../../src/text/org';
+import { SERVICE_CODE } from './world';
 
 /** Replies on the main menu and the lists: File, Arusha, Arusha CC, Water. */
 export const FILE = '1';
@@ -17,10 +19,12 @@ export const IDENTIFIED = '1';
 export const ANONYMOUS = '2';
 export const SEND = '1';
 
+/** A text as the default deployment (PO-RALG, service code *384*1234#) words it. */
 export const en = (key: TextKey, vars?: Record<string, string | number>) =>
-  translate(key, 'en', vars);
+  translate(key, 'en', { ...defaults('en'), ...vars });
 export const sw = (key: TextKey, vars?: Record<string, string | number>) =>
-  translate(key, 'sw', vars);
+  translate(key, 'sw', { ...defaults('sw'), ...vars });
+const defaults = (lang: Lang) => ({ code: SERVICE_CODE, ...orgVars(DEFAULT_ORGANISATION, lang) });
 
 /** A pattern for a body that starts with `prefix`, taken literally. */
 export const starting = (prefix: string) =>

@@ -4,6 +4,7 @@
  */
 import request from 'supertest';
 import { createMetrics } from '../../src/ops/metrics';
+import { countSentParts } from '../../src/outbox/usage';
 import { atPhone } from '../helpers/at-ussd';
 import { makeTestApp, type TestApp } from '../helpers/app';
 import { repliesToConfirm, waterInDar } from '../helpers/filing';
@@ -70,4 +71,23 @@ test('when a token is set, then /metrics needs it, as a bearer token or ?token='
   expect(bearer.status).toBe(200);
   expect(bearer.text).toContain('kero_ussd_hops_total');
   expect((await request(t.app).get(`/metrics?token=${TOKEN}`)).status).toBe(200);
+});
+
+test("when SMS were sent this month and a budget is set, then the month's parts and the budget are gauges", async () => {
+  t = makeTestApp((db, clock) => {
+    const { registry, metrics } = createMetrics({
+      db,
+      file: ':memory:',
+      now: clock.now,
+      smsMonthlyBudget: 5000,
+    });
+    return { metrics, metricsRoute: { registry } };
+  });
+  countSentParts(t.db, 'x'.repeat(200), t.clock.now());
+  countSentParts(t.db, 'Fupi', t.clock.now());
+
+  const text = (await request(t.app).get('/metrics')).text;
+
+  expect(sample(text, 'kero_sms_parts_month')).toBe(3);
+  expect(sample(text, 'kero_sms_budget_parts')).toBe(5000);
 });

@@ -134,13 +134,23 @@ describe('POST /ussd: odd but acceptable bodies', () => {
     expect(sessions()).toEqual([expect.objectContaining({ networkCode: '', lastText: '' })]);
   });
 
-  test('when a new session opens with a 10 KB text, then it answers 200 with the first screen', async () => {
+  test('when a new session opens with a 10 KB text, then it answers 200: a direct dial to File, and no such region', async () => {
     const phone = atPhone(t.app, { phone: CITIZEN });
     await chooseLanguage(phone, 'en');
 
     const screen = await phone.dial().send(`1*${'9'.repeat(10 * 1024)}`);
 
-    expect(screen).toMatch(starting(`CON ${en('main.prompt')}\n`));
+    expect(screen).toMatch(starting(`CON ${en('common.invalid')}\n1. Arusha\n`));
+  });
+
+  test('when a new session opens with thousands of replies in its text, then only the first few are taken', async () => {
+    const phone = atPhone(t.app, { phone: CITIZEN });
+    await chooseLanguage(phone, 'en');
+
+    // File, Arusha, Arusha CC, Water: the fifth reply on would be the place, and is left out.
+    const screen = await phone.dial().send(`1*1*1*3*${'Olasiti*'.repeat(2000)}`);
+
+    expect(screen).toMatch(starting(`CON ${en('file.place.prompt')}\n`));
   });
 
   test('when a 10 KB description is typed, then it answers 200 with the too-long message on the same screen', async () => {

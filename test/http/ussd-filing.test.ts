@@ -113,7 +113,7 @@ describe('POST /ussd: filing a complaint', () => {
       }),
     ]);
     expect(sms[0]!.body).toContain(grouped);
-    expect(sms[0]!.body).toContain('*384*1234#');
+    expect(sms[0]!.body).toContain(`dialling *384*1234*${complaint.number}#`);
     expect(isGsm7(sms[0]!.body, { allowExtended: false })).toBe(true);
     expect(t.db.select().from(citizens).all()).toEqual([
       expect.objectContaining({ phone: CITIZEN, language: 'en' }),

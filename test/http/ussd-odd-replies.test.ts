@@ -127,20 +127,14 @@ describe('POST /ussd: sessions in an unexpected state', () => {
     expect(await s.reply('1')).toBe(`END ${en('common.ended', { code: '*384*1234#' })}`);
   });
 
-  test('when an unknown sessionId arrives with a non-empty text, then a new session starts at the first screen and goes on from there', async () => {
+  test('when an unknown sessionId arrives with a non-empty text, then it is a direct dial: its replies are taken from the main menu, in Kiswahili for a phone never heard of', async () => {
     const stranger = atPhone(t.app, { phone: '+255687000111' }).dial();
 
-    expect(await stranger.send('1*2')).toBe(
-      `CON ${sw('language.welcome')}\n1. Kiswahili\n2. English`,
-    );
-    expect(await stranger.reply('2')).toBe(mainMenu);
+    expect(await stranger.send('1*2')).toMatch(starting(`CON ${sw('file.council.prompt')}\n`));
+    expect(await stranger.reply('0')).toMatch(starting(`CON ${sw('file.region.prompt')}\n`));
     expect(t.db.select().from(ussdSessions).all()).toContainEqual(
-      expect.objectContaining({ sessionId: stranger.sessionId, lastText: '1*2*2', hops: 2 }),
+      expect.objectContaining({ sessionId: stranger.sessionId, lastText: '1*2*0', hops: 2 }),
     );
-  });
-
-  test('when a phone that chose a language dials with digits already (a direct dial), then it gets the main menu', async () => {
-    expect(await phone.dial().send('1')).toBe(mainMenu);
   });
 
   test('when a known sessionId arrives from another phone, then it gets an END error and the session is neither continued nor replayed', async () => {

@@ -35,7 +35,7 @@ describe('filing: SMS to the citizen', () => {
     expect(toCitizen.map((m) => [m.template, m.body])).toEqual([
       [
         'sms.received',
-        `PO-RALG: your complaint ${number} (Roads, Kinondoni MC) has been received. Track it by dialling *384*1234# and choosing Track.`,
+        `PO-RALG: your complaint ${number} (Roads, Kinondoni MC) has been received. Track it by dialling *384*1234*${c.number}#`,
       ],
       [
         'sms.assigned',

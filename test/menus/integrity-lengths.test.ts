@@ -7,6 +7,7 @@
  * options together and shows every list item exactly once across its pages.
  */
 import { menu } from '../../menus';
+import { parseConfig } from '../../src/config';
 import { en, type TextKey } from '../../menus/locales/en';
 import { isGsm7 } from '../../src/text/gsm7';
 import { buildView, step } from '../../src/ussd/core/engine';
@@ -28,6 +29,7 @@ import {
 } from '../helpers/engine-context';
 import { reachableDepths, type Depth } from '../helpers/menu-graph';
 import { textOf, translate, type Lang, type Text } from '../../src/text/translate';
+import { ORG_NAME_MAX, ORG_PREFIX_MAX, orgVars, type Organisation } from '../../src/text/org';
 import { type RefItem } from '../../src/reference/types';
 
 const langs: Lang[] = ['sw', 'en'];
@@ -66,6 +68,14 @@ const codeWithLongestLabel = (prefix: 'category.' | 'status.', lang: Lang) =>
     (k) => translate(k, lang).length,
   ).slice(prefix.length);
 
+/** The longest names the configuration accepts (ORG_NAME_*, ORG_SMS_PREFIX_*, TOLL_FREE_NUMBER). */
+const LONGEST_ORG: Organisation = {
+  name: { sw: 'Mamlaka ya Maji Safi na Mazing', en: 'Dar es Salaam Water and Sanita' },
+  smsPrefix: { sw: 'MAJI-SAFI-DAWAS', en: 'DAR-WATER-SANIT' },
+};
+const LONGEST_TOLL_FREE = '+255 800 110 010 111';
+const SERVICE_CODE = '*152*00*1234#';
+
 const PLACE = 'Mtaa wa Mjimwema B, Kata ya Kigamboni, Kitongoji cha Mwembeni';
 const DESCRIPTION =
   'Maji hayatoki kijijini Kalenge tangu mwezi uliopita; bomba kuu limevunjika karibu na shule ya msingi na wananchi wanachota maji ya mto ambayo si salama.';
@@ -84,9 +94,10 @@ function worldFor(lang: Lang, pick: Pick): { ctx: UssdContext; data: Record<stri
   );
   const ctx = makeEngineContext({
     complaints,
-    tollFreeNumber: '0800 110 010',
+    tollFreeNumber: LONGEST_TOLL_FREE,
     dailyComplaintLimit: 100,
-    serviceCode: '*152*00*1234#',
+    serviceCode: SERVICE_CODE,
+    org: LONGEST_ORG,
   });
   const data = {
     region: pick.region.code,
@@ -160,6 +171,25 @@ const cases = [...reachableDepths(menu)].flatMap(([id, depths]) =>
   ),
 );
 
+test('when the longest names are checked, then they are as long as the configuration allows', () => {
+  for (const lang of langs) {
+    expect(LONGEST_ORG.name[lang]).toHaveLength(ORG_NAME_MAX);
+    expect(LONGEST_ORG.smsPrefix[lang]).toHaveLength(ORG_PREFIX_MAX);
+    expect(orgVars(LONGEST_ORG, lang).org).toHaveLength(ORG_NAME_MAX);
+  }
+  expect(LONGEST_TOLL_FREE).toHaveLength(20);
+  const env = {
+    TOLL_FREE_NUMBER: LONGEST_TOLL_FREE,
+    USSD_SERVICE_CODES: SERVICE_CODE,
+    ORG_NAME_SW: LONGEST_ORG.name.sw,
+    ORG_NAME_EN: LONGEST_ORG.name.en,
+    ORG_SMS_PREFIX_SW: LONGEST_ORG.smsPrefix.sw,
+    ORG_SMS_PREFIX_EN: LONGEST_ORG.smsPrefix.en,
+  };
+  expect(parseConfig(env).ok).toBe(true);
+  expect(parseConfig({ ...env, ORG_NAME_SW: `${LONGEST_ORG.name.sw}x` }).ok).toBe(false);
+});
+
 describe('every screen fits one USSD page', () => {
   test.each(cases)(
     'when %s %s (stack depth %i) is shown with %s, then every page fits 160 GSM-7 basic characters',
@@ -171,9 +201,15 @@ describe('every screen fits one USSD page', () => {
       const shown: number[] = [];
       const bodies: string[] = [];
       for (const page of pagesOf(state, ctx)) {
-        const plain = renderView(buildView(menu, page, ctx), lang, page.page);
+        const view = buildView(menu, page, ctx);
+        const plain = renderView(view, lang, page.page);
         bodies.push(plain);
         shown.push(...numbersOn(plain));
+        // Nothing but typed text gives way: a line left out to fit would be lost without a trace.
+        const fixedLines = view.lines
+          .filter((t) => !('raw' in t && t.truncatable === true))
+          .map((t) => textOf(t, lang, view.vars));
+        expect(fixedLines.filter((line) => !plain.includes(line))).toEqual([]);
         for (const error of errorsFor(screen, ctx)) {
           const body = renderView(buildView(menu, page, ctx, error), lang, page.page);
           bodies.push(body);

@@ -83,20 +83,23 @@ describe('help and leaving', () => {
   test.each([
     [
       'sw',
-      'CON Msaada: Huduma hii ni bure. Wasilisha kero kuhusu huduma za halmashauri. Utapewa namba ya lalamiko ya kufuatilia.\nSimu bure: 0800 110 010\n0. Rudi',
+      'CON Msaada: Huduma hii ni bure. Wasilisha kero za halmashauri. Kufuatilia, piga *384*1234*<namba>#\nSimu bure: 0800 110 010\n0. Rudi',
     ],
     [
       'en',
-      'CON Help: This service is free. Report problems with council services. You get a complaint number to track it.\nToll-free: 0800 110 010\n0. Back',
+      'CON Help: This service is free. Report problems with councils. To track, dial *384*1234*<number>#\nToll-free: 0800 110 010\n0. Back',
     ],
-  ] as const)('when help is chosen in %s, then it shows the toll-free number', (lang, body) => {
-    dial(makeEngineContext({ tollFreeNumber: TOLL_FREE }), { lang })
-      .reply('4')
-      .expectScreen('help')
-      .expectBody(body)
-      .reply('0')
-      .expectScreen('main');
-  });
+  ] as const)(
+    'when help is chosen in %s, then it shows the one-dial tracking code and the toll-free number',
+    (lang, body) => {
+      dial(makeEngineContext({ tollFreeNumber: TOLL_FREE }), { lang })
+        .reply('4')
+        .expectScreen('help')
+        .expectBody(body)
+        .reply('0')
+        .expectScreen('main');
+    },
+  );
 
   test('when no toll-free number is configured, then help leaves that line out', () => {
     const t = dial(makeEngineContext(), { lang: 'sw' }).reply('4').expectScreen('help');

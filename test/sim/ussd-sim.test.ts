@@ -57,7 +57,10 @@ describe('npm run ussd -- --script', () => {
     const number = /(\d{4} \d{4})/.exec(end.lines.join(' '))?.[1];
     expect(number).toBeDefined();
     expect(run.stdout).toMatch(
-      new RegExp(`SMS from the service \\((queued|sending|sent)\\): .*${number}.*\\*384\\*1234#`),
+      // The acknowledgement names the one-dial tracking code: *384*1234*<number>#.
+      new RegExp(
+        `SMS from the service \\((queued|sending|sent)\\): .*${number}.*\\*384\\*1234\\*${number?.replace(' ', '')}#`,
+      ),
     );
     expect(run.stdout.match(/^> /gm)).toHaveLength(10);
     expect(shown[11]?.lines.join(' ')).toContain(number);

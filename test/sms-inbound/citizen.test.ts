@@ -6,6 +6,7 @@
 import { resolveComplaint, type ActionDeps } from '../../src/complaints/actions';
 import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { smsText, type SmsKey } from '../../src/text/sms';
+import { DEFAULT_ORGANISATION, orgVars } from '../../src/text/org';
 import { en, sw } from '../helpers/ussd-paths';
 import {
   CITIZEN,
@@ -41,8 +42,9 @@ beforeEach(() => {
 afterEach(() => s.close());
 
 const spaced = (c: ComplaintRow) => formatComplaintNumber(c.number);
+/** An SMS as the default organisation (PO-RALG) words it. */
 const text = (key: SmsKey, lang: Lang, vars: Record<string, string | number> = {}) =>
-  smsText(key, lang, vars);
+  smsText(key, lang, { ...orgVars(DEFAULT_ORGANISATION, lang), ...vars });
 const actions = (): ActionDeps => ({
   db: s.t.db,
   now: s.t.clock.now,
@@ -236,9 +238,11 @@ describe('REOPEN / FUNGUA', () => {
     });
     expect(sent.map((m) => [m.toPhone, m.template])).toEqual([
       [d.neema.phone, 'sms.staff.reopened'],
-      [CITIZEN, 'sms.reopened'],
+      [CITIZEN, 'sms.citizen.reopened'],
     ]);
     expect(sent[0]?.body).toContain(en('sms.reason.citizenReopen'));
+    // An answer to the citizen's own SMS: it goes at once, quiet hours or not.
+    expect(sent[1]?.body).toBe(text('sms.citizen.reopened', 'en', { number: spaced(mine) }));
     expect(lastInbound()).toMatchObject({ handledAs: 'reopen', complaintId: mine.id });
   });
 

@@ -5,6 +5,7 @@
  */
 import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { smsText, type SmsKey } from '../../src/text/sms';
+import { DEFAULT_ORGANISATION, orgVars } from '../../src/text/org';
 import { deactivateStaff } from '../../src/directory/service';
 import { en, sw } from '../helpers/ussd-paths';
 import {
@@ -70,8 +71,9 @@ beforeEach(() => {
 afterEach(() => s.close());
 
 const spaced = (c: ComplaintRow) => formatComplaintNumber(c.number);
+/** An SMS as the default organisation (PO-RALG) words it. */
 const text = (key: SmsKey, lang: Lang, vars: Record<string, string | number> = {}) =>
-  smsText(key, lang, vars);
+  smsText(key, lang, { ...orgVars(DEFAULT_ORGANISATION, lang), ...vars });
 
 /** Sends a command and returns every SMS it caused. */
 async function command(from: StaffRow, body: string) {

@@ -1,6 +1,7 @@
 /**
- * Every `sms.*` text, filled with the longest realistic values, stays in GSM-7 basic characters
- * and within two SMS parts in both languages; LIST always fits ONE SMS.
+ * Every `sms.*` text, filled with the longest realistic values (the organisation's names at the
+ * longest the configuration allows), stays in GSM-7 basic characters and within two SMS parts in
+ * both languages; LIST always fits ONE SMS.
  */
 import { en, type TextKey } from '../../menus/locales/en';
 import { loadAdminUnits } from '../../db/seed/seed';
@@ -9,6 +10,15 @@ import { smsText, type SmsKey } from '../../src/text/sms';
 import { formatOpenList, ONE_SMS } from '../../src/commands/core/format';
 import { T0 } from '../helpers/app';
 import { translate, type Lang } from '../../src/text/translate';
+import { ORG_NAME_MAX, ORG_PREFIX_MAX, orgVars } from '../../src/text/org';
+import { directDial } from '../../src/text/dial';
+
+/** The organisation's names and SMS prefixes at the longest ORG_NAME_* and ORG_SMS_PREFIX_* allow. */
+const LONGEST_ORG = {
+  name: { sw: 'S'.repeat(ORG_NAME_MAX), en: 'E'.repeat(ORG_NAME_MAX) },
+  smsPrefix: { sw: 'P'.repeat(ORG_PREFIX_MAX), en: 'Q'.repeat(ORG_PREFIX_MAX) },
+};
+const CODE = '*152*00*1234#';
 
 const LANGS: Lang[] = ['sw', 'en'];
 const smsKeys = (Object.keys(en) as TextKey[]).filter((k): k is SmsKey => k.startsWith('sms.'));
@@ -22,6 +32,7 @@ const longestOf = (prefix: string, lang: Lang, vars: Record<string, string> = {}
   );
 
 const councils = loadAdminUnits().flatMap((r) => r.councils);
+const regionNames = loadAdminUnits().map((r) => r.name);
 /** A place is 2-60 characters (menus' validator); SHOW puts it after the council. */
 const PLACE = 'Mtaa wa Mjimwema B, Kata ya Kigamboni, Kitongoji cha Mwembeni';
 const LONG_TEXT =
@@ -31,10 +42,12 @@ const LONG_TEXT =
 
 function valuesFor(lang: Lang): Record<string, string> {
   return {
+    ...orgVars(LONGEST_ORG, lang),
     number: '4821 0379',
     category: longestOf('category.', lang),
     council: `${longest(councils.map((c) => (lang === 'sw' ? c.short_sw : c.short)))}, ${PLACE}`,
-    code: '*152*00*1234#',
+    code: CODE,
+    dial: directDial(CODE, '48210379'),
     level: longestOf('sms.level.', lang),
     // A citizen's own words as a reopening reason are cut to 100 characters and quoted.
     reason: `"${'x'.repeat(100)}"`,
@@ -54,6 +67,16 @@ function valuesFor(lang: Lang): Record<string, string> {
     input: `${'9'.repeat(20)}..`,
     word: `${'W'.repeat(20)}..`,
     numbers: `${Array.from({ length: 6 }, () => '4821 0379').join(', ')} +94`,
+    parts: '1000000000',
+    budget: '1000000000',
+    month: '2026-03',
+    percent: '100',
+    area: longest([...regionNames, translate('sms.digest.country', lang)]),
+    open: '99999',
+    overdue: '99999',
+    oldest: translate('sms.digest.oldest', lang, { days: 9999 }),
+    unassigned: '99999',
+    due: '99999',
   };
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { configSchema, parseConfig } from '../../src/config';
+import { deploymentOf } from '../../src/deps';
 
 describe('parseConfig', () => {
   test('when nothing is set, then the defaults serve port 3000 on ./data/kero.db', () => {
@@ -113,6 +114,105 @@ describe('parseConfig: Open311', () => {
   });
 });
 
+describe('parseConfig: field fit', () => {
+  test('when nothing is set, then mainland regions, PO-RALG, quiet hours 21:00-07:00, a digest at 08:00 and no SMS budget', () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        REGIONS: 'mainland',
+        QUIET_HOURS: { start: 21 * 60, end: 7 * 60 },
+        DIGEST_AT: 8 * 60,
+      },
+    });
+    expect(result.ok && result.config.ORG_NAME_SW).toBeUndefined();
+    expect(result.ok && result.config.SMS_MONTHLY_BUDGET).toBeUndefined();
+  });
+
+  test('when quiet hours and the digest are off and a budget is set, then they are read', () => {
+    expect(
+      parseConfig({
+        QUIET_HOURS: 'off',
+        DIGEST_AT: 'OFF',
+        SMS_MONTHLY_BUDGET: '50000',
+        REGIONS: 'all',
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: { QUIET_HOURS: null, DIGEST_AT: null, SMS_MONTHLY_BUDGET: 50000, REGIONS: 'all' },
+    });
+    expect(parseConfig({ QUIET_HOURS: '22:30-6:15' })).toMatchObject({
+      ok: true,
+      config: { QUIET_HOURS: { start: 22 * 60 + 30, end: 6 * 60 + 15 } },
+    });
+  });
+
+  test.each([
+    ['REGIONS', 'zanzibar'],
+    ['QUIET_HOURS', '21:00'],
+    ['QUIET_HOURS', '21:00-21:00'],
+    ['QUIET_HOURS', '25:00-07:00'],
+    ['DIGEST_AT', '8am'],
+    ['DIGEST_AT', '24:00'],
+    ['SMS_MONTHLY_BUDGET', '0'],
+    ['SMS_MONTHLY_BUDGET', 'lots'],
+    ['ORG_NAME_SW', 'M'.repeat(31)],
+    ['ORG_NAME_EN', 'Ministry – of Water'],
+    ['ORG_NAME_EN', 'Two\nlines'],
+    ['ORG_SMS_PREFIX_EN', 'P'.repeat(16)],
+  ])('when %s is %j, then the start is refused naming it', (name, value) => {
+    const result = parseConfig({ [name]: value });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.message).toMatch(new RegExp(`^ {2}${name}: `, 'm'));
+  });
+
+  test('when a name is longer than a prefix may be and no prefix is set, then the prefix is named as missing', () => {
+    const result = parseConfig({ ORG_NAME_EN: 'Dar es Salaam Water Authority' });
+    expect(result.ok ? '' : result.message).toMatch(/^ {2}ORG_SMS_PREFIX_EN: required when/m);
+    expect(
+      parseConfig({ ORG_NAME_EN: 'Dar es Salaam Water Authority', ORG_SMS_PREFIX_EN: 'DAWASA' }).ok,
+    ).toBe(true);
+  });
+});
+
+describe('deploymentOf', () => {
+  const deployment = (env: Record<string, string>) => {
+    const parsed = parseConfig(env);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return deploymentOf(parsed.config);
+  };
+
+  test("when nothing is set, then it is PO-RALG's: mainland regions, OR-TAMISEMI and PO-RALG", () => {
+    expect(deployment({})).toEqual({
+      regions: 'mainland',
+      org: {
+        name: { sw: 'OR-TAMISEMI', en: 'PO-RALG' },
+        smsPrefix: { sw: 'OR-TAMISEMI', en: 'PO-RALG' },
+      },
+    });
+  });
+
+  test('when only the names are set, then each language prefixes its SMS with its name', () => {
+    expect(deployment({ ORG_NAME_SW: 'DAWASA', ORG_NAME_EN: 'DAWASA', REGIONS: 'all' })).toEqual({
+      regions: 'all',
+      org: { name: { sw: 'DAWASA', en: 'DAWASA' }, smsPrefix: { sw: 'DAWASA', en: 'DAWASA' } },
+    });
+  });
+
+  test('when prefixes are set, then they start the SMS and the names stay on the welcome screen', () => {
+    const org = deployment({
+      ORG_NAME_SW: 'Mamlaka ya Maji Dar es Salaam',
+      ORG_NAME_EN: 'Dar es Salaam Water Authority',
+      ORG_SMS_PREFIX_SW: 'DAWASA',
+      ORG_SMS_PREFIX_EN: 'DAWASA',
+    }).org;
+    expect(org).toEqual({
+      name: { sw: 'Mamlaka ya Maji Dar es Salaam', en: 'Dar es Salaam Water Authority' },
+      smsPrefix: { sw: 'DAWASA', en: 'DAWASA' },
+    });
+  });
+});
+
 describe('.env.example', () => {
   const text = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
   const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
@@ -129,4 +229,15 @@ describe('.env.example', () => {
     for (const m of text.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)) env[m[1] ?? ''] = m[2] ?? '';
     expect(parseConfig(env).ok).toBe(true);
   });
+});
+
+describe('README configuration table', () => {
+  const text = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+
+  test.each(Object.keys(configSchema.shape))(
+    'when %s is configurable, then the README configuration table has a row for it',
+    (name) => {
+      expect(text).toMatch(new RegExp(`^\\| \`${name}\` +\\|`, 'm'));
+    },
+  );
 });

@@ -1,11 +1,13 @@
 /**
  * `kero report [--region ARU] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]`: the complaints report
- * as an aligned table with a total row, or as JSON for machines. `kero report funnel …` is the
- * USSD funnel (./funnel-command.ts).
+ * as an aligned table with a total row, or as JSON for machines; and the SMS parts sent this
+ * month against SMS_MONTHLY_BUDGET. `kero report funnel …` is the USSD funnel
+ * (./funnel-command.ts).
  */
 import { loadReferenceData } from '../../reference/repository';
 import { parsePeriod } from '../../reports/core/period';
 import { complaintReport, type ComplaintReport, type ReportFigures } from '../../reports/report';
+import { smsUsage, type SmsUsage } from '../../reports/sms-budget';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
 import { runFunnelCommand } from './funnel-command';
 import { formatTable, type Column } from './table';
@@ -59,24 +61,37 @@ function describe(shown: Shown): string {
   return `Complaints filed ${period} (Tanzanian time), ${shown.region ? `region ${shown.region}` : 'all regions'}`;
 }
 
-function printTable(ctx: CliContext, report: ComplaintReport, shown: Shown): void {
-  ctx.io.out(`${describe(shown)}:`);
-  if (report.rows.length === 0) {
-    ctx.io.out('No complaints.');
-    return;
-  }
-  const rows = report.rows.map((r) => [r.regionCode, r.categoryCode, ...figureCells(r)]);
-  const footer = ['TOTAL', '', ...figureCells(report.total)];
-  for (const line of formatTable(columns, rows, footer)) ctx.io.out(line);
+/** The month's SMS line: `SMS sent in 2026-03 (Tanzanian time): 812 parts of a budget of 1000 (81%)`. */
+function smsLine(u: SmsUsage): string {
+  const budget =
+    u.budget === null ? ' (no SMS_MONTHLY_BUDGET)' : ` of a budget of ${u.budget} (${u.percent}%)`;
+  return `SMS sent in ${u.month} (Tanzanian time): ${u.parts} parts${budget}`;
 }
 
-function printJson(ctx: CliContext, report: ComplaintReport, shown: Shown): void {
+function printTable(ctx: CliContext, report: ComplaintReport, shown: Shown, sms: SmsUsage): void {
+  ctx.io.out(`${describe(shown)}:`);
+  if (report.rows.length === 0) ctx.io.out('No complaints.');
+  else {
+    const rows = report.rows.map((r) => [r.regionCode, r.categoryCode, ...figureCells(r)]);
+    const footer = ['TOTAL', '', ...figureCells(report.total)];
+    for (const line of formatTable(columns, rows, footer)) ctx.io.out(line);
+  }
+  ctx.io.out('');
+  ctx.io.out(smsLine(sms));
+}
+
+function printJson(ctx: CliContext, report: ComplaintReport, shown: Shown, sms: SmsUsage): void {
   const hoursOf = <T extends ReportFigures>(f: T): T => ({
     ...f,
     medianFirstResponseHours: jsonHours(f.medianFirstResponseHours),
     medianResolutionHours: jsonHours(f.medianResolutionHours),
   });
-  const body = { filters: shown, rows: report.rows.map(hoursOf), total: hoursOf(report.total) };
+  const body = {
+    filters: shown,
+    rows: report.rows.map(hoursOf),
+    total: hoursOf(report.total),
+    sms,
+  };
   ctx.io.out(JSON.stringify(body, null, 2));
 }
 
@@ -103,7 +118,8 @@ export function runReportCommand(ctx: CliContext, args: string[]): number {
     ...period.value,
   });
   const shown = { region: region ?? null, from: v.from ?? null, to: v.to ?? null };
-  if (v.json) printJson(ctx, report, shown);
-  else printTable(ctx, report, shown);
+  const sms = smsUsage(ctx.db, ctx.config.SMS_MONTHLY_BUDGET, ctx.now);
+  if (v.json) printJson(ctx, report, shown, sms);
+  else printTable(ctx, report, shown, sms);
   return 0;
 }

@@ -12,6 +12,7 @@ import {
 } from '../../directory/service';
 import { councilsOf, listStaff } from '../../staff/repository';
 import type { NotifyContext } from '../../complaints/notify';
+import { deploymentOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
 import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable } from './table';
@@ -20,7 +21,7 @@ import { countOpenByAssignee } from '../../complaints/lists-repository';
 
 const notify = (ctx: CliContext): NotifyContext => ({
   now: ctx.now,
-  reference: loadReferenceData(ctx.db),
+  reference: loadReferenceData(ctx.db, deploymentOf(ctx.config)),
   source: 'cli',
 });
 

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type Db } from '../../../db/client';
 import { parseConfig, type Config } from '../../config';
 import type { SlaPolicy } from '../../complaints/core/sla';
-import { secureRandomInt, slaPolicyOf } from '../../deps';
+import { deploymentOf, secureRandomInt, slaPolicyOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
 import { DEMO_COMPLAINTS, demoStaff, planDemoComplaints, seededRandom } from './demo-data';
 import {
@@ -42,8 +42,9 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 
 /** Loads everything in one transaction: all or nothing, and no demo SMS is ever seen queued. */
-function load(db: Db, now: number, policy: SlaPolicy): { added: number; skipped: number } {
-  const reference = loadReferenceData(db);
+function load(db: Db, config: Config, now: number): { added: number; skipped: number } {
+  const reference = loadReferenceData(db, deploymentOf(config));
+  const policy: SlaPolicy = slaPolicyOf(config);
   const regions = loadDemoRegions(reference);
   const plans = planDemoComplaints({
     now,
@@ -74,7 +75,7 @@ function run(db: Db, file: string, config: Config, force: boolean): number {
     err('(--db ./data/demo.db, or DATABASE_PATH) or pass --force to load them anyway.');
     return 1;
   } else {
-    const staff = load(db, now, slaPolicyOf(config));
+    const staff = load(db, config, now);
     out(`Loaded demo data into ${file}.`);
     out(`Staff: ${staff.added} added${staff.skipped ? `, ${staff.skipped} already there` : ''}.`);
   }

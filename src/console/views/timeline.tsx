@@ -32,6 +32,8 @@ export function deliveryText(sms: OutboxRow, lang: Lang): string {
   }
   if (sms.status === 'sent') return t('delivery.sent', lang);
   if (sms.status === 'sending') return t('delivery.sending', lang);
+  // Held back by quiet hours: it goes when they end.
+  if (sms.heldUntil !== null) return t('delivery.held', lang, { time: dateTime(sms.heldUntil) });
   return t('delivery.queued', lang);
 }
 

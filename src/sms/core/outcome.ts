@@ -9,10 +9,14 @@ import { retryDelayMs } from './backoff';
 export type Recorded = 'sent' | 'retried' | 'failed' | 'deferred' | 'lost';
 
 /**
- * What happened to a claimed row: the gateway's outcome, or `unsent` for a row the dispatcher gave
- * back without sending it (it was stopping, or the breaker opened while the row was claimed).
+ * What happened to a claimed row: the gateway's outcome, `unsent` for a row the dispatcher gave
+ * back without sending it (it was stopping, or the breaker opened while the row was claimed), or
+ * `held` for one that must wait until `until` (quiet hours: src/outbox/core/quiet-hours.ts).
  */
-export type ClaimOutcome = SendOutcome | { kind: 'unsent'; reason: string };
+export type ClaimOutcome =
+  | SendOutcome
+  | { kind: 'unsent'; reason: string }
+  | { kind: 'held'; until: number; reason: 'quiet_hours' };
 
 /** True when only the operator can fix what went wrong (credentials, balance, sender id). */
 export function isAccountRefusal(
@@ -35,6 +39,7 @@ export interface RetryPolicy {
 /**
  * Pure. The row's new values and what happened, for one outcome of a claimed row.
  * - sent: sent.
+ * - held: queued again, due when the hold ends, at no attempt's cost; when and why are recorded.
  * - a refused account, an outage, or a row given back unsent: nobody's fault but the operator's
  *   or the network's; queued again in its place in the queue (due at once: the circuit breaker
  *   decides when sending resumes), and the attempt its claim counted is given back.
@@ -52,6 +57,20 @@ export function afterOutcome(
     const values = { ...row, status: 'sent', messageId, cost: outcome.cost, sentAt: now } as const;
     return { recorded: 'sent', values: { ...values, lastError: null, failure: null } };
   }
+  const attemptBack = Math.max(row.attempts - 1, 0);
+  if (outcome.kind === 'held') {
+    const held = { heldAt: now, heldUntil: outcome.until, heldReason: outcome.reason };
+    return {
+      recorded: 'deferred',
+      values: {
+        ...row,
+        ...held,
+        status: 'queued',
+        attempts: attemptBack,
+        nextAttemptAt: outcome.until,
+      },
+    };
+  }
   if (outcome.kind === 'unsent' || isAccountRefusal(outcome) || isOutage(outcome)) {
     const lastError =
       outcome.kind === 'unsent'
@@ -59,10 +78,15 @@ export function afterOutcome(
         : isAccountRefusal(outcome)
           ? `account refused: ${outcome.reason}`
           : `outage: ${outcome.reason}`;
-    const attempts = Math.max(row.attempts - 1, 0);
     return {
       recorded: 'deferred',
-      values: { ...row, status: 'queued', attempts, nextAttemptAt: row.createdAt, lastError },
+      values: {
+        ...row,
+        status: 'queued',
+        attempts: attemptBack,
+        nextAttemptAt: row.createdAt,
+        lastError,
+      },
     };
   }
   if (outcome.kind === 'temporary' && row.attempts < retry.maxAttempts) {

@@ -24,12 +24,43 @@ export { buildView, type StepResult };
 
 const invalid: Text = { key: 'common.invalid' };
 
-/** Pure. The first screen of a new session. */
-export function startSession(menu: Menu, ctx: UssdContext, lang: Lang | undefined): StepResult {
+/**
+ * Pure. The first screen of a new session. `text` is what the dial carried after the service code
+ * (`*384*1234*48210379#` gives `48210379`): such a dial skips the language and resume screens
+ * (Kiswahili when the phone's language is unknown) and is answered as `menu.direct` says.
+ */
+export function startSession(
+  menu: Menu,
+  ctx: UssdContext,
+  lang: Lang | undefined,
+  text = '',
+): StepResult {
   const base = { page: 0, stack: [], data: {} };
+  if (text !== '') return directDial(menu, ctx, lang ?? 'sw', text);
   if (!lang) return result(menu, { ...base, lang: 'sw', screen: menu.language }, ctx);
   const screen = ctx.resumableDraft() ? menu.resume : menu.main;
   return result(menu, { ...base, lang, screen }, ctx);
+}
+
+/** Replies one dial may carry (`*384*1234*2*48210379#`); more are left out, not stepped. */
+const MAX_DIRECT_REPLIES = 4;
+
+/**
+ * A dial with replies inside the code: the first one on the screen `menu.direct.replies` names
+ * for it, else typed into `menu.direct.typed`; the rest (after `*`) as ordinary replies.
+ */
+function directDial(menu: Menu, ctx: UssdContext, lang: Lang, text: string): StepResult {
+  const [first = '', ...rest] = text.split('*', MAX_DIRECT_REPLIES);
+  const { replies, typed } = menu.direct;
+  const screen = Object.hasOwn(replies, first) ? (replies[first] ?? typed) : typed;
+  let current = step(menu, { lang, screen, page: 0, stack: [], data: {} }, first, ctx);
+  const all = [...current.effects];
+  for (const reply of rest) {
+    if (current.view.end) break;
+    current = step(menu, current.state, reply, ctx);
+    all.push(...current.effects);
+  }
+  return { ...current, effects: all };
 }
 
 /** Pure. The answer to any reply in a session that has already ended. */

@@ -37,7 +37,7 @@ const MIN_CUT = 12;
 function headerLines(view: View, lang: Lang): string[] {
   return view.lines
     .filter((t) => !('raw' in t && t.truncatable === true))
-    .map((t) => textOf(t, lang));
+    .map((t) => textOf(t, lang, view.vars));
 }
 
 const bodyLength = (lines: string[]) => 4 + lines.join('\n').length;
@@ -53,7 +53,9 @@ const sumLength = (lengths: readonly number[]) => lengths.reduce((sum, n) => sum
  */
 export function paginate(view: View, lang: Lang): Page[] {
   const header = headerLines(view, lang).map((line) => line.length);
-  const labels = view.items.map((item, i) => `${i + 1}. `.length + textOf(item.label, lang).length);
+  const labels = view.items.map(
+    (item, i) => `${i + 1}. `.length + textOf(item.label, lang, view.vars).length,
+  );
   const nav = (back: boolean, more: boolean) =>
     navLines({ ...view, back }, lang, more).map((line) => line.length);
   const pages: Page[] = [];
@@ -92,12 +94,12 @@ const cut = (line: string, max: number) =>
  * None goes below MIN_CUT.
  */
 function fitLines(view: View, lang: Lang, fixed: (lines: string[]) => string[]): string[] {
-  const full = view.lines.map((t) => textOf(t, lang));
+  const full = view.lines.map((t) => textOf(t, lang, view.vars));
   const max = full.map((line, i) => {
     const t = view.lines[i];
     return t && 'raw' in t && t.truncatable === true ? line.length : Infinity;
   });
-  const errorLine = view.error ? [textOf(view.error, lang)] : [];
+  const errorLine = view.error ? [textOf(view.error, lang, view.vars)] : [];
   const shown = () => [...errorLine, ...full.map((line, i) => cut(line, max[i] ?? Infinity))];
   while (bodyLength(fixed(shown())) > PAGE_BUDGET) {
     let longest = -1;
@@ -120,7 +122,7 @@ export function renderView(view: View, lang: Lang, pageIndex = 0): string {
   const more = index < pages.length - 1;
   const items = view.items
     .slice(page.start, page.start + page.count)
-    .map((item, i) => `${page.start + i + 1}. ${textOf(item.label, lang)}`);
+    .map((item, i) => `${page.start + i + 1}. ${textOf(item.label, lang, view.vars)}`);
   const nav = navLines({ ...view, back: view.back || index > 0 }, lang, more);
   return prefix + fitPage(view, lang, items, nav).join('\n');
 }

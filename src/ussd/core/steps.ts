@@ -2,7 +2,7 @@
  * The pieces every step is made of: what a screen looks like (its lines and numbered items), and
  * moving to another screen. Pure; shared by the engine and the effect registry.
  */
-import type { TextKey } from '../../../menus/locales/en';
+import { orgVars } from '../../text/org';
 import type { Text } from '../../text/translate';
 import { lookups } from './lookups';
 import type {
@@ -42,19 +42,29 @@ export function itemsOf(screen: ScreenDef, state: SessionState, ctx: UssdContext
   }
 }
 
-function linesOf(screen: ScreenDef, state: SessionState, ctx: UssdContext, items: ListItem[]) {
-  const withCode = (key: TextKey): Text => ({ key, vars: { code: ctx.serviceCode } });
+function linesOf(
+  screen: ScreenDef,
+  state: SessionState,
+  ctx: UssdContext,
+  items: ListItem[],
+): Text[] {
   switch (screen.type) {
     case 'choice':
-      return [withCode(screen.prompt), ...(screen.view ? views[screen.view](state, ctx) : [])];
+      return [{ key: screen.prompt }, ...(screen.view ? views[screen.view](state, ctx) : [])];
     case 'list':
-      return [withCode(items.length > 0 ? screen.prompt : screen.empty)];
+      return [{ key: items.length > 0 ? screen.prompt : screen.empty }];
     case 'input':
-      return [withCode(screen.prompt)];
+      return [{ key: screen.prompt }];
     case 'info':
-      return 'view' in screen ? views[screen.view](state, ctx) : [withCode(screen.text)];
+      return 'view' in screen ? views[screen.view](state, ctx) : [{ key: screen.text }];
   }
 }
+
+/** The variables every text of a screen may use: the service code, the organisation's names. */
+const screenVars = (state: SessionState, ctx: UssdContext) => ({
+  code: ctx.serviceCode,
+  ...orgVars(ctx.org, state.lang),
+});
 
 /** Pure. What the current screen of a session looks like. */
 export function buildView(menu: Menu, state: SessionState, ctx: UssdContext, error?: Text): View {
@@ -63,6 +73,7 @@ export function buildView(menu: Menu, state: SessionState, ctx: UssdContext, err
   const end = screen.type === 'info' && screen.end === true;
   return {
     end,
+    vars: screenVars(state, ctx),
     ...(error ? { error } : {}),
     lines: linesOf(screen, state, ctx, items),
     items,

@@ -4,6 +4,7 @@
  */
 import type { TextKey } from '../../../menus/locales/en';
 import type { ComplaintDraft } from '../../complaints/core/draft';
+import type { Organisation } from '../../text/org';
 import type { Lang, Text } from '../../text/translate';
 import { type RefItem } from '../../reference/types';
 
@@ -88,6 +89,13 @@ export interface Menu {
   resume: ScreenId;
   /** END screen when a reply arrives for a session that already ended. */
   ended: ScreenId;
+  /**
+   * A dial with the first reply inside the code (`*384*1234*1#` starts a session whose text is
+   * `1`): `replies` names the screen on which such a reply counts as given (`'1': 'main'` is
+   * File on the main menu); any other first reply is typed into the `typed` input screen (a
+   * complaint number). Replies after a `*` in the same dial follow as ordinary replies.
+   */
+  direct: { replies: Readonly<Record<string, ScreenId>>; typed: ScreenId };
   screens: Readonly<Record<ScreenId, ScreenDef>>;
 }
 
@@ -108,6 +116,8 @@ export interface ListItem {
 /** What the renderer draws: lines, numbered items (paged), navigation. */
 export interface View {
   end: boolean;
+  /** Variables every text of the screen may use: `{code}`, the organisation's names. */
+  vars: Record<string, string>;
   error?: Text;
   lines: Text[];
   items: ListItem[];
@@ -149,6 +159,9 @@ export interface UssdContext {
   dailyComplaintLimit: number;
   tollFreeNumber?: string;
   serviceCode: string;
+  /** The organisation named on the welcome screen. */
+  org: Organisation;
+  /** The regions the picker offers (REGIONS: mainland, or all). */
   regions(): RefItem[];
   councils(regionCode: string): RefItem[];
   categories(): string[];

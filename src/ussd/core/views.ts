@@ -4,7 +4,8 @@
  */
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { type SessionState, type UssdContext, type ViewName } from './types';
-import { type Text } from '../../text/translate';
+import { directDial } from '../../text/dial';
+import { translate, type Text } from '../../text/translate';
 import { formatDate } from '../../text/calendar';
 import { codeLabel } from '../../text/labels';
 
@@ -37,13 +38,17 @@ function detailView(state: SessionState, ctx: UssdContext): Text[] {
   return lines;
 }
 
+/** What the service is, how to track in one dial (`*384*1234*<number>#`), the toll-free number. */
+function helpView(state: SessionState, ctx: UssdContext): Text[] {
+  const dial = directDial(ctx.serviceCode, translate('help.number', state.lang));
+  const lines: Text[] = [{ key: 'help.body', vars: { dial } }];
+  if (ctx.tollFreeNumber)
+    lines.push({ key: 'help.tollFree', vars: { number: ctx.tollFreeNumber } });
+  return lines;
+}
+
 export const views: Record<ViewName, (state: SessionState, ctx: UssdContext) => Text[]> = {
-  help: (_state, ctx) => [
-    { key: 'help.body' },
-    ...(ctx.tollFreeNumber
-      ? [{ key: 'help.tollFree' as const, vars: { number: ctx.tollFreeNumber } }]
-      : []),
-  ],
+  help: helpView,
   confirm: confirmView,
   done: (state) => [
     { key: 'file.done', vars: { number: formatComplaintNumber(state.data.number ?? '') } },

@@ -1,0 +1,33 @@
+/**
+ * Quiet hours: which SMS wait for the morning. Pure. Between QUIET_HOURS (default 21:00-07:00,
+ * Tanzanian time) news a citizen is not waiting for (a status change, an escalation, a rating
+ * request) waits and goes out when the quiet hours end, in the order it was queued; everything
+ * else goes at once: the acknowledgement of a filing, a staff reply, an answer to the citizen's
+ * own SMS, every message to staff, sign-in codes. A template not listed here goes at once, so a
+ * new kind of message is never held by accident.
+ */
+import { endOfWindow, type DailyWindow } from '../../text/calendar';
+import type { SmsKey } from '../../text/sms';
+
+/** Citizen SMS about a change they did not ask for just now: these wait for the morning. */
+export const WAITS_FOR_MORNING: ReadonlySet<string> = new Set<SmsKey>([
+  'sms.assigned',
+  'sms.resolved',
+  'sms.reopened',
+  'sms.escalated',
+]);
+
+export const QUIET_HOURS_REASON = 'quiet_hours';
+
+/**
+ * Pure. When a message of `template` may go if it is due at `now`: undefined for at once, else
+ * the end of the quiet hours it falls in.
+ */
+export function heldUntil(
+  template: string,
+  now: number,
+  quietHours: DailyWindow | null | undefined,
+): number | undefined {
+  if (!quietHours || !WAITS_FOR_MORNING.has(template)) return undefined;
+  return endOfWindow(now, quietHours);
+}
