@@ -141,6 +141,10 @@ export const complaints = sqliteTable(
     /** The SLA deadlines, fixed at filing with the policy of the day (src/complaints/core/sla.ts). */
     firstResponseDueAt: millis('first_response_due_at'),
     resolutionDueAt: millis('resolution_due_at'),
+    /** The place made comparable (src/complaints/core/place.ts): clusters match on it. */
+    placeKey: text('place_key'),
+    /** The lead complaint a supervisor linked this one under (a cluster handled as one). */
+    leadId: integer('lead_id').references((): AnySQLiteColumn => complaints.id),
     /**
      * The deadline an open complaint works to now (first response while unanswered, else
      * resolution); null once resolved or closed. Computed by SQLite: the queue sorts on it.
@@ -181,6 +185,13 @@ export const complaints = sqliteTable(
     // Open311 pages (newest first within a window) and report periods: filing times only grow,
     // so each filing appends at the index's end.
     index('complaints_created_idx').on(t.createdAt),
+    // Clusters: the same council, category and place, filed within 7 days of each other.
+    index('complaints_cluster_idx')
+      .on(t.councilCode, t.categoryCode, t.placeKey, t.createdAt)
+      .where(sql`place_key IS NOT NULL`),
+    index('complaints_lead_idx')
+      .on(t.leadId)
+      .where(sql`lead_id IS NOT NULL`),
   ],
 );
 

@@ -11,6 +11,7 @@ import { menu } from '../menus';
 import type { SlaPolicy } from './complaints/core/sla';
 import type { Open311Settings } from './open311/georeport';
 import type { Config } from './config';
+import { backfillPlaceKeys } from './complaints/clusters';
 import { backfillDueTimes } from './complaints/due-times';
 import { escalationDeps, secureRandomInt } from './deps';
 import type { ConsoleDeps } from './console/deps';
@@ -114,6 +115,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
   const sla = escalationDeps(config, db);
   const backfilled = backfillDueTimes(db, sla.policy);
   if (backfilled > 0) logger.info({ backfilled }, 'sla deadlines stored for older complaints');
+  const keyed = backfillPlaceKeys(db);
+  if (keyed > 0) logger.info({ keyed }, 'place keys stored for older complaints (clusters)');
   const { registry, metrics } = createMetrics({
     db,
     file,

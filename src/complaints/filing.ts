@@ -8,6 +8,7 @@ import { smsText } from '../text/sms';
 import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
 import { formatComplaintNumber } from './core/numbers';
+import { placeKey } from './core/place';
 import { firstResponseDue, resolutionDue, type SlaPolicy } from './core/sla';
 import { insertComplaint, insertEvent, upsertCitizen } from './repository';
 import { translate, type Lang } from '../text/translate';
@@ -49,6 +50,7 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     councilCode: draft.councilCode,
     categoryCode: draft.categoryCode,
     place: draft.place,
+    placeKey: draft.place === null ? null : (placeKey(draft.place) ?? ''),
     description: draft.description,
     anonymous: draft.anonymous,
     language,

@@ -51,6 +51,7 @@ const statements = preparedPerDb((db) => ({
       assigneeId: p('assigneeId'),
       firstResponseDueAt: p('firstResponseDueAt'),
       resolutionDueAt: p('resolutionDueAt'),
+      placeKey: p('placeKey'),
       createdAt: p('createdAt'),
       updatedAt: p('updatedAt'),
     })
@@ -105,6 +106,10 @@ const statements = preparedPerDb((db) => ({
 
 export function findComplaintByNumber(tx: Tx, number: string): ComplaintRow | undefined {
   return statements(tx).byNumber.get({ number });
+}
+
+export function findComplaintById(tx: Tx, id: number): ComplaintRow | undefined {
+  return tx.select().from(complaints).where(eq(complaints.id, id)).get();
 }
 
 export function complaintNumberExists(tx: Tx, number: string): boolean {
@@ -174,6 +179,8 @@ export type FiledComplaint = Pick<
   firstResponseDueAt: number;
   resolutionDueAt: number;
   place: string | null;
+  /** The place made comparable ('' when it has nothing that tells places apart). */
+  placeKey: string | null;
   anonymous: boolean;
   channel: string;
   level: ComplaintRow['level'];

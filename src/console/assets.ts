@@ -84,6 +84,9 @@ blockquote{margin:4px 0;padding:4px 12px;border-left:3px solid var(--line);backg
 padding:8px;white-space:pre-wrap;max-width:32rem}
 .pager{display:flex;gap:16px;margin:12px 0}
 .muted{color:var(--muted)}
+ul.plain{list-style:none;padding:0;margin:0}
+ul.plain li{padding:6px 0;border-bottom:1px solid var(--line)}
+a.similar{font-size:.85rem;display:block}
 .visually-hidden{position:absolute!important;width:1px;height:1px;margin:0;padding:0;overflow:hidden;
 clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0}
 form.inline{display:inline}

@@ -175,6 +175,7 @@ describe('resolution: not resolved within 14 days', () => {
           councilCode: 'DAR-KIM',
           categoryCode: 'water',
           place: null,
+          placeKey: null,
           description: 'Maji hayatoki',
           anonymous: false,
           language: 'sw',

@@ -15,12 +15,14 @@ import {
   takeComplaint,
   type ActionResult,
 } from '../../complaints/actions';
+import { actOnGroup, clusterInfo, linkUnderLead, unlink } from '../../complaints/clusters';
+import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
 import { complaintInScope, complaintView } from '../../complaints/detail';
 import { revealCitizenPhone } from '../../complaints/privacy';
 import { assignableStaff, listStaff } from '../../staff/repository';
 import { replyPreview } from '../core/composer';
 import { refusalText, t } from '../core/words';
-import { field, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
+import { field, fields, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
 import { complaintPage, PreviewBlock, type ComplaintPageView } from '../views/complaint';
 import { renderFragment } from '../views/layout';
 import { messagePage } from '../views/message';
@@ -98,6 +100,12 @@ function show(deps: ConsoleDeps, req: Request, res: Response, status: number, ex
     csrf: v.session.csrf,
     assignees: assigneesFor(deps, v, c.regionCode),
     viewerId: v.staff.id,
+    cluster: {
+      ...clusterInfo(deps.db, v.scope, c),
+      canLead:
+        v.staff.role === 'hq' ||
+        (v.staff.role === 'supervisor' && v.staff.regionCode === c.regionCode),
+    },
     ...(extra.shownPhone ? { shownPhone: extra.shownPhone } : {}),
     ...(extra.draft ? { draft: extra.draft } : {}),
     ...(extra.fieldError ? { fieldError: extra.fieldError } : {}),
@@ -106,6 +114,7 @@ function show(deps: ConsoleDeps, req: Request, res: Response, status: number, ex
 }
 
 const DONE = ['reply', 'note', 'take', 'assign', 'start', 'resolve', 'reopen'] as const;
+const GROUP_DONE = ['link', 'unlink', 'reply', 'resolve'] as const;
 type Done = (typeof DONE)[number];
 
 /** After an action: back to the page with a notice, or the page again with the refusal. */
@@ -142,7 +151,26 @@ export function complaintRoutes(deps: ConsoleDeps): Router {
     const name = owner?.assigneeId
       ? listStaff(deps.db).find((s) => s.id === owner.assigneeId)?.name
       : undefined;
-    const notice = done ? t(`complaint.done.${done}`, v.lang, { name: name ?? '' }) : undefined;
+    const group = GROUP_DONE.find((d) => d === req.query.group);
+    const count = Number(req.query.n) || 0;
+    const skipped = typeof req.query.skipped === 'string' ? req.query.skipped.split(' ') : [];
+    const notice = group
+      ? [
+          t(`cluster.done.${group}`, v.lang, { count }),
+          skipped.length > 0
+            ? t('cluster.skipped', v.lang, {
+                numbers: skipped
+                  .filter(isValidComplaintNumber)
+                  .map(formatComplaintNumber)
+                  .join(', '),
+              })
+            : '',
+        ]
+          .join(' ')
+          .trim()
+      : done
+        ? t(`complaint.done.${done}`, v.lang, { name: name ?? '' })
+        : undefined;
     show(deps, req, res, 200, notice ? { notice } : {});
   });
 
@@ -261,6 +289,64 @@ export function complaintRoutes(deps: ConsoleDeps): Router {
       show(deps, req, res, 400, { error: text, fieldError: { field: 'reason', text } });
     } else show(deps, req, res, 409, {});
   });
+
+  // Clusters: link similar complaints under this one, unlink, and act on the whole group.
+  router.post('/c/:number/link', (req, res) => {
+    const v = viewerOf(res);
+    const numbers = fields(req, 'numbers');
+    if (numbers.length === 0) {
+      show(deps, req, res, 400, { error: t('cluster.chooseSome', v.lang) });
+      return;
+    }
+    const r = linkUnderLead(actions, v.staff.id, numberOf(req), numbers);
+    if (r.ok) {
+      res.redirect(303, `/console/c/${numberOf(req)}?group=link&n=${r.linked}#cluster`);
+      return;
+    }
+    const error =
+      'refusal' in r
+        ? refusalText(r.refusal, v.lang)
+        : t('cluster.notLinkable', v.lang, {
+            numbers: r.notLinkable.map(formatComplaintNumber).join(', '),
+          });
+    show(deps, req, res, 409, { error });
+  });
+  router.post('/c/:number/unlink', (req, res) => {
+    const v = viewerOf(res);
+    const lead = complaintInScope(deps.db, v.scope, numberOf(req));
+    const member = complaintInScope(deps.db, v.scope, field(req, 'number'));
+    // Only a complaint linked under this one can be unlinked from here.
+    if (!lead || !member || member.leadId !== lead.id) {
+      notFound(res);
+      return;
+    }
+    const r = unlink(actions, v.staff.id, member.number);
+    if (r.ok) {
+      res.redirect(303, `/console/c/${lead.number}?group=unlink#cluster`);
+      return;
+    }
+    show(deps, req, res, 409, { error: 'refusal' in r ? refusalText(r.refusal, v.lang) : '' });
+  });
+  for (const kind of ['reply', 'resolve'] as const) {
+    router.post(`/c/:number/group-${kind}`, (req, res) => {
+      const v = viewerOf(res);
+      const r = actOnGroup(actions, v.staff.id, numberOf(req), kind, field(req, 'text'));
+      if (!r.ok) {
+        const text = refusalText(r.refusal, v.lang);
+        const empty = r.refusal.code === 'empty';
+        show(deps, req, res, empty ? 400 : 409, {
+          error: text,
+          ...(empty ? { fieldError: { field: `group-${kind}`, text } } : {}),
+        });
+        return;
+      }
+      const skipped = r.result.skipped.map((x) => x.number).join('+');
+      res.redirect(
+        303,
+        `/console/c/${numberOf(req)}?group=${kind}&n=${r.result.done.length}${skipped ? `&skipped=${skipped}` : ''}`,
+      );
+    });
+  }
 
   router.post('/c/:number/:action', (_req, res) => notFound(res));
   return router;

@@ -5,6 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { assignComplaintTo } from '../../complaints/actions';
+import { clusterSizes } from '../../complaints/clusters';
 import { parseComplaintNumber, formatComplaintNumber } from '../../complaints/core/numbers';
 import { ftsQuery, looksLikeNumber } from '../../complaints/core/search';
 import { complaintInScope } from '../../complaints/detail';
@@ -126,6 +127,7 @@ function show(
     regionCodes,
     assignees: assigneesOf(deps, v),
     csrf: v.session.csrf,
+    clusters: clusterSizes(deps.db, v.scope, q.rows),
   });
   sendHtml(res, o.error ? 400 : 200, html);
 }

@@ -34,6 +34,7 @@ export interface ComplaintPageView {
   draft?: { message: string; preview: ReplyPreview };
   /** The field of the form that failed, for its error message. */
   fieldError?: { field: string; text: string };
+  cluster: ClusterView;
 }
 
 export function PreviewBlock({ lang, preview }: { lang: Lang; preview: ReplyPreview }) {
@@ -251,6 +252,7 @@ export function complaintPage(v: ComplaintPageView): string {
       <div class="grid two">
         <div>
           <Facts v={v} />
+          <ClusterSection v={v} />
           <section class="panel" aria-labelledby="history">
             <h2 id="history">{t('complaint.timeline', lang)}</h2>
             <Timeline input={v.timeline} />
@@ -259,5 +261,154 @@ export function complaintPage(v: ComplaintPageView): string {
         <Actions v={v} />
       </div>
     </>,
+  );
+}
+
+export interface ClusterView {
+  /** The cluster's complaints the viewer may see (this one left out). */
+  similar: ComplaintRow[];
+  /** Complaints linked under this one. */
+  linked: ComplaintRow[];
+  /** The lead this complaint is linked under, when it is (and the viewer may see it). */
+  lead?: ComplaintRow | undefined;
+  /** Whether the viewer may link and handle the group (a supervisor of the region, HQ). */
+  canLead: boolean;
+  /** How many complaints each similar one leads (those leading none left out). */
+  leaders: Map<string, number>;
+  /** The numbers of the leads that similar complaints are linked under, by the lead's id. */
+  leadNumbers: Map<number, string>;
+}
+
+function ClusterRow({ v, c, select }: { v: ComplaintPageView; c: ComplaintRow; select: boolean }) {
+  const { lang } = v;
+  const number = formatComplaintNumber(c.number);
+  const here = c.leadId === v.complaint.id;
+  const leads = v.cluster.leaders.get(c.number);
+  const mark = here
+    ? t('cluster.linkedMark', lang)
+    : c.leadId !== null
+      ? t('cluster.elsewhere', lang, {
+          number: formatComplaintNumber(v.cluster.leadNumbers.get(c.leadId) ?? ''),
+        })
+      : leads
+        ? t('cluster.leads', lang, { count: leads })
+        : '';
+  return (
+    <li>
+      {select && !here && c.leadId === null && !v.cluster.leaders.has(c.number) && (
+        <input
+          type="checkbox"
+          name="numbers"
+          value={c.number}
+          id={`link-${c.number}`}
+          aria-label={`${t('queue.col.select', lang)} ${number}`}
+        />
+      )}{' '}
+      <a href={`/console/c/${c.number}`}>{number}</a> · {codeLabel('status', c.status, lang)} ·{' '}
+      {c.place ?? ''} · <span class="meta">{dateTime(c.createdAt)}</span>
+      {mark && <span class="meta"> · {mark}</span>}
+    </li>
+  );
+}
+
+/** The similar complaints, the link form for supervisors, and the group actions on a lead. */
+export function ClusterSection({ v }: { v: ComplaintPageView }) {
+  const { lang, complaint: c, cluster } = v;
+  const select = cluster.canLead && c.leadId === null;
+  const open = ['received', 'assigned', 'in_progress'].includes(c.status);
+  const list = (
+    <ul class="plain">
+      {cluster.similar.map((o) => (
+        <ClusterRow key={o.id} v={v} c={o} select={select} />
+      ))}
+    </ul>
+  );
+  return (
+    <section class="panel" id="cluster" aria-labelledby="cluster-title">
+      <h2 id="cluster-title">{t('cluster.title', lang)}</h2>
+      <p class="hint">{t('cluster.hint', lang)}</p>
+      {cluster.lead && (
+        <p>
+          <strong>
+            {t('cluster.linkedUnder', lang, { number: formatComplaintNumber(cluster.lead.number) })}
+          </strong>{' '}
+          <a href={`/console/c/${cluster.lead.number}`}>
+            {formatComplaintNumber(cluster.lead.number)}
+          </a>
+        </p>
+      )}
+      {cluster.similar.length === 0 ? (
+        <p>{t('cluster.none', lang)}</p>
+      ) : select ? (
+        <PostForm action={`/console/c/${c.number}/link`} csrf={v.csrf}>
+          {list}
+          <p class="hint">{t('cluster.linkHint', lang)}</p>
+          <button type="submit" class="secondary">
+            {t('cluster.link', lang)}
+          </button>
+        </PostForm>
+      ) : (
+        list
+      )}
+      {cluster.linked.length > 0 && (
+        <>
+          <h3>{t('cluster.linkedTitle', lang)}</h3>
+          <ul class="plain">
+            {cluster.linked.map((o) => (
+              <li key={o.id}>
+                <a href={`/console/c/${o.number}`}>{formatComplaintNumber(o.number)}</a> ·{' '}
+                {codeLabel('status', o.status, lang)}
+                {cluster.canLead && (
+                  <PostForm action={`/console/c/${c.number}/unlink`} csrf={v.csrf} class="inline">
+                    <input type="hidden" name="number" value={o.number} />
+                    <button
+                      type="submit"
+                      class="secondary small"
+                      aria-label={`${t('cluster.unlink', lang)} ${formatComplaintNumber(o.number)}`}
+                    >
+                      {t('cluster.unlink', lang)}
+                    </button>
+                  </PostForm>
+                )}
+              </li>
+            ))}
+          </ul>
+          {cluster.canLead && open && (
+            <>
+              <GroupForm v={v} kind="reply" />
+              <GroupForm v={v} kind="resolve" />
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function GroupForm({ v, kind }: { v: ComplaintPageView; kind: 'reply' | 'resolve' }) {
+  const { lang, complaint: c } = v;
+  const id = `group-${kind}`;
+  const hint = t(kind === 'reply' ? 'cluster.groupReplyHint' : 'cluster.groupResolveHint', lang);
+  const err = v.fieldError?.field === id ? v.fieldError.text : undefined;
+  return (
+    <PostForm action={`/console/c/${c.number}/group-${kind}`} csrf={v.csrf}>
+      <Field
+        id={id}
+        label={t(kind === 'reply' ? 'cluster.groupReply' : 'cluster.groupResolve', lang)}
+        hint={hint}
+        error={err}
+      >
+        <textarea
+          id={id}
+          name="text"
+          rows={3}
+          maxLength={1000}
+          aria-describedby={describedBy(id, hint, err)}
+        ></textarea>
+      </Field>
+      <button type="submit" class={kind === 'resolve' ? 'warning' : undefined}>
+        {t(kind === 'reply' ? 'cluster.groupReplyButton' : 'cluster.groupResolveButton', lang)}
+      </button>
+    </PostForm>
   );
 }

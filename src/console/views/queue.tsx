@@ -31,6 +31,8 @@ export interface QueueView {
   /** Staff a supervisor may assign the selected complaints to (none: no bulk assignment). */
   assignees: Choice[];
   csrf: string;
+  /** How many similar complaints each row's cluster holds (rows with none left out). */
+  clusters: Map<number, number>;
 }
 
 const TAB_WORD: Record<Tab, WordKey> = {
@@ -192,6 +194,11 @@ function Row({ v, row, select }: { v: QueueView; row: QueueRow; select: boolean 
       )}
       <td data-label={label('number')}>
         <a href={`/console/c/${row.number}`}>{number}</a>
+        {v.clusters.has(row.id) && (
+          <a class="similar" href={`/console/c/${row.number}#cluster`}>
+            {t('queue.cluster', lang, { count: v.clusters.get(row.id) ?? 0 })}
+          </a>
+        )}
       </td>
       <td data-label={label('category')}>{codeLabel('category', row.categoryCode, lang)}</td>
       <td data-label={label('council')}>

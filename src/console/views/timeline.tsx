@@ -4,6 +4,7 @@
  * different and say so; the citizen's own words are quoted.
  */
 import type { EventRow, OutboxRow } from '../../../db/schema';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { codeLabel } from '../../text/labels';
 import type { Lang } from '../../text/translate';
 import { dateTime } from '../core/format';
@@ -69,6 +70,18 @@ function title(e: EventRow, input: TimelineInput): string {
       return t('timeline.status', lang, { status: codeLabel('status', e.toStatus ?? '', lang) });
     case 'escalated':
       return t('timeline.escalated', lang, { level: owner });
+    case 'linked':
+      return t('timeline.linked', lang, {
+        name: name(e.staffId),
+        number: formatComplaintNumber(e.note ?? ''),
+      });
+    case 'lead':
+      return t('timeline.lead', lang, {
+        name: name(e.staffId),
+        numbers: (e.note ?? '').split(' ').map(formatComplaintNumber).join(', '),
+      });
+    case 'unlinked':
+      return t('timeline.unlinked', lang, { name: name(e.staffId) });
     case 'rated':
       return t('timeline.rated', lang, { rating: e.note ?? '' });
     default:

@@ -171,8 +171,40 @@ export const sw: Words = {
   'complaint.done.start': 'Limewekwa linashughulikiwa.',
   'complaint.done.resolve': 'Limetatuliwa. Mwananchi ameombwa kutathmini huduma.',
   'complaint.done.reopen': 'Limefunguliwa upya.',
-  'complaint.cluster': 'Malalamiko yanayofanana',
-  'complaint.clusterHint': 'Halmashauri na aina moja, mahali panapofanana, ndani ya siku 7.',
+
+  'cluster.title': 'Malalamiko yanayofanana',
+  'cluster.hint':
+    'Halmashauri na aina ileile, mahali palepale, yaliyowasilishwa ndani ya siku 7 za hili.',
+  'cluster.none': 'Hakuna katika malalamiko unayoweza kuona.',
+  'cluster.linkedMark': 'limeunganishwa hapa',
+  'cluster.elsewhere': 'limeunganishwa chini ya {number}',
+  'cluster.leads': 'linaongoza {count}',
+  'cluster.link': 'Unganisha yaliyochaguliwa chini ya lalamiko hili',
+  'cluster.linkHint':
+    'Malalamiko yaliyounganishwa yanashughulikiwa pamoja na hili: taarifa moja au utatuzi mmoja unamfikia kila mwananchi, kwa SMS kuhusu namba yake mwenyewe.',
+  'cluster.linkedUnder':
+    'Lalamiko hili limeunganishwa chini ya {number} na linashughulikiwa pamoja nalo.',
+  'cluster.linkedTitle': 'Yaliyounganishwa chini ya lalamiko hili',
+  'cluster.unlink': 'Tenganisha',
+  'cluster.groupReply': 'Taarifa kwa hili na yote yaliyounganishwa',
+  'cluster.groupReplyHint':
+    'Kila mwananchi anapata hii kwa SMS kuhusu namba ya lalamiko lake mwenyewe, kwa lugha yake.',
+  'cluster.groupReplyButton': 'Tuma kwa wote',
+  'cluster.groupResolve': 'Tatua hili na yote yaliyounganishwa',
+  'cluster.groupResolveHint':
+    'Kila mwananchi anapata taarifa ya utatuzi kuhusu namba yake na anaombwa kutathmini; kila mmoja anaweza kufungua upya lake.',
+  'cluster.groupResolveButton': 'Tatua yote',
+  'cluster.done.link': 'Malalamiko {count} yameunganishwa chini ya hili.',
+  'cluster.done.unlink': 'Limetenganishwa.',
+  'cluster.done.reply': 'Taarifa imetumwa kwa malalamiko {count}.',
+  'cluster.done.resolve': 'Malalamiko {count} yametatuliwa.',
+  'cluster.skipped': 'Haikufanyika kwa {numbers}.',
+  'cluster.notLinkable':
+    'Hakuna kilichounganishwa: {numbers} hayawezi (si ya kundi hili, au tayari yameunganishwa).',
+  'cluster.chooseSome': 'Chagua angalau lalamiko moja la kuunganisha.',
+  'timeline.linked': '{name} ameliunganisha chini ya {number}',
+  'timeline.lead': '{name} ameunganisha malalamiko yanayofanana chini yake: {numbers}',
+  'timeline.unlinked': '{name} amelitenganisha',
 
   'timeline.received': 'Limewasilishwa na mwananchi',
   'timeline.receivedByStaff': 'Limerekodiwa na {name}',

@@ -1,0 +1,77 @@
+/**
+ * Clusters in SQL: complaints of one council and category whose places match, filed within 7
+ * days of each other (src/complaints/core/place.ts), and the lead a supervisor linked them under.
+ * Served by `complaints_cluster_idx` and `complaints_lead_idx`.
+ */
+import { and, asc, between, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { complaints, type ComplaintRow } from '../../db/schema';
+import { CLUSTER_WINDOW_MS } from './core/place';
+
+type Clustered = Pick<
+  ComplaintRow,
+  'id' | 'councilCode' | 'categoryCode' | 'placeKey' | 'createdAt'
+>;
+
+/** The complaints in `c`'s cluster (not `c` itself), oldest first, at most `limit`. */
+export function clusterOf(tx: Tx, c: Clustered, limit: number): ComplaintRow[] {
+  if (!c.placeKey) return [];
+  return tx
+    .select()
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.councilCode, c.councilCode),
+        eq(complaints.categoryCode, c.categoryCode),
+        eq(complaints.placeKey, c.placeKey),
+        between(
+          complaints.createdAt,
+          c.createdAt - CLUSTER_WINDOW_MS,
+          c.createdAt + CLUSTER_WINDOW_MS,
+        ),
+        ne(complaints.id, c.id),
+      ),
+    )
+    .orderBy(asc(complaints.createdAt), asc(complaints.id))
+    .limit(limit)
+    .all();
+}
+
+/** The complaints linked under `leadId`, oldest first. */
+export function linkedUnder(tx: Tx, leadId: number): ComplaintRow[] {
+  return tx
+    .select()
+    .from(complaints)
+    .where(eq(complaints.leadId, leadId))
+    .orderBy(asc(complaints.createdAt), asc(complaints.id))
+    .all();
+}
+
+/** Whether any complaint is linked under `id`. */
+export function hasLinked(tx: Tx, id: number): boolean {
+  return (
+    tx
+      .select({ id: complaints.id })
+      .from(complaints)
+      .where(and(eq(complaints.leadId, id), isNotNull(complaints.leadId)))
+      .get() !== undefined
+  );
+}
+
+export function setLead(tx: Tx, id: number, leadId: number | null, now: number): void {
+  tx.update(complaints).set({ leadId, updatedAt: now }).where(eq(complaints.id, id)).run();
+}
+
+/** Complaints filed with a place before place keys were stored (an upgrade), a batch at a time. */
+export function complaintsWithoutPlaceKey(tx: Tx, limit: number) {
+  return tx
+    .select({ id: complaints.id, place: complaints.place })
+    .from(complaints)
+    .where(and(isNotNull(complaints.place), isNull(complaints.placeKey)))
+    .limit(limit)
+    .all();
+}
+
+export function setPlaceKey(tx: Tx, id: number, key: string): void {
+  tx.update(complaints).set({ placeKey: key }).where(eq(complaints.id, id)).run();
+}
