@@ -9,8 +9,10 @@ import { complaintEvents, complaints, smsOutbox, type ComplaintRow } from '../..
 import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { formBody, postForm } from '../helpers/at-ussd';
 import { TEST_TOKEN } from '../helpers/app';
-import { DAY, DESK } from '../helpers/world';
+import { DAY, DESK, eat } from '../helpers/world';
 import { openConsoleWorld, signedIn, textOf, type ConsoleWorld } from './world';
+
+const START = eat('2026-03-12 09:00');
 
 let w: ConsoleWorld;
 let a: ComplaintRow, b: ComplaintRow, c: ComplaintRow, f: ComplaintRow;
@@ -19,9 +21,7 @@ let otherCategory: ComplaintRow, otherCouncil: ComplaintRow, otherPlace: Complai
 beforeEach(() => {
   w = openConsoleWorld();
   const at = (days: number, filing: Parameters<ConsoleWorld['file']>[0]) => {
-    w.clock.set(w.console.now() + 0); // the world's clock
-    const start = 1_773_295_200_000; // 2026-03-12 09:00 EAT
-    w.clock.set(start + days * DAY);
+    w.clock.set(START + days * DAY);
     return w.file(filing);
   };
   a = at(0, { council: 'DAR-KIM', place: 'Kijiji cha Mwenge', phone: '+255689100001' });
@@ -36,7 +36,7 @@ beforeEach(() => {
   otherCategory = at(1, { council: 'DAR-KIM', place: 'Mwenge', category: 'health' });
   otherCouncil = at(1, { council: 'DAR-UBM', place: 'Mwenge' });
   otherPlace = at(1, { council: 'DAR-KIM', place: 'Mwananyamala' });
-  w.clock.set(1_773_295_200_000 + 9 * DAY);
+  w.clock.set(START + 9 * DAY);
 });
 afterEach(() => w.close());
 

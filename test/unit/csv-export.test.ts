@@ -1,7 +1,7 @@
 /** CSV downloads as a spreadsheet and a CSV parser read them back. */
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import { csvCell, writeCsv, type CsvCell } from '../../src/http/csv';
+import { csvCell, writeCsv, type CsvCell } from '../../src/reports/csv';
 
 async function written(header: string[], rows: Iterable<CsvCell[]>): Promise<string> {
   const out = new PassThrough();

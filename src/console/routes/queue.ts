@@ -9,9 +9,17 @@ import { clusterSizes } from '../../complaints/clusters';
 import { parseComplaintNumber, formatComplaintNumber } from '../../complaints/core/numbers';
 import { ftsQuery, looksLikeNumber } from '../../complaints/core/search';
 import { complaintInScope } from '../../complaints/detail';
-import { loadQueue, TABS, type QueueFilters, type Tab } from '../../complaints/queue';
+import { loadQueue, walkQueue, TABS, type QueueFilters, type Tab } from '../../complaints/queue';
 import { assignableStaff } from '../../staff/repository';
-import { addWorkingMs, startOfTanzanianDay, workingDayMs, DAY_MS } from '../../text/calendar';
+import { sendCsv } from '../../reports/csv';
+import {
+  addWorkingMs,
+  isoDateTime,
+  startOfTanzanianDay,
+  workingDayMs,
+  DAY_MS,
+} from '../../text/calendar';
+import { queueCsv } from '../core/queue-csv';
 import { t } from '../core/words';
 import { fields, field, param, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
 import type { Choice } from '../views/forms';
@@ -82,6 +90,22 @@ const paramsOf =
   (name) =>
     param(req, name);
 
+/** The tab and filters a request asks for (words searched; a typed number is not a filter). */
+function requestOf(deps: ConsoleDeps, params: Params, v: Viewer) {
+  const { query, filters } = filtersOf(deps, params);
+  const tab = TABS.find((x) => x === query.tab) ?? defaultTab(v);
+  if (query.q && !looksLikeNumber(query.q)) {
+    const words = ftsQuery(query.q);
+    if (words) filters.words = words;
+  }
+  return { query, filters, tab };
+}
+
+function clockOf(deps: ConsoleDeps) {
+  const now = deps.now();
+  return { now, soon: addWorkingMs(now, workingDayMs(deps.hours), deps.hours) };
+}
+
 function show(
   deps: ConsoleDeps,
   params: Params,
@@ -89,14 +113,9 @@ function show(
   o: { notice?: string; error?: string } = {},
 ) {
   const v = viewerOf(res);
-  const { query, filters } = filtersOf(deps, params);
-  const tab = TABS.find((x) => x === query.tab) ?? defaultTab(v);
-  if (query.q && !looksLikeNumber(query.q)) {
-    const words = ftsQuery(query.q);
-    if (words) filters.words = words;
-  }
-  const now = deps.now();
-  const clock = { now, soon: addWorkingMs(now, workingDayMs(deps.hours), deps.hours) };
+  const { query, filters, tab } = requestOf(deps, params, v);
+  const clock = clockOf(deps);
+  const now = clock.now;
   const q = loadQueue(
     deps.db,
     {
@@ -166,6 +185,17 @@ export function queueRoutes(deps: ConsoleDeps): Router {
         ? t('queue.bulk.done', v.lang, { count: Number(param(req, 'n')) || 0, name: nameOf(to) })
         : undefined;
     show(deps, paramsOf(req), res, notice ? { notice } : {});
+  });
+
+  // The queue as it is filtered, every page of it, as a spreadsheet.
+  router.get('/queue.csv', (req, res, next) => {
+    const v = viewerOf(res);
+    const { filters, tab } = requestOf(deps, paramsOf(req), v);
+    const clock = clockOf(deps);
+    const rows = walkQueue(deps.db, { scope: v.scope, me: v.staff.id, tab, filters }, clock);
+    const table = queueCsv(rows, { lang: v.lang, reference: deps.reference, now: clock.now });
+    const name = `kero-${tab}-${isoDateTime(clock.now).slice(0, 10)}.csv`;
+    sendCsv(res, name, table.header, table.rows).catch(next);
   });
 
   router.post('/assign-many', (req, res) => {

@@ -44,11 +44,15 @@ const TAB_WORD: Record<Tab, WordKey> = {
   resolved: 'queue.tab.resolved',
 };
 
-const href = (query: Record<string, string>, change: Record<string, string | undefined>) => {
+const href = (
+  query: Record<string, string>,
+  change: Record<string, string | undefined>,
+  path = '/console',
+) => {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries({ ...query, ...change })) if (v) q.set(k, v);
   const s = q.toString();
-  return s ? `/console?${s}` : '/console';
+  return s ? `${path}?${s}` : path;
 };
 
 const countText = (n: number, lang: Lang) =>
@@ -151,7 +155,7 @@ function Filters({ v }: { v: QueueView }) {
               name="channel"
               value={query.channel ?? ''}
               blank={t('common.all', lang)}
-              choices={(['ussd', 'call', 'demo'] as const).map((c) =>
+              choices={(['ussd', 'sms', 'call', 'demo'] as const).map((c) =>
                 opt(c, t(`channel.${c}`, lang)),
               )}
             />
@@ -277,6 +281,9 @@ export function queuePage(v: QueueView): string {
       <Filters v={v} />
       <Table v={v} />
       <div class="pager">
+        <a href={href(v.query, { after: undefined }, '/console/queue.csv')} download>
+          {t('queue.export', v.lang)}
+        </a>
         {v.query.after && (
           <a href={href(v.query, { after: undefined })}>{t('queue.first', v.lang)}</a>
         )}

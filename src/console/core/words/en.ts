@@ -102,6 +102,8 @@ export const en = {
   'queue.bulk.done': '{count} complaints assigned to {name}.',
   'queue.bulk.none': 'Select at least one complaint.',
   'queue.cluster': 'Similar: {count}',
+  'export.firstResponse': 'First response',
+  'export.resolved': 'Resolved',
   'queue.export': 'Download as CSV',
 
   'sla.left': '{time} left',

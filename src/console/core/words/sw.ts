@@ -102,6 +102,8 @@ export const sw: Words = {
   'queue.bulk.done': 'Malalamiko {count} yamepangiwa {name}.',
   'queue.bulk.none': 'Chagua angalau lalamiko moja.',
   'queue.cluster': 'Yanayofanana: {count}',
+  'export.firstResponse': 'Jibu la kwanza',
+  'export.resolved': 'Limetatuliwa',
   'queue.export': 'Pakua kama CSV',
 
   'sla.left': 'Imebaki {time}',
