@@ -1,10 +1,11 @@
 /**
- * The data parts of `npm run bench`: outbox drain rate, assignment at scale and Open311 pages over
- * a million complaints, with targets.
+ * The data parts of `npm run bench`: outbox drain rate, assignment at scale, Open311 pages and
+ * `kero report` over a million complaints, with targets.
  */
 import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
+import { printReportsBench, runReportsBench, type ReportsBenchResult } from './reports';
 
 const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
@@ -12,10 +13,12 @@ export async function runDataBenches(parts: {
   outbox: boolean;
   assignment: boolean;
   open311: boolean;
+  report: boolean;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
   let open311: Open311BenchResult | undefined;
+  let report: ReportsBenchResult | undefined;
   if (parts.outbox) {
     console.log(
       "\nOutbox bench: dispatcher -> Africa's Talking SDK -> fake AT server on 127.0.0.1",
@@ -32,7 +35,11 @@ export async function runDataBenches(parts: {
     );
     open311 = await runOpen311Bench();
   }
-  if (!outbox && !assignment && !open311) return;
+  if (parts.report) {
+    console.log('\nReport bench: kero report over 1,000,000 complaints (365 days)');
+    report = runReportsBench();
+  }
+  if (!outbox && !assignment && !open311 && !report) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -50,6 +57,7 @@ export async function runDataBenches(parts: {
     );
   }
   if (open311) printOpen311(open311);
+  if (report) printReportsBench(report);
 }
 
 function printOpen311(r: Open311BenchResult): void {

@@ -192,7 +192,57 @@ export const complaints = sqliteTable(
     index('complaints_lead_idx')
       .on(t.leadId)
       .where(sql`lead_id IS NOT NULL`),
+    // The report's medians: each group's answered (resolved) complaints in order of how long
+    // they took, and all of them, so a median is a walk to the middle rather than a sort; with
+    // the filing time, so that a period is filtered in the index (src/reports/repository.ts).
+    index('complaints_response_time_idx')
+      .on(t.regionCode, t.categoryCode, sql`(first_response_at - created_at)`, t.createdAt)
+      .where(sql`first_response_at IS NOT NULL`),
+    index('complaints_all_response_time_idx')
+      .on(sql`(first_response_at - created_at)`, t.createdAt)
+      .where(sql`first_response_at IS NOT NULL`),
+    index('complaints_resolution_time_idx')
+      .on(t.regionCode, t.categoryCode, sql`(resolved_at - created_at)`, t.createdAt)
+      .where(sql`resolved_at IS NOT NULL`),
+    index('complaints_all_resolution_time_idx')
+      .on(sql`(resolved_at - created_at)`, t.createdAt)
+      .where(sql`resolved_at IS NOT NULL`),
+    // A short period's durations, read from the index alone in filing order. Plain columns:
+    // SQLite reads them from the index, where it would fetch each row to evaluate expressions.
+    index('complaints_period_times_idx').on(
+      t.createdAt,
+      t.regionCode,
+      t.categoryCode,
+      t.firstResponseAt,
+      t.resolvedAt,
+    ),
   ],
+);
+
+/**
+ * The report's counts per region, category and day of filing (Tanzanian time, as days since
+ * 1970): how many complaints filed that day are in each status now, how many breached an SLA,
+ * were answered and were resolved. Kept by triggers on `complaints` in the same transaction as
+ * every change (migration 0010), so no code path can forget it; `kero report` reads a few
+ * thousand of these rows instead of a million complaints.
+ */
+export const reportCells = sqliteTable(
+  'report_cells',
+  {
+    regionCode: text('region_code').notNull(),
+    categoryCode: text('category_code').notNull(),
+    day: integer('day').notNull(),
+    total: integer('total').notNull().default(0),
+    received: integer('received').notNull().default(0),
+    assigned: integer('assigned').notNull().default(0),
+    inProgress: integer('in_progress').notNull().default(0),
+    resolved: integer('resolved').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    breaches: integer('breaches').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+    done: integer('done').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.categoryCode, t.day] })],
 );
 
 export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;

@@ -12,6 +12,7 @@ import type { Transform } from 'node:stream';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import type { Response } from 'express';
 
 export type CsvCell = string | number | null | undefined;
@@ -23,17 +24,27 @@ export function csvCell(v: CsvCell): string | number {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-/** The stringifier every CSV goes through, also for files (`kero report --csv`). */
+const options = (header: readonly string[]) => ({
+  bom: true,
+  header: true,
+  columns: header.map((h) => ({ key: h, header: h })),
+  record_delimiter: 'windows' as const,
+  // A lone line feed is not the record delimiter, so csv-stringify would leave it unquoted.
+  quoted_match: /[\r\n]/,
+  cast: { number: (n: number) => String(n) },
+});
+
+/** The stringifier every streamed CSV goes through. */
 export function csvStringifier(header: readonly string[]): Transform {
-  return stringify({
-    bom: true,
-    header: true,
-    columns: header.map((h) => ({ key: h, header: h })),
-    record_delimiter: 'windows',
-    // A lone line feed is not the record delimiter, so csv-stringify would leave it unquoted.
-    quoted_match: /[\r\n]/,
-    cast: { number: (n) => String(n) },
-  });
+  return stringify(options(header));
+}
+
+/** A short table as CSV text, written the same way (`kero report --csv`). */
+export function csvText(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return stringifySync(
+    rows.map((row) => record(header, row)),
+    options(header),
+  );
 }
 
 /** One row for the stringifier: the header's names as keys. */

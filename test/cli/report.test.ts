@@ -2,6 +2,7 @@
  * `kero report` as a child process over a small known data set written straight into the database:
  * the table (with its total row, and the period's edges in Tanzanian time) and the JSON.
  */
+import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/client';
 import { countSentParts } from '../../src/outbox/usage';
 import { monthKey } from '../../src/text/calendar';
@@ -211,4 +212,40 @@ test('when --json is given with a region, then machines get the same figures for
       slaBreaches: 2,
     },
   });
+});
+
+test('when --csv is given, then a spreadsheet gets the same table, BOM and CRLF, read back by a CSV parser', () => {
+  const run = t.run(['report', '--from', '2026-01-01', '--to', '2026-03-31', '--csv']);
+
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(run.stdout.startsWith('\uFEFFregion,category,')).toBe(true);
+  expect(run.stdout.endsWith('2\r\n')).toBe(true);
+  expect(run.stdout.replace(/\r\n/g, '')).not.toContain('\n');
+  expect(parse(run.stdout, { bom: true })).toEqual([
+    [
+      'region',
+      'category',
+      'received',
+      'assigned',
+      'in progress',
+      'resolved',
+      'closed',
+      'total',
+      'median response h',
+      'median resolution h',
+      'SLA breaches',
+    ],
+    ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6', '', '1'],
+    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3', '20', '1'],
+    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1', '5', '0'],
+    ['TOTAL', '', '1', '1', '1', '2', '1', '6', '3', '10', '2'],
+  ]);
+});
+
+test('when --csv and --json are both given, then it says to choose one', () => {
+  const run = t.run(['report', '--csv', '--json']);
+
+  expect(run.code).not.toBe(0);
+  expect(run.stderr).toContain('--json and --csv: choose one');
 });

@@ -21,7 +21,7 @@ const commandUsage: Record<string, string[]> = {
     'escalate                     escalate SLA breaches and auto-close old resolved complaints',
   ],
   report: [
-    'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
+    'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]',
     '                             complaints by region and category (dates in Tanzanian time)',
     'report funnel [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
     '                             USSD filing funnel: screens reached, where callers give up,',

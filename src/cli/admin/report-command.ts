@@ -1,11 +1,12 @@
 /**
- * `kero report [--region ARU] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json]`: the complaints report
- * as an aligned table with a total row, or as JSON for machines; and the SMS parts sent this
- * month against SMS_MONTHLY_BUDGET. `kero report funnel …` is the USSD funnel
- * (./funnel-command.ts).
+ * `kero report [--region ARU] [--from YYYY-MM-DD --to YYYY-MM-DD] [--json | --csv]`: the
+ * complaints report as an aligned table with a total row, as JSON for machines or CSV for a
+ * spreadsheet; and (table and JSON) the SMS parts sent this month against SMS_MONTHLY_BUDGET.
+ * `kero report funnel …` is the USSD funnel (./funnel-command.ts).
  */
 import { loadReferenceData } from '../../reference/repository';
 import { parsePeriod } from '../../reports/core/period';
+import { csvText, type CsvCell } from '../../reports/csv';
 import { complaintReport, type ComplaintReport, type ReportFigures } from '../../reports/report';
 import { smsUsage, type SmsUsage } from '../../reports/sms-budget';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
@@ -80,6 +81,33 @@ function printTable(ctx: CliContext, report: ComplaintReport, shown: Shown, sms:
   ctx.io.out(smsLine(sms));
 }
 
+/**
+ * The report as CSV for a spreadsheet (RFC 4180, UTF-8 with a BOM so Excel reads it right): the
+ * table's columns, hours with two decimals, the total as the last row.
+ */
+function printCsv(ctx: CliContext, report: ComplaintReport): void {
+  const cells = (f: ReportFigures): CsvCell[] => [
+    f.received,
+    f.assigned,
+    f.inProgress,
+    f.resolved,
+    f.closed,
+    f.total,
+    jsonHours(f.medianFirstResponseHours),
+    jsonHours(f.medianResolutionHours),
+    f.slaBreaches,
+  ];
+  const text = csvText(
+    columns.map((c) => c.header),
+    [
+      ...report.rows.map((r) => [r.regionCode, r.categoryCode, ...cells(r)]),
+      ['TOTAL', '', ...cells(report.total)],
+    ],
+  );
+  // `out` ends each line with LF: leave off the text's own last LF, keeping its CR (CRLF).
+  ctx.io.out(text.endsWith('\n') ? text.slice(0, -1) : text);
+}
+
 function printJson(ctx: CliContext, report: ComplaintReport, shown: Shown, sms: SmsUsage): void {
   const hoursOf = <T extends ReportFigures>(f: T): T => ({
     ...f,
@@ -102,6 +130,7 @@ export function runReportCommand(ctx: CliContext, args: string[]): number {
     from: { type: 'string' },
     to: { type: 'string' },
     json: { type: 'boolean' },
+    csv: { type: 'boolean' },
   });
   if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
   const v = parsed.value.values;
@@ -112,6 +141,7 @@ export function runReportCommand(ctx: CliContext, args: string[]): number {
   }
   const period = parsePeriod(v.from, v.to);
   if (!period.ok) errors.push(...period.errors);
+  if (v.json && v.csv) errors.push('--json and --csv: choose one');
   if (errors.length > 0 || !period.ok) return reportErrors(ctx.io, errors);
   const report = complaintReport(ctx.db, {
     ...(region === undefined ? {} : { regionCode: region }),
@@ -119,7 +149,8 @@ export function runReportCommand(ctx: CliContext, args: string[]): number {
   });
   const shown = { region: region ?? null, from: v.from ?? null, to: v.to ?? null };
   const sms = smsUsage(ctx.db, ctx.config.SMS_MONTHLY_BUDGET, ctx.now);
-  if (v.json) printJson(ctx, report, shown, sms);
+  if (v.csv) printCsv(ctx, report);
+  else if (v.json) printJson(ctx, report, shown, sms);
   else printTable(ctx, report, shown, sms);
   return 0;
 }
