@@ -10,7 +10,9 @@ import {
   gt,
   gte,
   inArray,
+  isNull,
   like,
+  lte,
   max,
   min,
   notInArray,
@@ -52,7 +54,10 @@ export function enqueueSms(tx: Tx, sms: OutgoingSms, now: number): number {
 
 export interface OutboxStatus {
   queuedDue: number;
+  /** Waiting for a retry after a failed attempt. */
   queuedLater: number;
+  /** Citizen updates held until QUIET_HOURS end. */
+  queuedHeld: number;
   sending: number;
   sent: number;
   delivered: number;
@@ -72,6 +77,7 @@ export function outboxStatus(db: Db, now: number): OutboxStatus {
       status: smsOutbox.status,
       failure: smsOutbox.failure,
       due: sql<number>`${smsOutbox.nextAttemptAt} <= ${now}`,
+      held: sql<number>`coalesce(${smsOutbox.heldUntil} > ${now}, 0)`,
       delivery: sql<string | null>`case when ${smsOutbox.deliveryStatus} = 'Success' then 'ok'
         when ${smsOutbox.deliveryStatus} in (${sql.join(
           FINAL_FAILURES.map((f) => sql`${f}`),
@@ -82,11 +88,12 @@ export function outboxStatus(db: Db, now: number): OutboxStatus {
       lastSent: max(smsOutbox.sentAt),
     })
     .from(smsOutbox)
-    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`)
+    .groupBy(sql`1`, sql`2`, sql`3`, sql`4`, sql`5`)
     .all();
   const s: OutboxStatus = {
     queuedDue: 0,
     queuedLater: 0,
+    queuedHeld: 0,
     sending: 0,
     sent: 0,
     delivered: 0,
@@ -98,6 +105,7 @@ export function outboxStatus(db: Db, now: number): OutboxStatus {
   for (const r of rows) {
     if (r.status === 'queued') {
       if (r.due) s.queuedDue += r.n;
+      else if (r.held) s.queuedHeld += r.n;
       else s.queuedLater += r.n;
       if (r.oldest !== null) s.oldestQueuedAt = Math.min(s.oldestQueuedAt ?? r.oldest, r.oldest);
     } else if (r.status === 'sending') s.sending += r.n;
@@ -127,7 +135,15 @@ export function requeueOutbox(
     const waiting = tx
       .update(smsOutbox)
       .set({ nextAttemptAt: o.now })
-      .where(and(eq(smsOutbox.status, 'queued'), gt(smsOutbox.nextAttemptAt, o.now), since))
+      .where(
+        and(
+          eq(smsOutbox.status, 'queued'),
+          gt(smsOutbox.nextAttemptAt, o.now),
+          // Held for quiet hours is not waiting for a retry: it waits for the morning.
+          or(isNull(smsOutbox.heldUntil), lte(smsOutbox.heldUntil, o.now)),
+          since,
+        ),
+      )
       .run().changes;
     const failed = o.failed
       ? tx

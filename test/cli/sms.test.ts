@@ -15,7 +15,7 @@ afterEach(() => t.remove());
 const T0 = Date.UTC(2026, 10, 2, 6, 0, 0);
 const MINUTE = 60_000;
 
-/** Six messages in every state the outbox knows, all queued on 2 November 2026 or later. */
+/** Seven messages in every state the outbox knows, all queued on 2 November 2026 or later. */
 function seed(): void {
   t.use((db) => {
     const add = (to: string, set: Partial<typeof smsOutbox.$inferInsert>, at = T0) => {
@@ -38,6 +38,13 @@ function seed(): void {
       lastError: 'not sent within 48 h',
     });
     add('+255700000006', { status: 'failed', failure: 'attempts' }, T0 - 10 * 24 * 60 * MINUTE);
+    const morning = Date.now() + 8 * 60 * MINUTE;
+    add('+255700000007', {
+      nextAttemptAt: morning,
+      heldAt: Date.now(),
+      heldUntil: morning,
+      heldReason: 'quiet_hours',
+    });
   });
 }
 
@@ -58,6 +65,7 @@ test(
     expect(JSON.parse(json.stdout)).toMatchObject({
       queuedDue: 1,
       queuedLater: 1,
+      queuedHeld: 1,
       sending: 0,
       sent: 1,
       delivered: 1,
@@ -66,7 +74,9 @@ test(
       lastSentAt: T0,
     });
     const text = t.run(['sms', 'status']);
-    expect(text.stdout).toContain('queued   2 (due now 1, waiting for a retry 1)');
+    expect(text.stdout).toContain(
+      'queued   3 (due now 1, waiting for a retry 1, held for quiet hours 1)',
+    );
     expect(text.stdout).toContain('failed   3 (rejected by AT 1, out of attempts 1, expired 1)');
     expect(text.stdout).toContain(`oldest queued  ${new Date(T0).toISOString()}`);
   },
@@ -88,7 +98,12 @@ test(
       ['4', 'failed', 'rejected'],
       ['5', 'queued', null],
       ['6', 'queued', null],
+      ['7', 'queued', null], // still held: it waits for the morning, not for a retry
     ]);
+    const held = t.use((db) =>
+      db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, '+255700000007')).get(),
+    );
+    expect(held?.nextAttemptAt).toBe(held?.heldUntil);
   },
   CLI_TIMEOUT,
 );

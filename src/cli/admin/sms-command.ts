@@ -8,7 +8,7 @@ import { parseCommandArgs, reportErrors, type CliContext } from './args';
 import { startOfTanzanianDay } from '../../text/calendar';
 
 export const smsUsage = [
-  'sms status [--json]           the outbox: queued, sending, sent, failed; the oldest queued',
+  'sms status [--json]           the outbox: queued (due, retrying, held), sending, sent, failed',
   'sms retry [--failed] [--since YYYY-MM-DD]',
   '                             send now the messages waiting for a retry; with --failed also',
   '                             those that failed for want of retries (not those AT rejected)',
@@ -27,7 +27,7 @@ function printStatus(ctx: CliContext, s: OutboxStatus): void {
   const f = s.failed;
   const failed = f.rejected + f.attempts + f.expired + f.other;
   const lines = [
-    `queued   ${s.queuedDue + s.queuedLater} (due now ${s.queuedDue}, waiting for a retry ${s.queuedLater})`,
+    `queued   ${s.queuedDue + s.queuedLater + s.queuedHeld} (due now ${s.queuedDue}, waiting for a retry ${s.queuedLater}, held for quiet hours ${s.queuedHeld})`,
     `sending  ${s.sending}`,
     `sent     ${s.sent} (delivered ${s.delivered}, delivery failed ${s.deliveryFailed}, no final report ${s.sent - s.delivered - s.deliveryFailed})`,
     `failed   ${failed} (rejected by AT ${f.rejected}, out of attempts ${f.attempts}, expired ${f.expired}${f.other > 0 ? `, older ${f.other}` : ''})`,
