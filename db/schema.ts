@@ -159,11 +159,10 @@ export const complaints = sqliteTable(
   (t) => [
     uniqueIndex('complaints_number_idx').on(t.number),
     index('complaints_citizen_idx').on(t.citizenPhone, t.createdAt),
-    index('complaints_region_status_idx').on(t.regionCode, t.status),
-    index('complaints_assignee_status_idx').on(t.assigneeId, t.status),
     index('complaints_status_created_idx').on(t.status, t.createdAt),
-    // The console's queues: open complaints by deadline, whole country, a region, a council or
-    // one owner; done ones by resolution time. Partial: each holds only the rows it sorts.
+    // The console's queues (src/complaints/queue-repository.ts): open complaints by deadline,
+    // whole country, a region, a council (an officer's queue reads a council at a time) or one
+    // owner. Partial: each holds only the open rows it sorts.
     index('complaints_due_idx')
       .on(t.dueAt, t.id)
       .where(sql`due_at IS NOT NULL`),
@@ -176,12 +175,13 @@ export const complaints = sqliteTable(
     index('complaints_assignee_due_idx')
       .on(t.assigneeId, t.dueAt, t.id)
       .where(sql`due_at IS NOT NULL`),
-    index('complaints_done_idx')
-      .on(t.resolvedAt, t.id)
-      .where(sql`status IN ('resolved', 'closed')`),
-    index('complaints_region_done_idx')
-      .on(t.regionCode, t.resolvedAt, t.id)
-      .where(sql`status IN ('resolved', 'closed')`),
+    // Done ones by status, then resolution time, whole country, a region, a council or one
+    // owner: the Resolved tab reads resolved and closed ones as two ranges in order. Not partial:
+    // done complaints are nearly all of them. They also serve (region|owner, status) lookups.
+    index('complaints_done_idx').on(t.status, t.resolvedAt, t.id),
+    index('complaints_region_done_idx').on(t.regionCode, t.status, t.resolvedAt, t.id),
+    index('complaints_council_done_idx').on(t.councilCode, t.status, t.resolvedAt, t.id),
+    index('complaints_assignee_done_idx').on(t.assigneeId, t.status, t.resolvedAt, t.id),
     // Open311 pages (newest first within a window) and report periods: filing times only grow,
     // so each filing appends at the index's end.
     index('complaints_created_idx').on(t.createdAt),
