@@ -361,6 +361,10 @@ export const smsOutbox = sqliteTable(
   (t) => [
     index('sms_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('sms_outbox_message_idx').on(t.messageId),
+    // A complaint's SMS, for its page; partial: sign-in codes and the like have no complaint.
+    index('sms_outbox_complaint_idx')
+      .on(t.complaintId, t.id)
+      .where(sql`complaint_id IS NOT NULL`),
   ],
 );
 
