@@ -68,7 +68,7 @@ function scopeParts(s: QueueSpec): (SQL | undefined)[] {
     case 'all':
       return [undefined];
     case 'region':
-      return [eq(complaints.regionCode, scope.regionCode)];
+      return [regionIs(scope.regionCode, s.filters.councilCode !== undefined)];
     case 'officer': {
       // Whatever is assigned to an officer is in their scope: their Mine is just theirs.
       if (s.tab === 'mine' && s.me === scope.staffId) return [undefined];
@@ -77,9 +77,7 @@ function scopeParts(s: QueueSpec): (SQL | undefined)[] {
       if (scope.councils.length === 0) return [inRegion, and(theirs, not(inRegion))];
       const councils = [...new Set(scope.councils)];
       const wanted = s.filters.councilCode;
-      // The region check stays (as in inScope) but is kept off the indexes with a unary plus:
-      // given it, SQLite would pick the region's index over the council's and read the region.
-      const ofRegion = sql`+${complaints.regionCode} = ${scope.regionCode}`;
+      const ofRegion = regionIs(scope.regionCode, true);
       return [
         ...councils
           .filter((c) => wanted === undefined || c === wanted)
@@ -88,6 +86,15 @@ function scopeParts(s: QueueSpec): (SQL | undefined)[] {
       ];
     }
   }
+}
+
+/**
+ * The region test. Beside a council's (a filter, or a part of an officer's scope) it is kept off
+ * the indexes with a unary plus: SQLite, given both, may pick the region's index over the
+ * council's and read the whole region to find one council's rows.
+ */
+function regionIs(code: string, besideCouncil: boolean): SQL {
+  return besideCouncil ? sql`+${complaints.regionCode} = ${code}` : eq(complaints.regionCode, code);
 }
 
 const DONE = ['resolved', 'closed'] as const;
@@ -124,10 +131,12 @@ function tabCondition(tab: Tab, me: number, clock: QueueClock): SQL | undefined 
 
 function filterCondition(f: QueueFilters): SQL | undefined {
   return and(
-    f.regionCode === undefined ? undefined : eq(complaints.regionCode, f.regionCode),
+    f.regionCode === undefined ? undefined : regionIs(f.regionCode, f.councilCode !== undefined),
     f.councilCode === undefined ? undefined : eq(complaints.councilCode, f.councilCode),
     f.categoryCode === undefined ? undefined : eq(complaints.categoryCode, f.categoryCode),
-    f.status === undefined ? undefined : eq(complaints.status, f.status),
+    // Off the indexes (unary plus): the tab's own index carries the status, and given the choice
+    // SQLite would read every complaint of that status by filing time and sort them.
+    f.status === undefined ? undefined : sql`+${complaints.status} = ${f.status}`,
     f.channel === undefined ? undefined : eq(complaints.channel, f.channel),
     f.from === undefined ? undefined : gte(complaints.createdAt, f.from),
     f.until === undefined ? undefined : lt(complaints.createdAt, f.until),
