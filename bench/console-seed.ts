@@ -11,6 +11,7 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client';
 import type { SlaPolicy } from '../src/complaints/core/sla';
+import { placeKey } from '../src/complaints/core/place';
 import { DAY, numberSource, pick, seedStaff } from './assignment-seed';
 import { describe } from './console-seed-text';
 import { shapeOf } from './console-seed-shape';
@@ -99,8 +100,8 @@ export function seedConsoleDesk(db: Db, o: ConsoleSeed): ConsoleSeeded {
        place, description, anonymous, language, channel, status, level, assignee_id,
        created_at, updated_at, first_response_at, resolved_at, closed_at,
        first_response_escalated_at, resolution_escalated_at, rating, first_response_due_at,
-       resolution_due_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       resolution_due_at, place_key)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const timeline = timelineWriter(sqlite, staff.phoneOf);
   const nextNumber = numberSource(random);
@@ -137,6 +138,7 @@ export function seedConsoleDesk(db: Db, o: ConsoleSeed): ConsoleSeeded {
           const { description, village } = describe(category, language, random);
           const number = nextNumber();
           const phone = citizenPhone(random(CITIZENS));
+          const place = random(3) === 0 ? null : `Kijiji cha ${village}`;
           const id = Number(
             insert.run(
               number,
@@ -144,7 +146,7 @@ export function seedConsoleDesk(db: Db, o: ConsoleSeed): ConsoleSeeded {
               region,
               council,
               category,
-              random(3) === 0 ? null : `Kijiji cha ${village}`,
+              place,
               description,
               random(20) === 0 ? 1 : 0,
               language,
@@ -162,6 +164,7 @@ export function seedConsoleDesk(db: Db, o: ConsoleSeed): ConsoleSeeded {
               shape.closedAt !== null && random(3) === 0 ? 1 + random(5) : null,
               shape.firstResponseDueAt,
               shape.resolutionDueAt,
+              placeKey(place),
             ).lastInsertRowid,
           );
           const filed: Filed = {
