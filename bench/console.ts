@@ -29,6 +29,7 @@ import { printConsoleReport } from './console-report';
 import { seedConsoleDesk, type ConsoleSeeded } from './console-seed';
 import { RARE_VILLAGE } from './console-seed-text';
 import { ROOT, startServer, stopAll, WEBHOOK_TOKEN, type ServerProcess } from './kero-server';
+import { phone } from './load';
 import { register, sanity } from './ussd-workloads';
 
 export interface ConsoleBenchOptions {
@@ -69,6 +70,22 @@ function codeReader(file: string): {
       /\d{6}/.exec((stmt.get(phone) as { body: string } | undefined)?.body ?? '')?.[0],
     close: () => db.close(),
   };
+}
+
+/**
+ * A phone the database has never seen (no citizen, no USSD session), for the sanity filing,
+ * whose first screen must be the language one: a kept database remembers earlier runs' phones.
+ */
+function newPhone(file: string): string {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const seen = db.prepare(
+      `SELECT 1 FROM citizens WHERE phone = @p UNION ALL SELECT 1 FROM ussd_sessions WHERE phone = @p`,
+    );
+    for (let n = 29_000_000; ; n++) if (seen.get({ p: phone(n) }) === undefined) return phone(n);
+  } finally {
+    db.close();
+  }
 }
 
 /** Browsers signed in as these phones, each from its own loopback address. */
@@ -169,7 +186,7 @@ export async function runConsoleBench(opts: ConsoleBenchOptions = {}): Promise<C
     const server = await serve(file, 'warn');
     let mixed: MixedRun[];
     try {
-      await sanity('kero', server.port);
+      await sanity('kero', server.port, newPhone(file));
       await register(server.port, mixedOptions.connections);
       const users = await signedIn(file, server.port, desk.users, 1);
       mixed = await runMixed(server, users, mixedOptions, seededRandom(7));
