@@ -7,9 +7,11 @@
  * report quotes medians over rounds (a shared 2-core machine drifts; alternating spreads the drift
  * over both). Then the
  * outbox drain rate (bench/outbox.ts) and assignment/escalation at 100,000 open complaints
- * (bench/assignment.ts), Open311 pages over a million complaints (bench/open311.ts) and
- * `kero report` over a million (bench/reports.ts). PARTS: comma-separated kero, baseline, ussd
- * (both), outbox, assignment, open311, report; default all.
+ * (bench/assignment.ts), Open311 pages over a million complaints (bench/open311.ts),
+ * `kero report` over a million (bench/reports.ts), and the console over a million complaints:
+ * queue and complaint pages, and USSD hops alone and beside 20 console users (bench/console.ts;
+ * --console-complaints N for another size). PARTS: comma-separated kero, baseline, ussd (both),
+ * outbox, assignment, open311, report, console; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,13 +33,15 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
+    'console-complaints': { type: 'string', default: '1000000' },
   },
 });
 const durationS = Number(opts.duration);
 const connections = Math.trunc(Number(opts.connections));
 const warmupS = Number(opts.warmup);
 const rounds = Math.trunc(Number(opts.rounds));
-const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report'];
+const consoleComplaints = Math.trunc(Number(opts['console-complaints']));
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
@@ -47,10 +51,12 @@ const valid =
   connections >= 1 &&
   connections <= 1000 &&
   rounds >= 1 &&
-  rounds <= 20;
+  rounds <= 20 &&
+  consoleComplaints >= 1000 &&
+  consoleComplaints <= 10_000_000;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console] [--console-complaints 1000..10000000]',
   );
   process.exit(2);
 }
@@ -156,6 +162,7 @@ async function main(): Promise<void> {
     assignment: on('assignment'),
     open311: on('open311'),
     report: on('report'),
+    console: on('console') ? { complaints: consoleComplaints } : undefined,
   });
 }
 
