@@ -46,13 +46,14 @@ export function numberSource(random: (n: number) => number): () => string {
 }
 
 /**
- * `count` staff: a few hq, the rest round-robin over the mainland regions, one in ten a
- * supervisor, one officer in three covering one or two specific councils.
+ * `count` staff: a few hq, the rest round-robin over the mainland regions (or all 31 with
+ * `allRegions`), one in ten a supervisor, one officer in three covering one or two specific
+ * councils.
  */
-export function seedStaff(db: Db, count: number, now: number): World {
+export function seedStaff(db: Db, count: number, now: number, allRegions = false): World {
   const sqlite = db.$client;
   const regionRows = sqlite
-    .prepare('SELECT code FROM regions WHERE mainland = 1 ORDER BY position')
+    .prepare(`SELECT code FROM regions ${allRegions ? '' : 'WHERE mainland = 1'} ORDER BY position`)
     .all() as { code: string }[];
   const councilStmt = sqlite.prepare(
     'SELECT code FROM councils WHERE region_code = ? ORDER BY position',

@@ -1,8 +1,10 @@
 /**
- * The data parts of `npm run bench`: outbox drain rate, assignment at scale, Open311 pages and
- * `kero report` over a million complaints, with targets.
+ * The data parts of `npm run bench`: outbox drain rate, assignment at scale, Open311 pages,
+ * `kero report` and the console over a million complaints, with targets.
  */
 import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
+import { runConsoleBench, type ConsoleBenchResult } from './console';
+import { printConsoleReport } from './console-report';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
 import { printReportsBench, runReportsBench, type ReportsBenchResult } from './reports';
@@ -14,11 +16,14 @@ export async function runDataBenches(parts: {
   assignment: boolean;
   open311: boolean;
   report: boolean;
+  /** The console bench, over this many complaints. */
+  console?: { complaints: number } | undefined;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
   let open311: Open311BenchResult | undefined;
   let report: ReportsBenchResult | undefined;
+  let desk: ConsoleBenchResult | undefined;
   if (parts.outbox) {
     console.log(
       "\nOutbox bench: dispatcher -> Africa's Talking SDK -> fake AT server on 127.0.0.1",
@@ -39,7 +44,13 @@ export async function runDataBenches(parts: {
     console.log('\nReport bench: kero report over 1,000,000 complaints (365 days)');
     report = runReportsBench();
   }
-  if (!outbox && !assignment && !open311 && !report) return;
+  if (parts.console) {
+    const n = parts.console.complaints.toLocaleString('en');
+    console.log(`\nConsole bench: queue and complaint pages over ${n} complaints, then USSD hops`);
+    console.log('alone and beside 20 console users');
+    desk = await runConsoleBench({ complaints: parts.console.complaints });
+  }
+  if (!outbox && !assignment && !open311 && !report && !desk) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -58,6 +69,7 @@ export async function runDataBenches(parts: {
   }
   if (open311) printOpen311(open311);
   if (report) printReportsBench(report);
+  if (desk) printConsoleReport(desk);
 }
 
 function printOpen311(r: Open311BenchResult): void {

@@ -7,9 +7,11 @@
  * report quotes medians over rounds (a shared 2-core machine drifts; alternating spreads the drift
  * over both). Then the
  * outbox drain rate (bench/outbox.ts) and assignment/escalation at 100,000 open complaints
- * (bench/assignment.ts), Open311 pages over a million complaints (bench/open311.ts) and
- * `kero report` over a million (bench/reports.ts). PARTS: comma-separated kero, baseline, ussd
- * (both), outbox, assignment, open311, report; default all.
+ * (bench/assignment.ts), Open311 pages over a million complaints (bench/open311.ts),
+ * `kero report` over a million (bench/reports.ts), and the console over a million complaints:
+ * queue and complaint pages, and USSD hops alone and beside 20 console users (bench/console.ts;
+ * --console-complaints N for another size). PARTS: comma-separated kero, baseline, ussd (both),
+ * outbox, assignment, open311, report, console; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,9 +20,10 @@ import Database from 'better-sqlite3';
 import type { Row, Settings } from './report';
 import { printReport } from './report';
 import type { ServerProcess } from './kero-server';
-import { ROOT, WEBHOOK_TOKEN, startBaseline, startKero, stopAll } from './kero-server';
+import { ROOT, startBaseline, startKero, stopAll } from './kero-server';
 import type { Scenario } from './load';
-import { cumulativeTexts, newAgent, phone, pool, post, runLoad, ussdBody } from './load';
+import { runLoad } from './load';
+import { filing, oneHop, register, sanity, USSD_PATH } from './ussd-workloads';
 import { runDataBenches } from './data-benches';
 
 const { values: opts } = parseArgs({
@@ -30,13 +33,15 @@ const { values: opts } = parseArgs({
     connections: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
+    'console-complaints': { type: 'string', default: '1000000' },
   },
 });
 const durationS = Number(opts.duration);
 const connections = Math.trunc(Number(opts.connections));
 const warmupS = Number(opts.warmup);
 const rounds = Math.trunc(Number(opts.rounds));
-const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report'];
+const consoleComplaints = Math.trunc(Number(opts['console-complaints']));
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
@@ -46,104 +51,14 @@ const valid =
   connections >= 1 &&
   connections <= 1000 &&
   rounds >= 1 &&
-  rounds <= 20;
+  rounds <= 20 &&
+  consoleComplaints >= 1000 &&
+  consoleComplaints <= 10_000_000;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console] [--console-complaints 1000..10000000]',
   );
   process.exit(2);
-}
-
-const USSD_PATH = `/ussd?token=${WEBHOOK_TOKEN}`;
-// prettier-ignore
-const FILING_REPLIES = ['1', '1', '1', '1', '3', 'Kijiji cha Olasiti', 'Maji hayatoki kijijini tangu wiki iliyopita', '1', '1'];
-const FILING_TEXTS = cumulativeTexts(FILING_REPLIES);
-const COMPLAINT_NUMBER = /\d{4} ?\d{4}/;
-const REGISTERED = Array.from({ length: 1000 }, (_, i) => phone(10_000_000 + i));
-const tag = Date.now().toString(36);
-let sessionSeq = 0;
-let phoneSeq = 20_000_000;
-const sessionId = (): string => `ATUid_bench_${tag}_${(sessionSeq++).toString(36)}`;
-
-const oneHop = (): Scenario => {
-  let i = 0;
-  return {
-    expect: ['CON '],
-    nextSession: () => [ussdBody(sessionId(), REGISTERED[i++ % REGISTERED.length] ?? '', '')],
-  };
-};
-const filing = (): Scenario => ({
-  expect: FILING_TEXTS.map((_, i) => (i === FILING_TEXTS.length - 1 ? 'END ' : 'CON ')),
-  finalMatch: COMPLAINT_NUMBER,
-  nextSession: () => {
-    const [sid, msisdn] = [sessionId(), phone(phoneSeq++)];
-    return FILING_TEXTS.map((text) => ussdBody(sid, msisdn, text));
-  },
-});
-
-/** One filing session, hop by hop; throws (after printing every screen) if it is not the expected sequence. */
-async function sanity(name: string, port: number): Promise<void> {
-  const agent = newAgent(1);
-  const [sid, msisdn] = [sessionId(), phone(phoneSeq++)];
-  const screens: string[] = [];
-  let problem = '';
-  try {
-    for (const [i, text] of FILING_TEXTS.entries()) {
-      const reply = await post(agent, port, USSD_PATH, ussdBody(sid, msisdn, text), 60_000);
-      screens.push(
-        `--- hop ${i + 1}, text ${JSON.stringify(text)} -> HTTP ${reply.status}\n${reply.text}`,
-      );
-      const last = i === FILING_TEXTS.length - 1;
-      if (reply.status !== 200) problem = `hop ${i + 1}: HTTP ${reply.status}`;
-      else if (!reply.text.startsWith(last ? 'END ' : 'CON '))
-        problem = `hop ${i + 1}: expected ${last ? 'END' : 'CON'}`;
-      else if (i === 0 && !/Kiswahili/i.test(reply.text))
-        problem = 'hop 1: expected the language screen (Kiswahili / English)';
-      else if (i === 2 && !/Arusha/.test(reply.text))
-        problem = 'hop 3: expected the region list with Arusha';
-      else if (last && !COMPLAINT_NUMBER.test(reply.text))
-        problem = 'hop 10: no 8-digit complaint number';
-      if (problem) break;
-    }
-  } catch (err) {
-    problem = `request failed: ${err instanceof Error ? err.message : String(err)}`;
-  } finally {
-    agent.destroy();
-  }
-  if (problem) {
-    console.error(
-      `\n${name}: the 10-hop filing session is not as expected (${problem}). Screens received:\n${screens.join('\n')}\n`,
-    );
-    throw new Error(`${name} sanity check failed: ${problem}`);
-  }
-  console.log(
-    `  ${name}: sanity 10-hop session ok -> ${JSON.stringify(screens.at(-1)?.split('\n').slice(1).join(' | '))}`,
-  );
-}
-
-/** Dials and picks Kiswahili once for each registered phone, then checks the language is remembered. */
-async function register(port: number): Promise<void> {
-  const agent = newAgent(connections);
-  const done = await pool(REGISTERED, Math.min(connections, 10), 180_000, async (msisdn) => {
-    const sid = sessionId();
-    for (const text of ['', '1']) {
-      const reply = await post(agent, port, USSD_PATH, ussdBody(sid, msisdn, text), 60_000).catch(
-        (err: unknown) => {
-          throw new Error(`registering ${msisdn} (text ${JSON.stringify(text)}): ${String(err)}`);
-        },
-      );
-      if (reply.status !== 200 || !reply.text.startsWith('CON '))
-        throw new Error(`registering ${msisdn}: HTTP ${reply.status} ${reply.text}`);
-    }
-  });
-  const again = await post(agent, port, USSD_PATH, ussdBody(sessionId(), REGISTERED[0] ?? '', ''));
-  agent.destroy();
-  if (done !== REGISTERED.length)
-    throw new Error(`registered only ${done} of ${REGISTERED.length} phones in 180 s`);
-  const remembered = !/Kiswahili/i.test(again.text);
-  console.log(
-    `  kero: ${done} phones picked a language${remembered ? '' : ' -- WARNING: first hop still shows the language screen'}`,
-  );
 }
 
 const rows: Row[] = [];
@@ -179,7 +94,7 @@ async function startKeroChecked(): Promise<{ server: ServerProcess; dbPath: stri
   const kero = await startKero();
   await sanity('kero', kero.server.port);
   keroFiled = 1;
-  await register(kero.server.port);
+  await register(kero.server.port, connections);
   return kero;
 }
 
@@ -247,6 +162,7 @@ async function main(): Promise<void> {
     assignment: on('assignment'),
     open311: on('open311'),
     report: on('report'),
+    console: on('console') ? { complaints: consoleComplaints } : undefined,
   });
 }
 

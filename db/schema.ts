@@ -101,6 +101,15 @@ export const complaintStatuses = [
 ] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
+/** The columns the queue's filters test, carried by its indexes (see below). */
+const doneFilters = (t: {
+  categoryCode: AnySQLiteColumn;
+  channel: AnySQLiteColumn;
+  createdAt: AnySQLiteColumn;
+}) => [t.categoryCode, t.channel, t.createdAt] as const;
+const openFilters = (t: Parameters<typeof doneFilters>[0] & { status: AnySQLiteColumn }) =>
+  [...doneFilters(t), t.status] as const;
+
 export const complaints = sqliteTable(
   'complaints',
   {
@@ -159,29 +168,53 @@ export const complaints = sqliteTable(
   (t) => [
     uniqueIndex('complaints_number_idx').on(t.number),
     index('complaints_citizen_idx').on(t.citizenPhone, t.createdAt),
-    index('complaints_region_status_idx').on(t.regionCode, t.status),
-    index('complaints_assignee_status_idx').on(t.assigneeId, t.status),
     index('complaints_status_created_idx').on(t.status, t.createdAt),
-    // The console's queues: open complaints by deadline, whole country, a region, a council or
-    // one owner; done ones by resolution time. Partial: each holds only the rows it sorts.
+    // The console's queues (src/complaints/queue-repository.ts): open complaints by deadline,
+    // whole country, a region, a council (an officer's queue reads a council at a time) or one
+    // owner. Partial: each holds only the open rows it sorts. They carry every column a tab or
+    // filter tests, so that a capped count under a filter reads the index alone; open rows are
+    // few, so the width costs little.
     index('complaints_due_idx')
-      .on(t.dueAt, t.id)
+      .on(t.dueAt, t.id, t.regionCode, t.councilCode, t.assigneeId, ...openFilters(t))
       .where(sql`due_at IS NOT NULL`),
     index('complaints_region_due_idx')
-      .on(t.regionCode, t.dueAt, t.id)
+      .on(t.regionCode, t.dueAt, t.id, t.councilCode, t.assigneeId, ...openFilters(t))
       .where(sql`due_at IS NOT NULL`),
     index('complaints_council_due_idx')
-      .on(t.councilCode, t.dueAt, t.id)
+      .on(t.councilCode, t.dueAt, t.id, t.regionCode, t.assigneeId, ...openFilters(t))
       .where(sql`due_at IS NOT NULL`),
     index('complaints_assignee_due_idx')
-      .on(t.assigneeId, t.dueAt, t.id)
+      .on(t.assigneeId, t.dueAt, t.id, t.regionCode, t.councilCode, ...openFilters(t))
       .where(sql`due_at IS NOT NULL`),
-    index('complaints_done_idx')
-      .on(t.resolvedAt, t.id)
-      .where(sql`status IN ('resolved', 'closed')`),
-    index('complaints_region_done_idx')
-      .on(t.regionCode, t.resolvedAt, t.id)
-      .where(sql`status IN ('resolved', 'closed')`),
+    // Done ones by status, then resolution time, whole country, a region, a council or one
+    // owner: the Resolved tab reads resolved and closed ones as two ranges in order. Not partial:
+    // done complaints are nearly all of them. They carry the columns of the common filters (and
+    // what a council's or an owner's part of an officer's scope tests) for the same reason.
+    index('complaints_done_idx').on(t.status, t.resolvedAt, t.id, ...doneFilters(t)),
+    index('complaints_region_done_idx').on(
+      t.regionCode,
+      t.status,
+      t.resolvedAt,
+      t.id,
+      ...doneFilters(t),
+    ),
+    index('complaints_council_done_idx').on(
+      t.councilCode,
+      t.status,
+      t.resolvedAt,
+      t.id,
+      t.regionCode,
+      ...doneFilters(t),
+    ),
+    index('complaints_assignee_done_idx').on(
+      t.assigneeId,
+      t.status,
+      t.resolvedAt,
+      t.id,
+      t.regionCode,
+      t.councilCode,
+      ...doneFilters(t),
+    ),
     // Open311 pages (newest first within a window) and report periods: filing times only grow,
     // so each filing appends at the index's end.
     index('complaints_created_idx').on(t.createdAt),
@@ -361,6 +394,10 @@ export const smsOutbox = sqliteTable(
   (t) => [
     index('sms_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('sms_outbox_message_idx').on(t.messageId),
+    // A complaint's SMS, for its page; partial: sign-in codes and the like have no complaint.
+    index('sms_outbox_complaint_idx')
+      .on(t.complaintId, t.id)
+      .where(sql`complaint_id IS NOT NULL`),
   ],
 );
 

@@ -1,20 +1,21 @@
 /**
  * The console's queues: a page of complaints in a scope, filtered, in deadline order (resolved
  * ones newest first), after a keyset cursor; and how many each tab holds, counted no further
- * than a cap so that a count costs the same over a million complaints. The partial indexes on
- * `due_at` and `resolved_at` (db/schema.ts) serve the order.
+ * than a cap so that a count costs the same over a million complaints. A queue is read as
+ * disjoint parts (a council, a status) that each follow one index of db/schema.ts in the queue's
+ * order; a page merges the parts' first rows and a count adds the parts' counts.
  */
 import {
   and,
   asc,
   desc,
   eq,
-  gt,
   gte,
-  inArray,
   isNotNull,
   isNull,
   lt,
+  not,
+  notInArray,
   or,
   sql,
   type SQL,
@@ -54,23 +55,60 @@ export interface Cursor {
 
 export type QueueRow = ComplaintRow & { assigneeName: string | null };
 
-function scopeCondition(scope: Scope): SQL | undefined {
+/**
+ * The scope as disjoint parts whose union is the scope, each one an index reads in the queue's
+ * order. An officer's scope as one condition (their councils, or anything assigned to them) is an
+ * OR that no index serves: over a million complaints SQLite read and sorted every row in reach.
+ * As parts, one per council and one for their complaints elsewhere, each is a range of a
+ * council's or an owner's index (db/schema.ts), and pages and counts add the parts up.
+ */
+function scopeParts(s: QueueSpec): (SQL | undefined)[] {
+  const { scope } = s;
   switch (scope.kind) {
     case 'all':
-      return undefined;
+      return [undefined];
     case 'region':
-      return eq(complaints.regionCode, scope.regionCode);
-    case 'officer':
-      return or(
-        eq(complaints.assigneeId, scope.staffId),
-        and(
-          eq(complaints.regionCode, scope.regionCode),
-          scope.councils.length > 0
-            ? inArray(complaints.councilCode, [...scope.councils])
-            : undefined,
-        ),
-      );
+      return [regionIs(scope.regionCode, s.filters.councilCode !== undefined)];
+    case 'officer': {
+      // Whatever is assigned to an officer is in their scope: their Mine is just theirs.
+      if (s.tab === 'mine' && s.me === scope.staffId) return [undefined];
+      const inRegion = eq(complaints.regionCode, scope.regionCode);
+      const theirs = eq(complaints.assigneeId, scope.staffId);
+      if (scope.councils.length === 0) return [inRegion, and(theirs, not(inRegion))];
+      const councils = [...new Set(scope.councils)];
+      const wanted = s.filters.councilCode;
+      const ofRegion = regionIs(scope.regionCode, true);
+      return [
+        ...councils
+          .filter((c) => wanted === undefined || c === wanted)
+          .map((c) => and(ofRegion, eq(complaints.councilCode, c))),
+        and(theirs, or(not(inRegion), notInArray(complaints.councilCode, councils))),
+      ];
+    }
   }
+}
+
+/**
+ * The region test. Beside a council's (a filter, or a part of an officer's scope) it is kept off
+ * the indexes with a unary plus: SQLite, given both, may pick the region's index over the
+ * council's and read the whole region to find one council's rows.
+ */
+function regionIs(code: string, besideCouncil: boolean): SQL {
+  return besideCouncil ? sql`+${complaints.regionCode} = ${code}` : eq(complaints.regionCode, code);
+}
+
+const DONE = ['resolved', 'closed'] as const;
+
+/**
+ * The tab as disjoint parts in the same way: Resolved is its resolved ones and its closed ones,
+ * each a range of a `…_done_idx` in resolution order (as one `IN` SQLite would sort them all).
+ */
+function tabParts(s: QueueSpec): (SQL | undefined)[] {
+  if (s.tab !== 'resolved') return [undefined];
+  const wanted = s.filters.status;
+  return DONE.filter((st) => wanted === undefined || st === wanted).map((st) =>
+    eq(complaints.status, st),
+  );
 }
 
 function tabCondition(tab: Tab, me: number, clock: QueueClock): SQL | undefined {
@@ -87,16 +125,18 @@ function tabCondition(tab: Tab, me: number, clock: QueueClock): SQL | undefined 
     case 'open':
       return open;
     case 'resolved':
-      return inArray(complaints.status, ['resolved', 'closed']);
+      return undefined; // tabParts
   }
 }
 
 function filterCondition(f: QueueFilters): SQL | undefined {
   return and(
-    f.regionCode === undefined ? undefined : eq(complaints.regionCode, f.regionCode),
+    f.regionCode === undefined ? undefined : regionIs(f.regionCode, f.councilCode !== undefined),
     f.councilCode === undefined ? undefined : eq(complaints.councilCode, f.councilCode),
     f.categoryCode === undefined ? undefined : eq(complaints.categoryCode, f.categoryCode),
-    f.status === undefined ? undefined : eq(complaints.status, f.status),
+    // Off the indexes (unary plus): the tab's own index carries the status, and given the choice
+    // SQLite would read every complaint of that status by filing time and sort them.
+    f.status === undefined ? undefined : sql`+${complaints.status} = ${f.status}`,
     f.channel === undefined ? undefined : eq(complaints.channel, f.channel),
     f.from === undefined ? undefined : gte(complaints.createdAt, f.from),
     f.until === undefined ? undefined : lt(complaints.createdAt, f.until),
@@ -115,42 +155,57 @@ export interface QueueSpec {
   clock: QueueClock;
 }
 
-function whereOf(s: QueueSpec): SQL | undefined {
-  return and(
-    scopeCondition(s.scope),
-    tabCondition(s.tab, s.me, s.clock),
-    filterCondition(s.filters),
-  );
+/** The queue's parts (scopeParts by tabParts): disjoint, and together the whole queue. */
+function partsOf(s: QueueSpec): (SQL | undefined)[] {
+  const rest = and(tabCondition(s.tab, s.me, s.clock), filterCondition(s.filters));
+  return scopeParts(s).flatMap((scope) => tabParts(s).map((tab) => and(scope, tab, rest)));
 }
 
 /** One page of a queue after `after`, in its order, with each owner's name. */
 export function queuePage(tx: Tx, s: QueueSpec, limit: number, after?: Cursor): QueueRow[] {
   const done = s.tab === 'resolved';
   const key = done ? complaints.resolvedAt : complaints.dueAt;
+  // A row value, so that SQLite starts each part's range at the cursor.
   const past =
     after === undefined
       ? undefined
-      : done
-        ? or(lt(key, after.key), and(eq(key, after.key), lt(complaints.id, after.id)))
-        : or(gt(key, after.key), and(eq(key, after.key), gt(complaints.id, after.id)));
-  const rows = tx
-    .select({ complaint: complaints, assigneeName: staff.name })
-    .from(complaints)
-    .leftJoin(staff, eq(staff.id, complaints.assigneeId))
-    .where(and(whereOf(s), past))
-    .orderBy(done ? desc(key) : asc(key), done ? desc(complaints.id) : asc(complaints.id))
-    .limit(limit)
-    .all();
-  return rows.map((r) => ({ ...r.complaint, assigneeName: r.assigneeName }));
+      : sql`(${key}, ${complaints.id}) ${sql.raw(done ? '<' : '>')} (${after.key}, ${after.id})`;
+  // Each part's first `limit` rows in the queue's order; the page is the first `limit` of them all.
+  const rows = partsOf(s).flatMap((where) =>
+    tx
+      .select({ complaint: complaints, assigneeName: staff.name })
+      .from(complaints)
+      .leftJoin(staff, eq(staff.id, complaints.assigneeId))
+      .where(and(where, past))
+      .orderBy(done ? desc(key) : asc(key), done ? desc(complaints.id) : asc(complaints.id))
+      .limit(limit)
+      .all()
+      .map((r) => ({ ...r.complaint, assigneeName: r.assigneeName })),
+  );
+  return sortInQueueOrder(rows, done).slice(0, limit);
+}
+
+/**
+ * Rows in the queue's order, as SQL sorts them: by deadline then id, or newest resolution first
+ * (a missing key sorts as the smallest).
+ */
+function sortInQueueOrder(rows: QueueRow[], done: boolean): QueueRow[] {
+  const keyOf = (r: QueueRow) => (done ? r.resolvedAt : r.dueAt) ?? -Infinity;
+  const sign = done ? -1 : 1;
+  return rows.sort((a, b) => sign * (keyOf(a) - keyOf(b) || a.id - b.id));
 }
 
 /** How many complaints a queue holds, counted up to `cap` (more reads as cap + 1). */
 export function countQueue(tx: Tx, s: QueueSpec, cap: number): number {
-  const inner = tx
-    .select({ one: sql`1` })
-    .from(complaints)
-    .where(whereOf(s))
-    .limit(cap + 1);
-  const row = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${inner})`);
-  return row.n;
+  let n = 0;
+  for (const where of partsOf(s)) {
+    if (n > cap) break;
+    const inner = tx
+      .select({ one: sql`1` })
+      .from(complaints)
+      .where(where)
+      .limit(cap + 1 - n);
+    n += tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${inner})`).n;
+  }
+  return n;
 }

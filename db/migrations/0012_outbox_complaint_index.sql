@@ -1,0 +1,1 @@
+CREATE INDEX `sms_outbox_complaint_idx` ON `sms_outbox` (`complaint_id`,`id`) WHERE complaint_id IS NOT NULL;
