@@ -3,8 +3,8 @@
  * days of each other (src/complaints/core/place.ts), and the lead a supervisor linked them under.
  * Served by `complaints_cluster_idx` and `complaints_lead_idx`.
  */
-import { and, asc, between, eq, isNotNull, isNull, ne } from 'drizzle-orm';
-import type { Tx } from '../../db/client';
+import { and, asc, between, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { preparedPerDb, type Tx } from '../../db/client';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { CLUSTER_WINDOW_MS } from './core/place';
 
@@ -35,6 +35,45 @@ export function clusterOf(tx: Tx, c: Clustered, limit: number): ComplaintRow[] {
     .orderBy(asc(complaints.createdAt), asc(complaints.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * Who is in each cluster, for the queue's "Similar: N" badges: only what a scope test needs, by
+ * a statement prepared once per database (a page asks for fifty clusters).
+ */
+const members = preparedPerDb((db) =>
+  db
+    .select({
+      regionCode: complaints.regionCode,
+      councilCode: complaints.councilCode,
+      assigneeId: complaints.assigneeId,
+    })
+    .from(complaints)
+    .where(
+      and(
+        eq(complaints.councilCode, sql.placeholder('council')),
+        eq(complaints.categoryCode, sql.placeholder('category')),
+        eq(complaints.placeKey, sql.placeholder('place')),
+        between(complaints.createdAt, sql.placeholder('from'), sql.placeholder('to')),
+        ne(complaints.id, sql.placeholder('id')),
+      ),
+    )
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+);
+
+/** The scope-relevant fields of the complaints in `c`'s cluster (not `c`), at most `limit`. */
+export function clusterMembers(tx: Tx, c: Clustered, limit: number) {
+  if (!c.placeKey) return [];
+  return members(tx).all({
+    council: c.councilCode,
+    category: c.categoryCode,
+    place: c.placeKey,
+    from: c.createdAt - CLUSTER_WINDOW_MS,
+    to: c.createdAt + CLUSTER_WINDOW_MS,
+    id: c.id,
+    limit,
+  });
 }
 
 /** The complaints linked under `leadId`, oldest first. */

@@ -11,6 +11,7 @@ import type { ComplaintRow } from '../../db/schema';
 import { findStaffById } from '../staff/repository';
 import { replyToComplaint, resolveComplaint, type ActionDeps, type ActionResult } from './actions';
 import {
+  clusterMembers,
   clusterOf,
   complaintsWithoutPlaceKey,
   hasLinked,
@@ -41,7 +42,7 @@ export function clusterSizes(
 ): Map<number, number> {
   const sizes = new Map<number, number>();
   for (const r of rows) {
-    const n = similarInScope(db, scope, r).length;
+    const n = clusterMembers(db, r, CLUSTER_LIMIT).filter((o) => inScope(scope, o)).length;
     if (n > 0) sizes.set(r.id, n);
   }
   return sizes;
