@@ -39,6 +39,12 @@ export interface QueueFilters {
   until?: number;
   /** An FTS5 query over description and place (see ftsQuery). */
   words?: string;
+  /**
+   * Set instead of `words` once the search's matches are in `temp.search_hits` (loadSearchHits):
+   * `many` says whether to walk the queue's index testing each row against them (many matches:
+   * the page fills quickly) or to read the matches and sort them (few).
+   */
+  hits?: { many: boolean };
 }
 
 /** Where the tabs' time limits fall: now, and the end of the next working day's worth of time. */
@@ -140,10 +146,35 @@ function filterCondition(f: QueueFilters): SQL | undefined {
     f.channel === undefined ? undefined : eq(complaints.channel, f.channel),
     f.from === undefined ? undefined : gte(complaints.createdAt, f.from),
     f.until === undefined ? undefined : lt(complaints.createdAt, f.until),
-    f.words === undefined
-      ? undefined
-      : sql`${complaints.id} IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${f.words})`,
+    f.hits !== undefined
+      ? f.hits.many
+        ? // Kept off the primary key (unary plus): each row the queue's index yields is tested.
+          sql`+${complaints.id} IN (SELECT id FROM temp.search_hits)`
+        : sql`${complaints.id} IN (SELECT id FROM temp.search_hits)`
+      : f.words === undefined
+        ? undefined
+        : sql`${complaints.id} IN (SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${f.words})`,
   );
+}
+
+/**
+ * Puts the complaints matching an FTS5 query into `temp.search_hits` (this connection's own),
+ * replacing the last search's; returns how many. Written inline, a search made SQLite look the
+ * words up again in every statement of a page (a page and seven counts), which for a common
+ * word cost hundreds of ms each over a million complaints. Call it and the queries that use it
+ * in one synchronous stretch (one transaction): the table is shared by the connection.
+ */
+export function loadSearchHits(tx: Tx, words: string): number {
+  tx.run(sql`CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)`);
+  tx.run(sql`DELETE FROM temp.search_hits`);
+  return tx.run(
+    sql`INSERT INTO temp.search_hits SELECT rowid FROM complaints_fts WHERE complaints_fts MATCH ${words}`,
+  ).changes;
+}
+
+/** Empties `temp.search_hits` (a common word's matches take memory). */
+export function clearSearchHits(tx: Tx): void {
+  tx.run(sql`DELETE FROM temp.search_hits`);
 }
 
 export interface QueueSpec {

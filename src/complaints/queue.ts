@@ -2,10 +2,12 @@
  * The console's queue for one staff member: a page of one tab in their scope, the counts of every
  * tab, and the cursor of the next page. Read-only.
  */
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import type { Scope } from './core/scope';
 import {
+  clearSearchHits,
   countQueue,
+  loadSearchHits,
   queuePage,
   TABS,
   type Cursor,
@@ -32,8 +34,8 @@ export interface QueueRequest {
 
 export interface QueueResult {
   rows: QueueRow[];
-  /** Every tab's count, at most COUNT_CAP + 1. */
-  counts: Record<Tab, number>;
+  /** Every tab's count, at most COUNT_CAP + 1; none for a search by words. */
+  counts?: Record<Tab, number>;
   /** The cursor of the next page, when there is one. */
   next?: string;
 }
@@ -53,18 +55,50 @@ function cursorAfter(tab: Tab, row: QueueRow): Cursor {
   return { key: (tab === 'resolved' ? row.resolvedAt : row.dueAt) ?? 0, id: row.id };
 }
 
-/** One page of a queue and the counts of every tab, for the given clock. */
-export function loadQueue(db: Db, r: QueueRequest, clock: QueueClock): QueueResult {
+/**
+ * Above this many matches a word search walks the queue's index testing each row (the page fills
+ * within a few hundred rows); at or below it, it reads the matches and sorts them.
+ */
+export const FEW_HITS = 5_000;
+
+/**
+ * One page of a queue and the counts of every tab, for the given clock. A search by words counts
+ * no tabs: counting a common word's matches in every tab would cost more than the page itself,
+ * and the page says what it is showing instead.
+ */
+export function loadQueue(
+  db: Db,
+  r: QueueRequest,
+  clock: QueueClock,
+  fewHits = FEW_HITS,
+): QueueResult {
+  const words = r.filters.words;
+  if (words === undefined) return load(db, r, clock, true);
+  return inTransaction(db, (tx) => {
+    const { words: _, ...rest } = r.filters;
+    const many = loadSearchHits(tx, words) > fewHits;
+    try {
+      return load(tx, { ...r, filters: { ...rest, hits: { many } } }, clock, false);
+    } finally {
+      clearSearchHits(tx);
+    }
+  });
+}
+
+function load(db: Db, r: QueueRequest, clock: QueueClock, counted: boolean): QueueResult {
   const spec = (tab: Tab) => ({ scope: r.scope, me: r.me, tab, filters: r.filters, clock });
   const rows = queuePage(db, spec(r.tab), PAGE_SIZE + 1, decodeCursor(r.after));
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  const counts = Object.fromEntries(
-    TABS.map((tab) => [tab, countQueue(db, spec(tab), COUNT_CAP)]),
-  ) as Record<Tab, number>;
+  const counts = counted
+    ? (Object.fromEntries(TABS.map((tab) => [tab, countQueue(db, spec(tab), COUNT_CAP)])) as Record<
+        Tab,
+        number
+      >)
+    : undefined;
   return {
     rows: page,
-    counts,
+    ...(counts ? { counts } : {}),
     ...(rows.length > PAGE_SIZE && last ? { next: encodeCursor(cursorAfter(r.tab, last)) } : {}),
   };
 }

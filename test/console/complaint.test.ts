@@ -319,6 +319,21 @@ describe('scope', () => {
     expect(found.status).toBe(303);
     expect(found.headers.location).toBe(`/console/c/${c.number}`);
   });
+
+  it('words find complaints in the tab, which says it shows matches rather than counts', async () => {
+    const well = w.file({ council: 'DAR-KIM', description: 'Kisima cha Mwenge kimeharibika' });
+    w.file({ council: 'DAR-KIM', description: 'Taa za barabarani hazifanyi kazi' });
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const res = await agent.get('/console?tab=open&q=kisima');
+    expect(res.status).toBe(200);
+    const text = textOf(res.text);
+    expect(text).toContain('All open: complaints matching “kisima”');
+    expect(res.text).toContain(`/console/c/${well.number}"`);
+    expect(res.text).not.toContain('class="count"');
+    expect((res.text.match(/<tr>/g) ?? []).length).toBe(2); // the header and the well
+    const plain = await agent.get('/console?tab=open');
+    expect(plain.text).toContain('class="count"');
+  });
 });
 
 describe('assigning', () => {

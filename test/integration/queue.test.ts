@@ -79,6 +79,39 @@ test('when words are searched, then descriptions and places match as prefixes', 
   );
 });
 
+test('when words are searched, then the tabs are not counted, and many matches page like few', () => {
+  const clock = () => ({ now: w.clock.now(), soon: w.clock.now() + 8 * HOUR });
+  const water = Array.from({ length: PAGE_SIZE + 5 }, (_, i) => {
+    w.clock.advance(60_000);
+    const council = i % 3 === 0 ? 'DAR-UBM' : 'DAR-KIM';
+    return file(w, { council, description: `Kisima kimeharibika, mtaa ${i}` }).number;
+  });
+  file(w, { council: 'DAR-KIM', description: 'Taa za barabarani hazifanyi kazi' });
+  const scope = scopeFor(d.darSup);
+  const walk = (fewHits: number, filters: object) => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const base = { scope, me: d.darSup.id, tab: 'open' as const, filters };
+      const page = loadQueue(w.db, after ? { ...base, after } : base, clock(), fewHits);
+      expect(page.counts).toBeUndefined();
+      seen.push(...page.rows.map((r) => r.number));
+      if (!page.next) return seen;
+      after = page.next;
+    }
+  };
+  const words = { words: ftsQuery('kisima')! };
+  // Filed a minute apart, the same SLA: their deadlines come in filing order.
+  expect(walk(1_000, words)).toEqual(water); // few matches: read and sorted
+  expect(walk(0, words)).toEqual(water); // many: the queue's index walked, each row tested
+  const ubungo = { ...words, councilCode: 'DAR-UBM' };
+  const expected = water.filter((_, i) => i % 3 === 0);
+  expect(walk(1_000, ubungo)).toEqual(expected);
+  expect(walk(0, ubungo)).toEqual(expected);
+  // Without words the counts are there.
+  expect(numbers(d.darSup, 'open').counts?.open).toBe(3 + water.length + 1);
+});
+
 test('when a queue is longer than a page, then keyset pages cover it once, in order', () => {
   const many = Array.from({ length: PAGE_SIZE + 7 }, (_, i) => {
     w.clock.advance(60_000);

@@ -22,7 +22,8 @@ export interface QueueView {
   reference: ReferenceData;
   tab: Tab;
   rows: QueueRow[];
-  counts: Record<Tab, number>;
+  /** Each tab's count; none while searching by words. */
+  counts?: Record<Tab, number> | undefined;
   /** The filters as typed (for the form and for links). */
   query: Record<string, string>;
   next?: string | undefined;
@@ -69,7 +70,7 @@ function Tabs({ v }: { v: QueueView }) {
               aria-current={tab === v.tab ? 'page' : undefined}
             >
               {t(TAB_WORD[tab], v.lang)}
-              <span class="count">{countText(v.counts[tab], v.lang)}</span>
+              {v.counts && <span class="count">{countText(v.counts[tab], v.lang)}</span>}
             </a>
           </li>
         ))}
@@ -224,11 +225,14 @@ function Row({ v, row, select }: { v: QueueView; row: QueueRow; select: boolean 
 function Table({ v }: { v: QueueView }) {
   const { lang } = v;
   const select = v.assignees.length > 0 && v.tab !== 'resolved' && v.rows.length > 0;
-  const count = countText(v.counts[v.tab], lang);
+  const tab = t(TAB_WORD[v.tab], lang);
+  const caption = v.counts
+    ? t('queue.caption', lang, { tab, count: countText(v.counts[v.tab], lang) })
+    : t('queue.searchCaption', lang, { tab, words: v.query.q ?? '' });
   const table = (
     <div class="table-wrap">
       <table class="cards">
-        <caption>{t('queue.caption', lang, { tab: t(TAB_WORD[v.tab], lang), count })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             {select && (

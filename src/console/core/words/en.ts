@@ -92,6 +92,7 @@ export const en = {
   'queue.col.assignee': 'Assigned to',
   'queue.col.activity': 'Last activity',
   'queue.col.select': 'Select',
+  'queue.searchCaption': '{tab}: complaints matching “{words}”',
   'queue.next': 'Next page',
   'queue.first': 'First page',
   'queue.badNumber': '{input} has a typing mistake: check the complaint number.',

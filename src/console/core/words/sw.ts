@@ -92,6 +92,7 @@ export const sw: Words = {
   'queue.col.assignee': 'Amepangiwa',
   'queue.col.activity': 'Shughuli ya mwisho',
   'queue.col.select': 'Chagua',
+  'queue.searchCaption': '{tab}: malalamiko yanayolingana na “{words}”',
   'queue.next': 'Ukurasa unaofuata',
   'queue.first': 'Ukurasa wa kwanza',
   'queue.badNumber': '{input} ina kosa la uchapaji: hakikisha namba ya lalamiko.',
