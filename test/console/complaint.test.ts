@@ -337,6 +337,22 @@ describe('scope', () => {
 });
 
 describe('assigning', () => {
+  it('headquarters picks from supervisors and headquarters, or from the staff of the region it filters to', async () => {
+    w.file({ council: 'DAR-KIM' });
+    const { agent } = await signedIn(w, DESK.hq.phone);
+    const optionsOf = (html: string) =>
+      [...html.matchAll(/<option value="(\d+)"/g)].map((m) => Number(m[1]));
+    const country = optionsOf((await agent.get('/console?tab=open')).text);
+    expect(country).toContain(w.desk.darSup.id);
+    expect(country).toContain(w.desk.hq.id);
+    expect(country).not.toContain(w.desk.neema.id);
+    const dar = optionsOf((await agent.get('/console?tab=open&region=DAR')).text);
+    expect(dar).toEqual(
+      expect.arrayContaining([w.desk.neema.id, w.desk.juma.id, w.desk.darSup.id]),
+    );
+    expect(dar).not.toContain(w.desk.aruOfficer.id);
+  });
+
   it('a supervisor assigns one complaint, and several from the queue', async () => {
     const one = w.file({ council: 'DAR-KIM' });
     const more = [w.file({ council: 'DAR-KIM' }), w.file({ council: 'DAR-UBM' })];

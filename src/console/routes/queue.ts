@@ -74,13 +74,20 @@ function defaultTab(v: Viewer): Tab {
   return v.staff.role === 'officer' ? 'mine' : 'open';
 }
 
-/** Who the viewer may hand complaints to: supervisors their region's staff, HQ anyone active. */
-function assigneesOf(deps: ConsoleDeps, v: Viewer): Choice[] {
+/**
+ * Who the viewer may hand complaints to: a supervisor, their region's staff; headquarters, the
+ * staff of the region the queue is filtered to, else supervisors and headquarters (the whole
+ * country's officers would be a list of thousands, on every page).
+ */
+function assigneesOf(deps: ConsoleDeps, v: Viewer, filteredRegion?: string): Choice[] {
   if (v.staff.role === 'officer') return [];
-  return assignableStaff(deps.db, v.staff.role === 'hq' ? null : v.staff.regionCode).map((s) => ({
-    value: String(s.id),
-    label: `${s.name} (${t(`role.${s.role}`, v.lang)}${s.regionCode ? `, ${s.regionCode}` : ''})`,
-  }));
+  const region = v.staff.role === 'hq' ? (filteredRegion ?? null) : v.staff.regionCode;
+  return assignableStaff(deps.db, region)
+    .filter((s) => region !== null || s.role !== 'officer')
+    .map((s) => ({
+      value: String(s.id),
+      label: `${s.name} (${t(`role.${s.role}`, v.lang)}${s.regionCode ? `, ${s.regionCode}` : ''})`,
+    }));
 }
 
 type Params = (name: string) => string;
@@ -144,7 +151,7 @@ function show(
     query: { ...query, tab },
     next: q.next,
     regionCodes,
-    assignees: assigneesOf(deps, v),
+    assignees: assigneesOf(deps, v, filters.regionCode),
     csrf: v.session.csrf,
     clusters: clusterSizes(deps.db, v.scope, q.rows),
   });
@@ -179,7 +186,8 @@ export function queueRoutes(deps: ConsoleDeps): Router {
       return;
     }
     const v = viewerOf(res);
-    const to = assigneesOf(deps, v).find((c) => c.value === param(req, 'to'));
+    const region = param(req, 'region') || undefined;
+    const to = assigneesOf(deps, v, region).find((c) => c.value === param(req, 'to'));
     const notice =
       param(req, 'done') === 'assigned' && to
         ? t('queue.bulk.done', v.lang, { count: Number(param(req, 'n')) || 0, name: nameOf(to) })
@@ -203,9 +211,10 @@ export function queueRoutes(deps: ConsoleDeps): Router {
     const back = field(req, 'back').startsWith('/console') ? field(req, 'back') : '/console';
     const numbers = fields(req, 'numbers');
     const staffId = Number(field(req, 'staffId'));
-    const to = assigneesOf(deps, v).find((c) => c.value === String(staffId));
+    const search = new URL(back, 'http://console').searchParams;
+    const region = search.get('region') ?? undefined;
+    const to = assigneesOf(deps, v, region).find((c) => c.value === String(staffId));
     if (numbers.length === 0 || !to) {
-      const search = new URL(back, 'http://console').searchParams;
       show(deps, (name) => search.get(name) ?? '', res, { error: t('queue.bulk.none', v.lang) });
       return;
     }
