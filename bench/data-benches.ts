@@ -1,8 +1,9 @@
 /**
- * The data parts of `npm run bench`: outbox drain rate, assignment at scale and Open311 pages over
- * a million complaints, with targets.
+ * The data parts of `npm run bench`: outbox drain rate, assignment at scale, Open311 pages and the
+ * console's dashboard over a million complaints, with targets.
  */
 import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
+import { runDashboardBench, type DashboardBenchResult } from './dashboard';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
 
@@ -12,6 +13,7 @@ export async function runDataBenches(parts: {
   outbox: boolean;
   assignment: boolean;
   open311: boolean;
+  dashboard: boolean;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
@@ -32,7 +34,12 @@ export async function runDataBenches(parts: {
     );
     open311 = await runOpen311Bench();
   }
-  if (!outbox && !assignment && !open311) return;
+  let dashboard: DashboardBenchResult | undefined;
+  if (parts.dashboard) {
+    console.log('\nDashboard bench: /console/dashboard over 1,000,000 complaints (365 days)');
+    dashboard = runDashboardBench();
+  }
+  if (!outbox && !assignment && !open311 && !dashboard) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -50,6 +57,12 @@ export async function runDataBenches(parts: {
     );
   }
   if (open311) printOpen311(open311);
+  if (dashboard) {
+    const ok = dashboard.worstP95Ms < 200;
+    console.log(
+      `dashboard (${dashboard.complaints} complaints): slowest p95 ${dashboard.worstP95Ms.toFixed(1)} ms   (target < 200 ms: ${mark(ok)})`,
+    );
+  }
 }
 
 function printOpen311(r: Open311BenchResult): void {

@@ -7,8 +7,9 @@
  * report quotes medians over rounds (a shared 2-core machine drifts; alternating spreads the drift
  * over both). Then the
  * outbox drain rate (bench/outbox.ts) and assignment/escalation at 100,000 open complaints
- * (bench/assignment.ts), and Open311 pages over a million complaints (bench/open311.ts). PARTS:
- * comma-separated kero, baseline, ussd (both), outbox, assignment, open311; default all.
+ * (bench/assignment.ts), Open311 pages over a million complaints (bench/open311.ts) and the
+ * console's dashboard over a million complaints (bench/dashboard.ts). PARTS: comma-separated
+ * kero, baseline, ussd (both), outbox, assignment, open311, dashboard; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +36,7 @@ const durationS = Number(opts.duration);
 const connections = Math.trunc(Number(opts.connections));
 const warmupS = Number(opts.warmup);
 const rounds = Math.trunc(Number(opts.rounds));
-const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311'];
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'dashboard'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
@@ -48,7 +49,7 @@ const valid =
   rounds <= 20;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,dashboard]',
   );
   process.exit(2);
 }
@@ -245,6 +246,7 @@ async function main(): Promise<void> {
     outbox: on('outbox'),
     assignment: on('assignment'),
     open311: on('open311'),
+    dashboard: on('dashboard'),
   });
 }
 
