@@ -15,8 +15,10 @@ import {
   mergeRows,
   per10k,
   quantile,
+  firstResponseOf,
   rowsBy,
   staffFigures,
+  type StaffCell,
   weekSeries,
   type CountRow,
   type Figures,
@@ -97,8 +99,15 @@ function fromRaw(db: Db, s: RawScope, w: Window, trend: Window): Parts {
     area: rowsBy(cells, 'council'),
     category: rowsBy(cells, 'category'),
     channel: rowsBy(cells, 'channel'),
-    hours: rawHours(db, s, w),
+    hours: hoursOf(db, s, w),
     trend: rawTrend(db, s, trend),
+  };
+}
+
+function hoursOf(db: Db, s: RawScope, w: Window, staff?: readonly StaffCell[]): Parts['hours'] {
+  return {
+    firstResponse: staff ? firstResponseOf(staff) : rawHours(db, s, w, 'firstResponse'),
+    resolution: rawHours(db, s, w, 'resolution'),
   };
 }
 
@@ -107,7 +116,13 @@ function fromRaw(db: Db, s: RawScope, w: Window, trend: Window): Parts {
  * histograms from its complaints, a few tens of thousands a year at most). An officer's own
  * councils: their complaints. An officer's complaints assigned from elsewhere: added to either.
  */
-function partsOf(db: Db, scope: Scope, w: Window, trend: Window): Parts {
+function partsOf(
+  db: Db,
+  scope: Scope,
+  w: Window,
+  trend: Window,
+  staff: readonly StaffCell[] | undefined,
+): Parts {
   if (scope.kind === 'all') {
     return {
       area: rollupRows(db, '', 'region', w),
@@ -126,7 +141,7 @@ function partsOf(db: Db, scope: Scope, w: Window, trend: Window): Parts {
     area: rollupRows(db, scope.regionCode, 'council', w),
     category: rollupRows(db, scope.regionCode, 'category', w),
     channel: rollupRows(db, scope.regionCode, 'channel', w),
-    hours: rawHours(db, region, w),
+    hours: hoursOf(db, region, w, staff),
     trend: rollupTrend(db, scope.regionCode, trend),
   };
   return scope.kind === 'officer' ? merge(whole, fromRaw(db, elsewhere(scope), w, trend)) : whole;
@@ -161,7 +176,12 @@ export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboa
   settleWorkTimes(deps.db, deps.hours);
   const pop = deps.populations;
   const w = { from: r.period.from, until: r.period.until };
-  const p = partsOf(deps.db, r.scope, w, trendWindow(r.period));
+  // A region's staff table, read first: its cells also give the first-response histogram.
+  const cells =
+    r.withStaff && r.scope.kind === 'region'
+      ? rawStaffCells(deps.db, { kind: 'region', regionCode: r.scope.regionCode }, w)
+      : undefined;
+  const p = partsOf(deps.db, r.scope, w, trendWindow(r.period), cells);
   const area = r.scope.kind === 'all' ? 'region' : 'council';
   const byArea = breakdown(p.area, r.order.areas).map((row) => ({
     ...row,
@@ -176,10 +196,7 @@ export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboa
       : r.scope.kind === 'region'
         ? pop.get(r.scope.regionCode)
         : undefined;
-  const staff =
-    r.withStaff && r.scope.kind === 'region'
-      ? staffFigures(rawStaffCells(deps.db, { kind: 'region', regionCode: r.scope.regionCode }, w))
-      : [];
+  const staff = cells ? staffFigures(cells) : [];
   const names = staffNamesById(
     deps.db,
     staff.map((s) => s.staffId),

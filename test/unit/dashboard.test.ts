@@ -6,6 +6,7 @@ import { queueHref } from '../../src/console/core/dashboard-links';
 import { publicTable, type Table } from '../../src/console/core/dashboard-tables';
 import {
   figuresOf,
+  firstResponseOf,
   mergeHistograms,
   per10k,
   publicCount,
@@ -226,6 +227,20 @@ describe('figures', () => {
         4,
       ),
     ).toEqual([2, 0, 0, 2]);
+  });
+
+  it("when nobody's complaints are among the staff cells, then they count in the histogram only", () => {
+    const cells = [
+      { staffId: null, hours: 4, assigned: 2, replied: 2, resolved: 0 },
+      { staffId: null, hours: null, assigned: 5, replied: 0, resolved: 0 },
+      { staffId: 7, hours: 1, assigned: 1, replied: 1, resolved: 1 },
+      { staffId: 8, hours: 4, assigned: 1, replied: 1, resolved: 0 },
+    ];
+    expect(firstResponseOf(cells)).toEqual([
+      [1, 1],
+      [4, 3],
+    ]);
+    expect(staffFigures(cells).map((f) => f.staffId)).toEqual([7, 8]);
   });
 
   it('when staff cells are grouped, then each gets a median of their answered hours', () => {

@@ -41,7 +41,8 @@ export type Histogram = [number, number][];
 
 /** One staff member's complaints that took `hours` to a first response (null: no answer). */
 export interface StaffCell {
-  staffId: number;
+  /** Null: nobody holds them. */
+  staffId: number | null;
   hours: number | null;
   assigned: number;
   replied: number;
@@ -183,6 +184,7 @@ export interface StaffFigures {
 export function staffFigures(cells: readonly StaffCell[]): StaffFigures[] {
   const by = new Map<number, { f: StaffFigures; h: Histogram }>();
   for (const c of cells) {
+    if (c.staffId === null) continue;
     let entry = by.get(c.staffId);
     if (!entry) {
       const f = { staffId: c.staffId, assigned: 0, replied: 0, resolved: 0 };
@@ -197,6 +199,13 @@ export function staffFigures(cells: readonly StaffCell[]): StaffFigures[] {
   return [...by.values()]
     .map(({ f, h }) => ({ ...f, medianFirstResponse: quantile(mergeHistograms(h), 0.5) }))
     .sort((a, b) => b.assigned - a.assigned || a.staffId - b.staffId);
+}
+
+/** Pure. The first-response histogram in staff cells (every owner, nobody's too). */
+export function firstResponseOf(cells: readonly StaffCell[]): Histogram {
+  return mergeHistograms(
+    cells.flatMap((c): Histogram => (c.hours === null ? [] : [[c.hours, c.replied]])),
+  );
 }
 
 /** Pure. Per week index 0..weeks-1 the count (rows of the same week added), zero where none. */
