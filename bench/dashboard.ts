@@ -178,7 +178,8 @@ function rawDesign(db: Db, now: number): string[] {
       for (const regionCode of codes) {
         const s = { kind: 'region' as const, regionCode };
         rawCells(db, s, w);
-        rawHours(db, s, w);
+        rawHours(db, s, w, 'firstResponse');
+        rawHours(db, s, w, 'resolution');
         rawTrend(db, s, trendWindow(period));
       }
     };
@@ -222,10 +223,19 @@ export function runDashboardBench(
     console.log(
       `  seeded ${complaints} complaints over ${days} days in ${seedSeconds.toFixed(0)} s`,
     );
+    // A shared 2-core machine: its load is part of every figure below.
+    const load = () =>
+      os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ');
+    console.log(`  load average ${load()} (2 cores, shared)`);
     console.log('  (b) the daily rollup, as built (figures + page rendered):');
     const rows = measure(db, now, TIMED);
+    console.log(`  load average ${load()}`);
     const notes = [...rawDesign(db, now), writeCost(db)];
     for (const line of notes) console.log(`  ${line}`);
+    console.log(`  load average ${load()}`);
     return {
       complaints,
       seedSeconds,
