@@ -15,10 +15,9 @@ import {
   mergeRows,
   per10k,
   quantile,
-  firstResponseOf,
   rowsBy,
   staffFigures,
-  type StaffCell,
+  tallyDurations,
   weekSeries,
   type CountRow,
   type Figures,
@@ -28,8 +27,7 @@ import {
 import { TREND_WEEKS, trendWindow, type DashboardPeriod } from './core/dashboard-period';
 import {
   rawCells,
-  rawHours,
-  rawStaffCells,
+  rawDurations,
   rawTrend,
   rollupHours,
   rollupRows,
@@ -104,11 +102,9 @@ function fromRaw(db: Db, s: RawScope, w: Window, trend: Window): Parts {
   };
 }
 
-function hoursOf(db: Db, s: RawScope, w: Window, staff?: readonly StaffCell[]): Parts['hours'] {
-  return {
-    firstResponse: staff ? firstResponseOf(staff) : rawHours(db, s, w, 'firstResponse'),
-    resolution: rawHours(db, s, w, 'resolution'),
-  };
+function hoursOf(db: Db, s: RawScope, w: Window): Parts['hours'] {
+  const { firstResponse, resolution } = tallyDurations(rawDurations(db, s, w));
+  return { firstResponse, resolution };
 }
 
 /**
@@ -121,7 +117,7 @@ function partsOf(
   scope: Scope,
   w: Window,
   trend: Window,
-  staff: readonly StaffCell[] | undefined,
+  tally: ReturnType<typeof tallyDurations> | undefined,
 ): Parts {
   if (scope.kind === 'all') {
     return {
@@ -141,7 +137,9 @@ function partsOf(
     area: rollupRows(db, scope.regionCode, 'council', w),
     category: rollupRows(db, scope.regionCode, 'category', w),
     channel: rollupRows(db, scope.regionCode, 'channel', w),
-    hours: hoursOf(db, region, w, staff),
+    hours: tally
+      ? { firstResponse: tally.firstResponse, resolution: tally.resolution }
+      : hoursOf(db, region, w),
     trend: rollupTrend(db, scope.regionCode, trend),
   };
   return scope.kind === 'officer' ? merge(whole, fromRaw(db, elsewhere(scope), w, trend)) : whole;
@@ -176,12 +174,12 @@ export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboa
   settleWorkTimes(deps.db, deps.hours);
   const pop = deps.populations;
   const w = { from: r.period.from, until: r.period.until };
-  // A region's staff table, read first: its cells also give the first-response histogram.
-  const cells =
+  // A region's staff table and its histograms come from one read of its complaints.
+  const tally =
     r.withStaff && r.scope.kind === 'region'
-      ? rawStaffCells(deps.db, { kind: 'region', regionCode: r.scope.regionCode }, w)
+      ? tallyDurations(rawDurations(deps.db, { kind: 'region', regionCode: r.scope.regionCode }, w))
       : undefined;
-  const p = partsOf(deps.db, r.scope, w, trendWindow(r.period), cells);
+  const p = partsOf(deps.db, r.scope, w, trendWindow(r.period), tally);
   const area = r.scope.kind === 'all' ? 'region' : 'council';
   const byArea = breakdown(p.area, r.order.areas).map((row) => ({
     ...row,
@@ -196,7 +194,7 @@ export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboa
       : r.scope.kind === 'region'
         ? pop.get(r.scope.regionCode)
         : undefined;
-  const staff = cells ? staffFigures(cells) : [];
+  const staff = tally ? staffFigures(tally.staff) : [];
   const names = staffNamesById(
     deps.db,
     staff.map((s) => s.staffId),

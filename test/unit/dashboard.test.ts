@@ -6,13 +6,13 @@ import { queueHref } from '../../src/console/core/dashboard-links';
 import { publicTable, type Table } from '../../src/console/core/dashboard-tables';
 import {
   figuresOf,
-  firstResponseOf,
   mergeHistograms,
   per10k,
   publicCount,
   publicRow,
   quantile,
   staffFigures,
+  tallyDurations,
   weekSeries,
   type Counts,
 } from '../../src/reports/core/dashboard';
@@ -229,18 +229,26 @@ describe('figures', () => {
     ).toEqual([2, 0, 0, 2]);
   });
 
-  it("when nobody's complaints are among the staff cells, then they count in the histogram only", () => {
-    const cells = [
-      { staffId: null, hours: 4, assigned: 2, replied: 2, resolved: 0 },
-      { staffId: null, hours: null, assigned: 5, replied: 0, resolved: 0 },
-      { staffId: 7, hours: 1, assigned: 1, replied: 1, resolved: 1 },
-      { staffId: 8, hours: 4, assigned: 1, replied: 1, resolved: 0 },
-    ];
-    expect(firstResponseOf(cells)).toEqual([
+  it("when durations are tallied, then nobody's complaints count in the histograms, not the staff", () => {
+    const t = tallyDurations([
+      [null, 4, null, 1, 0],
+      [null, null, null, 0, 0],
+      [7, 1, 8, 1, 1],
+      [8, 4, 33, 1, 1],
+      [8, 4, null, 1, 0],
+    ]);
+    expect(t.firstResponse).toEqual([
       [1, 1],
       [4, 3],
     ]);
-    expect(staffFigures(cells).map((f) => f.staffId)).toEqual([7, 8]);
+    expect(t.resolution).toEqual([
+      [8, 1],
+      [33, 1],
+    ]);
+    expect(staffFigures(t.staff)).toEqual([
+      { staffId: 8, assigned: 2, replied: 2, resolved: 1, medianFirstResponse: 4 },
+      { staffId: 7, assigned: 1, replied: 1, resolved: 1, medianFirstResponse: 1 },
+    ]);
   });
 
   it('when staff cells are grouped, then each gets a median of their answered hours', () => {

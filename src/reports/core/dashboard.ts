@@ -201,11 +201,40 @@ export function staffFigures(cells: readonly StaffCell[]): StaffFigures[] {
     .sort((a, b) => b.assigned - a.assigned || a.staffId - b.staffId);
 }
 
-/** Pure. The first-response histogram in staff cells (every owner, nobody's too). */
-export function firstResponseOf(cells: readonly StaffCell[]): Histogram {
-  return mergeHistograms(
-    cells.flatMap((c): Histogram => (c.hours === null ? [] : [[c.hours, c.replied]])),
-  );
+/**
+ * One complaint's durations as read from the index: [owner (null: nobody), whole office hours to
+ * the first response (null: none), to resolution (null: none), answered 0/1, resolved 0/1].
+ */
+export type Durations = [number | null, number | null, number | null, number, number];
+
+/**
+ * Pure. Histograms and staff cells from complaints' durations, in one pass: counted here rather
+ * than by SQLite's GROUP BY, which sorts every row first (a region's year is 40,000 of them).
+ */
+export function tallyDurations(rows: Iterable<Durations>): {
+  firstResponse: Histogram;
+  resolution: Histogram;
+  staff: StaffCell[];
+} {
+  const fr = new Map<number, number>();
+  const res = new Map<number, number>();
+  const staff = new Map<string, StaffCell>();
+  for (const [staffId, frHours, resHours, answered, resolved] of rows) {
+    if (frHours !== null) fr.set(frHours, (fr.get(frHours) ?? 0) + 1);
+    if (resHours !== null) res.set(resHours, (res.get(resHours) ?? 0) + 1);
+    const key = `${staffId}:${frHours}`;
+    const cell = staff.get(key);
+    if (cell) {
+      cell.assigned += 1;
+      cell.replied += answered;
+      cell.resolved += resolved;
+    } else {
+      staff.set(key, { staffId, hours: frHours, assigned: 1, replied: answered, resolved });
+    }
+  }
+  const sorted = (m: Map<number, number>): Histogram =>
+    [...m.entries()].sort((a, b) => a[0] - b[0]);
+  return { firstResponse: sorted(fr), resolution: sorted(res), staff: [...staff.values()] };
 }
 
 /** Pure. Per week index 0..weeks-1 the count (rows of the same week added), zero where none. */
