@@ -199,7 +199,7 @@ function rawDesign(db: Db, now: number): string[] {
 }
 
 export function runDashboardBench(
-  o: { complaints?: number; days?: number } = {},
+  o: { complaints?: number; days?: number; compare?: boolean } = {},
 ): DashboardBenchResult {
   const complaints = o.complaints ?? 1_000_000;
   const days = o.days ?? 365;
