@@ -122,7 +122,7 @@ svg.chart .chart-axis{font-size:12px}
 p.downloads{display:flex;flex-wrap:wrap;gap:4px 16px;margin:8px 0 16px}
 @media print{header.top,nav,.no-print,form{display:none}body{background:#fff}
 main{max-width:none;padding:0}section.pair,figure,table{break-inside:avoid}
-ul.tiles a{border-color:#000}a{color:var(--ink);text-decoration:none}
+ul.tiles a{border-color:#000}a{color:var(--ink);text-decoration:none}p.downloads{display:none}
 svg.chart .bar{fill:#333}svg.chart .bar.alt{fill:#999}.table-wrap{overflow:visible;border:0}}
 `;
 
