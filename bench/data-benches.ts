@@ -1,10 +1,11 @@
 /**
  * The data parts of `npm run bench`: outbox drain rate, assignment at scale, Open311 pages,
- * `kero report` and the console over a million complaints, with targets.
+ * `kero report`, the console and its dashboard over a million complaints, with targets.
  */
 import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
 import { runConsoleBench, type ConsoleBenchResult } from './console';
 import { printConsoleReport } from './console-report';
+import { runDashboardBench, type DashboardBenchResult } from './dashboard';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
 import { printReportsBench, runReportsBench, type ReportsBenchResult } from './reports';
@@ -18,6 +19,7 @@ export async function runDataBenches(parts: {
   report: boolean;
   /** The console bench, over this many complaints. */
   console?: { complaints: number } | undefined;
+  dashboard: boolean;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
@@ -50,7 +52,12 @@ export async function runDataBenches(parts: {
     console.log('alone and beside 20 console users');
     desk = await runConsoleBench({ complaints: parts.console.complaints });
   }
-  if (!outbox && !assignment && !open311 && !report && !desk) return;
+  let dashboard: DashboardBenchResult | undefined;
+  if (parts.dashboard) {
+    console.log('\nDashboard bench: /console/dashboard over 1,000,000 complaints (365 days)');
+    dashboard = runDashboardBench();
+  }
+  if (!outbox && !assignment && !open311 && !report && !desk && !dashboard) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -70,6 +77,12 @@ export async function runDataBenches(parts: {
   if (open311) printOpen311(open311);
   if (report) printReportsBench(report);
   if (desk) printConsoleReport(desk);
+  if (dashboard) {
+    const ok = dashboard.worstP95Ms < 200;
+    console.log(
+      `dashboard (${dashboard.complaints} complaints): slowest p95 ${dashboard.worstP95Ms.toFixed(1)} ms   (target < 200 ms: ${mark(ok)})`,
+    );
+  }
 }
 
 function printOpen311(r: Open311BenchResult): void {

@@ -8,10 +8,11 @@
  * over both). Then the
  * outbox drain rate (bench/outbox.ts) and assignment/escalation at 100,000 open complaints
  * (bench/assignment.ts), Open311 pages over a million complaints (bench/open311.ts),
- * `kero report` over a million (bench/reports.ts), and the console over a million complaints:
+ * `kero report` over a million (bench/reports.ts), the console over a million complaints:
  * queue and complaint pages, and USSD hops alone and beside 20 console users (bench/console.ts;
- * --console-complaints N for another size). PARTS: comma-separated kero, baseline, ussd (both),
- * outbox, assignment, open311, report, console; default all.
+ * --console-complaints N for another size), and the console's dashboard over a million
+ * (bench/dashboard.ts). PARTS: comma-separated kero, baseline, ussd (both), outbox,
+ * assignment, open311, report, console, dashboard; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -41,7 +42,8 @@ const connections = Math.trunc(Number(opts.connections));
 const warmupS = Number(opts.warmup);
 const rounds = Math.trunc(Number(opts.rounds));
 const consoleComplaints = Math.trunc(Number(opts['console-complaints']));
-const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console'];
+// prettier-ignore
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console', 'dashboard'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
@@ -56,7 +58,7 @@ const valid =
   consoleComplaints <= 10_000_000;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console] [--console-complaints 1000..10000000]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console,dashboard] [--console-complaints 1000..10000000]',
   );
   process.exit(2);
 }
@@ -163,6 +165,7 @@ async function main(): Promise<void> {
     open311: on('open311'),
     report: on('report'),
     console: on('console') ? { complaints: consoleComplaints } : undefined,
+    dashboard: on('dashboard'),
   });
 }
 

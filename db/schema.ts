@@ -155,6 +155,15 @@ export const complaints = sqliteTable(
     /** The lead complaint a supervisor linked this one under (a cluster handled as one). */
     leadId: integer('lead_id').references((): AnySQLiteColumn => complaints.id),
     /**
+     * Office time (working hours, src/text/calendar.ts) from filing to the first response and to
+     * resolution, stored when it happens: the dashboard's medians read them instead of walking
+     * the calendar for every complaint of a period. Null until then (or until the backfill).
+     */
+    firstResponseWorkMs: integer('first_response_work_ms'),
+    resolutionWorkMs: integer('resolution_work_ms'),
+    /** How many times it was reopened (by staff, by the citizen, by a low rating). */
+    reopenCount: integer('reopen_count').notNull().default(0),
+    /**
      * The deadline an open complaint works to now (first response while unanswered, else
      * resolution); null once resolved or closed. Computed by SQLite: the queue sorts on it.
      */
@@ -249,6 +258,34 @@ export const complaints = sqliteTable(
       t.firstResponseAt,
       t.resolvedAt,
     ),
+    // The dashboard's reads that the daily rollup (complaint_days) cannot answer: an officer's
+    // councils, a region's office-time histograms and staff table. A period of a region comes
+    // from this index alone, never from the table.
+    index('complaints_dashboard_idx').on(
+      t.regionCode,
+      t.createdAt,
+      t.councilCode,
+      t.categoryCode,
+      t.channel,
+      t.status,
+      t.assigneeId,
+      t.firstResponseAt,
+      t.firstResponseDueAt,
+      t.firstResponseEscalatedAt,
+      t.resolvedAt,
+      t.resolutionDueAt,
+      t.resolutionEscalatedAt,
+      t.rating,
+      t.reopenCount,
+      t.firstResponseWorkMs,
+      t.resolutionWorkMs,
+    ),
+    // Reply and resolution times not yet turned into office time (./src/reports/work-times.ts).
+    index('complaints_work_pending_idx')
+      .on(t.id)
+      .where(
+        sql`(first_response_at IS NOT NULL AND first_response_work_ms IS NULL) OR (resolved_at IS NOT NULL AND resolution_work_ms IS NULL)`,
+      ),
   ],
 );
 
@@ -276,6 +313,60 @@ export const reportCells = sqliteTable(
     done: integer('done').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.regionCode, t.categoryCode, t.day] })],
+);
+
+/**
+ * The dashboard's daily rollup: per Tanzanian filing day, the counts of the complaints filed that
+ * day, for the country (`region` '') by region, category and channel, and for each region by
+ * council, category and channel; `resolved_on` rows count resolutions by the day they happened.
+ * Kept by triggers on `complaints` (migration 0015) in the transaction of every change, so a
+ * year of a region is a few thousand rows, not a scan of its complaints.
+ */
+export const complaintDays = sqliteTable(
+  'complaint_days',
+  {
+    region: text('region').notNull(),
+    kind: text('kind', {
+      enum: ['region', 'council', 'category', 'channel', 'resolved_on'],
+    }).notNull(),
+    /** Days since the epoch, Tanzanian time: (ms + 3 h) / 24 h. */
+    day: integer('day').notNull(),
+    key: text('key').notNull(),
+    received: integer('received').notNull().default(0),
+    resolved: integer('resolved').notNull().default(0),
+    open: integer('open').notNull().default(0),
+    unattended: integer('unattended').notNull().default(0),
+    answered: integer('answered').notNull().default(0),
+    firstResponseMet: integer('first_response_met').notNull().default(0),
+    firstResponseMissed: integer('first_response_missed').notNull().default(0),
+    resolvedEver: integer('resolved_ever').notNull().default(0),
+    resolutionMet: integer('resolution_met').notNull().default(0),
+    resolutionMissed: integer('resolution_missed').notNull().default(0),
+    everDone: integer('ever_done').notNull().default(0),
+    reopened: integer('reopened').notNull().default(0),
+    r1: integer('r1').notNull().default(0),
+    r2: integer('r2').notNull().default(0),
+    r3: integer('r3').notNull().default(0),
+    r4: integer('r4').notNull().default(0),
+    r5: integer('r5').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.region, t.kind, t.day, t.key] })],
+);
+
+/**
+ * The country's office-time histograms per filing day: how many complaints took `hours` (office
+ * hours, rounded up) to their first response (`fr`) or to resolution (`res`). Kept by the same
+ * triggers; headquarters' medians read these instead of a year of complaints.
+ */
+export const complaintDayHours = sqliteTable(
+  'complaint_day_hours',
+  {
+    measure: text('measure', { enum: ['fr', 'res'] }).notNull(),
+    day: integer('day').notNull(),
+    hours: integer('hours').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.measure, t.day, t.hours] })],
 );
 
 export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;

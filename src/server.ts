@@ -13,6 +13,7 @@ import type { Open311Settings } from './open311/georeport';
 import type { Config } from './config';
 import { backfillPlaceKeys } from './complaints/clusters';
 import { backfillDueTimes } from './complaints/due-times';
+import { settleWorkTimes } from './reports/work-times';
 import { escalationDeps, secureRandomInt } from './deps';
 import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
@@ -117,6 +118,9 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
   if (backfilled > 0) logger.info({ backfilled }, 'sla deadlines stored for older complaints');
   const keyed = backfillPlaceKeys(db);
   if (keyed > 0) logger.info({ keyed }, 'place keys stored for older complaints (clusters)');
+  const consoleDeps = consoleDepsOf(config, db, logger, sla);
+  const timed = settleWorkTimes(db, consoleDeps.hours);
+  if (timed > 0) logger.info({ timed }, 'office times stored for older complaints (dashboard)');
   const { registry, metrics } = createMetrics({
     db,
     file,
@@ -158,7 +162,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     webhookToken,
     metrics,
     onCommitBatch: metrics.groupCommitBatch,
-    console: consoleDepsOf(config, db, logger, sla),
+    console: consoleDeps,
     ...(config.TRUST_PROXY ? { trustProxy: trustProxyOf(config.TRUST_PROXY) ?? 0 } : {}),
     metricsRoute: { registry, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
     ...(config.OPEN311_ENABLED ? { open311: open311Settings(config, sla.policy) } : {}),

@@ -110,7 +110,9 @@ function reopenOneLevelUp(
     {
       status: to,
       resolvedAt: null,
+      resolutionWorkMs: null,
       closedAt: null,
+      reopenCount: c.reopenCount + 1,
       assigneeId: owner.staffId,
       level: owner.level,
     },

@@ -16,6 +16,7 @@ import { findComplaintByNumber, insertEvent, updateComplaint } from './repositor
 import { normalizePhone } from '../text/phone';
 import { loadCandidates } from './candidates';
 import { type ReferenceData } from '../reference/types';
+import { workingMsBetween, type WorkingHours } from '../text/calendar';
 
 /** What a lifecycle action did, or why it did nothing (a typed refusal: ./core/refusal.ts). */
 export type ActionResult = { ok: true; complaint: ComplaintRow } | { ok: false; refusal: Refusal };
@@ -26,6 +27,11 @@ export interface ActionDeps {
   reference: ReferenceData;
   /** The channel staff act through: an SMS command (the default) or the web console. */
   via?: 'sms' | 'console';
+  /**
+   * Office hours: when given, the office time to a first response or a resolution is stored
+   * with it (the dashboard's medians); when not, src/reports/work-times.ts fills it in later.
+   */
+  hours?: WorkingHours;
 }
 
 /** Days after resolution during which a citizen may still reopen (then it closes by itself). */
@@ -38,7 +44,12 @@ interface Acting {
   ctx: NotifyContext;
   actor: StaffRow;
   complaint: ComplaintRow;
+  hours: WorkingHours | undefined;
 }
+
+/** Office time from filing to now, when the office hours are known. */
+const workMsToNow = (s: Acting): number | null =>
+  s.hours ? workingMsBetween(s.complaint.createdAt, s.ctx.now, s.hours) : null;
 
 /** Loads actor and complaint, checks rights and transition, then runs `apply` in one transaction. */
 function act(
@@ -66,6 +77,7 @@ function act(
         ctx: { now: deps.now(), reference: deps.reference, source: deps.via ?? 'sms' },
         actor,
         complaint,
+        hours: deps.hours,
       },
       to.value,
     );
@@ -106,9 +118,11 @@ export function replyToComplaint(
 ) {
   if (message.trim() === '') return fail({ code: 'empty', vars: { field: 'message' } });
   return act(deps, actorId, number, 'reply', (s, to) => {
+    const first = s.complaint.firstResponseAt === null;
     const row = update(s, {
       status: to,
       firstResponseAt: s.complaint.firstResponseAt ?? s.ctx.now,
+      ...(first ? { firstResponseWorkMs: workMsToNow(s) } : {}),
     });
     const sms = notifyCitizen(
       s.tx,
@@ -136,7 +150,7 @@ export function addNote(deps: ActionDeps, actorId: number, number: string, text:
 export function resolveComplaint(deps: ActionDeps, actorId: number, number: string, note: string) {
   if (note.trim() === '') return fail({ code: 'empty', vars: { field: 'resolution' } });
   return act(deps, actorId, number, 'resolve', (s, to) => {
-    const row = update(s, { status: to, resolvedAt: s.ctx.now });
+    const row = update(s, { status: to, resolvedAt: s.ctx.now, resolutionWorkMs: workMsToNow(s) });
     const sms = notifyCitizen(s.tx, s.ctx, row, 'sms.resolved', { note: note.trim() }, 'note');
     event(s, 'resolved', to, note.trim(), sms);
     return { ok: true, complaint: row };
@@ -232,7 +246,18 @@ export function reopenIn(
   reason: string,
   staffId: number | null,
 ): ActionResult {
-  const row = updateComplaint(tx, c.id, { status: to, resolvedAt: null, closedAt: null }, ctx.now);
+  const row = updateComplaint(
+    tx,
+    c.id,
+    {
+      status: to,
+      resolvedAt: null,
+      resolutionWorkMs: null,
+      closedAt: null,
+      reopenCount: c.reopenCount + 1,
+    },
+    ctx.now,
+  );
   insertEvent(tx, {
     complaintId: c.id,
     type: 'reopened',

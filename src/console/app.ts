@@ -14,6 +14,7 @@ import { checkPost, cookieNames, langOf, loadViewer, requireViewer } from './mid
 import { accountRoutes } from './routes/account';
 import { callRoutes } from './routes/call';
 import { complaintRoutes } from './routes/complaint';
+import { dashboardRoutes } from './routes/dashboard';
 import { queueRoutes } from './routes/queue';
 import { sendHtml } from './routes/respond';
 import { signInRoutes } from './routes/sign-in';
@@ -75,6 +76,7 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(complaintRoutes(deps));
   router.use(callRoutes(deps));
   router.use(staffRoutes(deps));
+  router.use(dashboardRoutes(deps));
   router.use(accountRoutes(deps, names));
   router.use((req, res) => {
     const lang = langOf(req, res, names);

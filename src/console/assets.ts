@@ -97,7 +97,33 @@ table.cards tr{display:block;border-bottom:2px solid var(--line);padding:6px 0}
 table.cards td{display:flex;gap:8px;border:0;padding:2px 8px}
 table.cards td[data-label]::before{content:attr(data-label);font-weight:700;min-width:7.5rem;flex-shrink:0}
 .table-wrap{overflow-x:visible}}
-@media print{header.top,nav,.no-print,form{display:none}body{background:#fff}}
+ul.tiles{list-style:none;margin:0 0 16px;padding:0;display:grid;gap:8px;
+grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr))}
+ul.tiles a{display:flex;flex-direction:column;height:100%;background:#fff;border:1px solid var(--line);
+border-top:4px solid var(--brand);padding:10px 12px;text-decoration:none;color:var(--ink)}
+ul.tiles a:hover .tile-label{text-decoration:underline}
+.tile-value{font-size:1.5rem;font-weight:700;line-height:1.2}
+.tile-label{color:var(--link);font-weight:700}
+.tile-hint{color:var(--muted);font-size:.85rem}
+.lead{font-size:1.05rem}
+section.pair{display:grid;grid-template-columns:minmax(0,1fr);gap:8px 24px;align-items:start;margin-bottom:8px}
+.table-wrap.dash{overflow-x:auto}
+section.pair h2{grid-column:1/-1;margin-bottom:0}
+section.pair figure{margin:0;background:#fff;border:1px solid var(--line);padding:8px}
+@media (min-width:900px){section.pair{grid-template-columns:minmax(0,20rem) minmax(0,1fr)}
+section.pair.wide>div{grid-column:1/-1}}
+svg.chart{display:block;width:100%;max-width:24rem;height:auto;font-size:14px}
+.table-wrap.dash th,.table-wrap.dash td{padding:6px}
+svg.chart .bar{fill:var(--brand)}svg.chart .bar.alt{fill:var(--link)}
+svg.chart .axis{stroke:var(--muted)}
+svg.chart .chart-label{fill:var(--ink);font-weight:700}
+svg.chart .chart-value,svg.chart .chart-axis{fill:var(--ink)}
+svg.chart .chart-axis{font-size:12px}
+p.downloads{display:flex;flex-wrap:wrap;gap:4px 16px;margin:8px 0 16px}
+@media print{header.top,nav,.no-print,form{display:none}body{background:#fff}
+main{max-width:none;padding:0}section.pair,figure,table{break-inside:avoid}
+ul.tiles a{border-color:#000}a{color:var(--ink);text-decoration:none}p.downloads{display:none}
+svg.chart .bar{fill:#333}svg.chart .bar.alt{fill:#999}.table-wrap{overflow:visible;border:0}}
 `;
 
 const JS = `

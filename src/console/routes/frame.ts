@@ -36,4 +36,5 @@ export const consoleActions = (deps: ConsoleDeps): ActionDeps => ({
   now: deps.now,
   reference: deps.reference,
   via: 'console',
+  hours: deps.hours,
 });

@@ -33,6 +33,7 @@ function Nav({
     ['queue', 'nav.queue', '/console'],
     ['call', 'nav.call', '/console/call'],
     ['staff', 'nav.staff', '/console/staff'],
+    ['dashboard', 'nav.dashboard', '/console/dashboard'],
     ['account', 'nav.account', '/console/account'],
   ];
   // Officers manage no one: the staff page is for supervisors and headquarters.

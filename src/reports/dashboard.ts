@@ -1,0 +1,217 @@
+/**
+ * The console's dashboard for one staff member's scope and one period: the figures ministers ask
+ * for (./core/dashboard.ts) over the complaints filed in it, broken down by area (regions for
+ * headquarters, councils otherwise), category and channel, a 12-week trend and, for supervisors
+ * and headquarters, the staff table. Read-only, apart from storing office times still missing
+ * (./work-times.ts) first.
+ */
+import type { Db } from '../../db/client';
+import type { Scope } from '../complaints/core/scope';
+import type { WorkingHours } from '../text/calendar';
+import {
+  breakdown,
+  figuresOf,
+  mergeHistograms,
+  mergeRows,
+  per10k,
+  quantile,
+  rowsBy,
+  staffFigures,
+  tallyDurations,
+  weekSeries,
+  type CountRow,
+  type Figures,
+  type Histogram,
+  type StaffFigures,
+} from './core/dashboard';
+import { TREND_WEEKS, trendWindow, type DashboardPeriod } from './core/dashboard-period';
+import {
+  rawCells,
+  rawDurations,
+  rawTrend,
+  rollupHours,
+  rollupRows,
+  rollupTrend,
+  staffNamesById,
+  type RawScope,
+  type Window,
+} from './dashboard-repository';
+import { settleWorkTimes } from './work-times';
+
+export interface DashboardDeps {
+  db: Db;
+  hours: WorkingHours;
+  /** People per region and council code (src/reference/population.ts). */
+  populations: ReadonlyMap<string, number>;
+}
+
+export interface DashboardRequest {
+  scope: Scope;
+  period: DashboardPeriod;
+  /** The staff table (supervisors and headquarters looking at a region). */
+  withStaff: boolean;
+  /** Order of regions, councils and categories as the reference lists them. */
+  order: { areas: readonly string[]; categories: readonly string[] };
+}
+
+/** Office hours (whole, rounded up): median and 90th percentile. */
+export interface Spread {
+  median: number | null;
+  p90: number | null;
+}
+
+export interface Row {
+  key: string;
+  figures: Figures;
+  /** Complaints per 10,000 people (areas with a known population only). */
+  per10k?: number | null;
+}
+
+export interface Dashboard {
+  totals: Figures;
+  per10k: number | null;
+  firstResponse: Spread;
+  resolution: Spread;
+  area: 'region' | 'council';
+  byArea: Row[];
+  byCategory: Row[];
+  byChannel: Row[];
+  /** Per week (oldest first): complaints filed and complaints resolved in it. */
+  trend: { received: number[]; resolved: number[] };
+  staff: (StaffFigures & { name: string })[];
+}
+
+const CHANNELS = ['ussd', 'sms', 'call'];
+
+interface Parts {
+  area: CountRow[];
+  category: CountRow[];
+  channel: CountRow[];
+  hours: { firstResponse: Histogram; resolution: Histogram };
+  trend: { received: [number, number][]; resolved: [number, number][] };
+}
+
+function fromRaw(db: Db, s: RawScope, w: Window, trend: Window): Parts {
+  const cells = rawCells(db, s, w);
+  return {
+    area: rowsBy(cells, 'council'),
+    category: rowsBy(cells, 'category'),
+    channel: rowsBy(cells, 'channel'),
+    hours: hoursOf(db, s, w),
+    trend: rawTrend(db, s, trend),
+  };
+}
+
+function hoursOf(db: Db, s: RawScope, w: Window): Parts['hours'] {
+  const { firstResponse, resolution } = tallyDurations(rawDurations(db, s, w));
+  return { firstResponse, resolution };
+}
+
+/**
+ * Where each part comes from. The country and a whole region: the rollup (a region's
+ * histograms from its complaints, a few tens of thousands a year at most). An officer's own
+ * councils: their complaints. An officer's complaints assigned from elsewhere: added to either.
+ */
+function partsOf(
+  db: Db,
+  scope: Scope,
+  w: Window,
+  trend: Window,
+  tally: ReturnType<typeof tallyDurations> | undefined,
+): Parts {
+  if (scope.kind === 'all') {
+    return {
+      area: rollupRows(db, '', 'region', w),
+      category: rollupRows(db, '', 'category', w),
+      channel: rollupRows(db, '', 'channel', w),
+      hours: rollupHours(db, w),
+      trend: rollupTrend(db, '', trend),
+    };
+  }
+  const region: RawScope = { kind: 'region', regionCode: scope.regionCode };
+  if (scope.kind === 'officer' && scope.councils.length > 0) {
+    const own = fromRaw(db, { ...region, councils: scope.councils }, w, trend);
+    return merge(own, fromRaw(db, elsewhere(scope), w, trend));
+  }
+  const whole: Parts = {
+    area: rollupRows(db, scope.regionCode, 'council', w),
+    category: rollupRows(db, scope.regionCode, 'category', w),
+    channel: rollupRows(db, scope.regionCode, 'channel', w),
+    hours: tally
+      ? { firstResponse: tally.firstResponse, resolution: tally.resolution }
+      : hoursOf(db, region, w),
+    trend: rollupTrend(db, scope.regionCode, trend),
+  };
+  return scope.kind === 'officer' ? merge(whole, fromRaw(db, elsewhere(scope), w, trend)) : whole;
+}
+
+const elsewhere = (s: Extract<Scope, { kind: 'officer' }>): RawScope => ({
+  kind: 'assignedElsewhere',
+  staffId: s.staffId,
+  regionCode: s.regionCode,
+});
+
+function merge(a: Parts, b: Parts): Parts {
+  return {
+    area: mergeRows(a.area, b.area),
+    category: mergeRows(a.category, b.category),
+    channel: mergeRows(a.channel, b.channel),
+    hours: {
+      firstResponse: mergeHistograms(a.hours.firstResponse, b.hours.firstResponse),
+      resolution: mergeHistograms(a.hours.resolution, b.hours.resolution),
+    },
+    trend: {
+      received: [...a.trend.received, ...b.trend.received],
+      resolved: [...a.trend.resolved, ...b.trend.resolved],
+    },
+  };
+}
+
+const spreadOf = (h: Histogram): Spread => ({ median: quantile(h, 0.5), p90: quantile(h, 0.9) });
+
+/** The dashboard of `r.scope` over `r.period`. */
+export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboard {
+  settleWorkTimes(deps.db, deps.hours);
+  const pop = deps.populations;
+  const w = { from: r.period.from, until: r.period.until };
+  // A region's staff table and its histograms come from one read of its complaints.
+  const tally =
+    r.withStaff && r.scope.kind === 'region'
+      ? tallyDurations(rawDurations(deps.db, { kind: 'region', regionCode: r.scope.regionCode }, w))
+      : undefined;
+  const p = partsOf(deps.db, r.scope, w, trendWindow(r.period), tally);
+  const area = r.scope.kind === 'all' ? 'region' : 'council';
+  const byArea = breakdown(p.area, r.order.areas).map((row) => ({
+    ...row,
+    per10k: per10k(row.figures.received, pop.get(row.key)),
+  }));
+  // Every complaint has one channel: the channel rows add up to the whole.
+  const totals = figuresOf(p.channel);
+  // A rate for the whole scope only where it is whole areas: the country or one region.
+  const people =
+    r.scope.kind === 'all'
+      ? r.order.areas.reduce((n, code) => n + (pop.get(code) ?? 0), 0)
+      : r.scope.kind === 'region'
+        ? pop.get(r.scope.regionCode)
+        : undefined;
+  const staff = tally ? staffFigures(tally.staff) : [];
+  const names = staffNamesById(
+    deps.db,
+    staff.map((s) => s.staffId),
+  );
+  return {
+    totals,
+    per10k: per10k(totals.received, people),
+    firstResponse: spreadOf(p.hours.firstResponse),
+    resolution: spreadOf(p.hours.resolution),
+    area,
+    byArea,
+    byCategory: breakdown(p.category, r.order.categories),
+    byChannel: breakdown(p.channel, CHANNELS),
+    trend: {
+      received: weekSeries(p.trend.received, TREND_WEEKS),
+      resolved: weekSeries(p.trend.resolved, TREND_WEEKS),
+    },
+    staff: staff.map((s) => ({ ...s, name: names.get(s.staffId) ?? `#${s.staffId}` })),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * /console/dashboard through the real app: the page for each role, its links to the queue (and
+ * that the queue they open holds the complaints behind the figure), the CSV downloads read back
+ * with a CSV parser, scoped, and their public form.
+ */
+import { parse } from 'csv-parse/sync';
+import { DESK } from '../helpers/world';
+import { WEEK, seedWeek } from './dashboard-world';
+import { openConsoleWorld, signedIn, textOf, type Agent, type ConsoleWorld } from './world';
+
+let w: ConsoleWorld;
+let numbers: Record<string, string>;
+beforeEach(() => {
+  w = openConsoleWorld();
+  numbers = seedWeek(w);
+});
+afterEach(() => w.close());
+
+const WEEK_Q = `period=custom&from=${WEEK.from}&to=${WEEK.to}`;
+const unescape = (s: string) => s.replace(/&amp;/g, '&');
+const hrefs = (html: string) =>
+  [...html.matchAll(/href="([^"]+)"/g)].map((m) => unescape(m[1] ?? ''));
+
+async function csvOf(agent: Agent, url: string): Promise<string[][]> {
+  const res = await agent
+    .get(url)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+  return parse((res.body as Buffer).toString('utf8'), { bom: true });
+}
+
+describe('the dashboard page', () => {
+  it('when each role opens it, then it renders in their scope and language', async () => {
+    const pages = {
+      officer: await signedIn(w, DESK.neema.phone),
+      supervisor: await signedIn(w, DESK.darSup.phone),
+      hq: await signedIn(w, DESK.hq.phone),
+      swahili: await signedIn(w, DESK.aruSup.phone),
+    };
+    const text = async (a: { agent: Agent }) => {
+      const res = await a.agent.get(`/console/dashboard?${WEEK_Q}`);
+      expect(res.status).toBe(200);
+      return textOf(res.text);
+    };
+    const officer = await text(pages.officer);
+    expect(officer).toContain('Your councils and the complaints assigned to you');
+    expect(officer).toContain('Complaints filed from 02/03/2026 to 08/03/2026');
+    expect(officer).not.toContain('Median first response'); // no staff table
+    const supervisor = await text(pages.supervisor);
+    expect(supervisor).toContain('Region Dar es Salaam');
+    expect(supervisor).toMatch(/8 Received 3 Resolved 5 Still open 1 Unattended/);
+    expect(supervisor).toContain('Neema Kweka 4 3 3 3 h');
+    const hq = await text(pages.hq);
+    expect(hq).toContain('All regions');
+    expect(hq).toMatch(/Dar es Salaam 8 /);
+    const sw = await text(pages.swahili);
+    expect(sw).toContain('Takwimu');
+    expect(sw).toContain('Mkoa wa Arusha');
+  });
+
+  it('when any page is open, then the navigation offers the dashboard to every role', async () => {
+    for (const phone of [DESK.neema.phone, DESK.darSup.phone, DESK.hq.phone]) {
+      const { agent } = await signedIn(w, phone);
+      const queue = await agent.get('/console');
+      expect(hrefs(queue.text)).toContain('/console/dashboard');
+    }
+  });
+
+  it('when a figure is followed, then the queue opens filtered to the complaints behind it', async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const page = await agent.get(`/console/dashboard?${WEEK_Q}`);
+    const link = `/console?tab=open&council=DAR-KIM&from=${WEEK.from}&to=${WEEK.to}`;
+    expect(hrefs(page.text)).toContain(link);
+    expect(hrefs(page.text)).toContain(`/console?tab=unassigned&from=${WEEK.from}&to=${WEEK.to}`);
+    expect(hrefs(page.text)).toContain(
+      `/console?tab=resolved&channel=sms&from=${WEEK.from}&to=${WEEK.to}`,
+    );
+    const queue = textOf((await agent.get(link)).text);
+    // Open in Kinondoni, filed in the week: K and F; not H or I (outside), not A, B, D (resolved).
+    const shown = (letter: string) =>
+      queue.includes(numbers[letter]?.replace(/(\d{4})(\d{4})/, '$1 $2') ?? '?');
+    expect(['K', 'F'].every(shown)).toBe(true);
+    expect(['H', 'I', 'A', 'B', 'D', 'E'].some(shown)).toBe(false);
+  });
+
+  it('when headquarters picks a region, then it sees that region by council, with its staff', async () => {
+    const { agent } = await signedIn(w, DESK.hq.phone);
+    const all = await agent.get(`/console/dashboard?${WEEK_Q}`);
+    const regionLink = hrefs(all.text).find((h) => h.includes('region=DAR'));
+    expect(regionLink).toBe(
+      `/console/dashboard?period=custom&from=${WEEK.from}&to=${WEEK.to}&region=DAR`,
+    );
+    const dar = await agent.get(regionLink ?? '');
+    expect(textOf(dar.text)).toContain('Region Dar es Salaam');
+    expect(textOf(dar.text)).toContain('Rehema Mushi 1 0 0 –');
+    expect(hrefs(dar.text)).toContain(
+      `/console?tab=open&region=DAR&council=DAR-KIM&from=${WEEK.from}&to=${WEEK.to}`,
+    );
+  });
+
+  it('when the custom dates are wrong, then the page says so and shows the last 30 days', async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const res = await agent.get('/console/dashboard?period=custom&from=2026-03-08&to=2026-03-01');
+    expect(res.status).toBe(200);
+    expect(textOf(res.text)).toContain('The last day is before the first day.');
+  });
+});
+
+describe('the dashboard as CSV', () => {
+  it('when a supervisor downloads the councils, then it is their region and the figures of the page', async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const rows = await csvOf(agent, `/console/dashboard.csv?${WEEK_Q}&table=area`);
+    expect(rows[0]).toEqual([
+      'Area',
+      'Received',
+      'Resolved',
+      'Still open',
+      'Unattended',
+      'First response on time',
+      'Resolved on time',
+      'Reopened',
+      'Average rating',
+      'Per 10,000 people',
+    ]);
+    expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ['Kinondoni MC', '5', '3', '2', '1'],
+      ['Temeke MC', '1', '0', '1', '0'],
+      ['Ubungo MC', '2', '0', '2', '0'],
+    ]);
+  });
+
+  it("when Arusha's supervisor downloads, then no Dar es Salaam council is in it", async () => {
+    const { agent } = await signedIn(w, DESK.aruSup.phone);
+    const rows = await csvOf(agent, `/console/dashboard.csv?${WEEK_Q}&table=area`);
+    expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([['Arusha Jiji', '1']]);
+  });
+
+  it('when the public form is asked for, then cells under 5 read "<5" and their shares go', async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const rows = await csvOf(agent, `/console/dashboard.csv?${WEEK_Q}&table=area&public=1`);
+    expect(rows.slice(1)).toEqual([
+      ['Kinondoni MC', '5', '<5', '<5', '<5', '100', '100', '33.3', '3.33', '0.05'],
+      ['Temeke MC', '<5', '<5', '<5', '<5', '', '', '', '', ''],
+      ['Ubungo MC', '<5', '<5', '<5', '<5', '', '', '', '', ''],
+    ]);
+  });
+
+  it('when the trend and the staff are downloaded, then they hold 12 weeks and the staff', async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const trend = await csvOf(agent, `/console/dashboard.csv?${WEEK_Q}&table=trend`);
+    expect(trend).toHaveLength(13);
+    expect(trend[12]).toEqual(['02/03/2026 to 08/03/2026', '8', '3']);
+    const staff = await csvOf(agent, `/console/dashboard.csv?${WEEK_Q}&table=staff`);
+    expect(staff.slice(1)).toEqual([
+      ['Neema Kweka', '4', '3', '3', '3'],
+      ['Juma Said', '2', '2', '0', '1'],
+      ['Rehema Mushi', '1', '0', '0', ''],
+    ]);
+  });
+});
