@@ -203,6 +203,14 @@ describe('the same actions as the SMS commands', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Tunakuja kesho</textarea>');
     expect(smsOf(c).filter((s) => s.template?.includes('reply'))).toEqual([]);
+    // The preview is the SMS the reply then queues, word for word, the organisation's prefix too.
+    const shown = /<div class="sms-preview">([^<]*)<\/div>/.exec(page.text)?.[1];
+    expect(shown).toBe(`PO-RALG, complaint ${formatComplaintNumber(c.number)}: Tunakuja kesho`);
+    await agent
+      .post(`/console/c/${c.number}/reply`)
+      .type('form')
+      .send({ _csrf: csrf, message: 'Tunakuja kesho' });
+    expect(smsOf(c).find((s) => s.template === 'sms.reply')?.body).toBe(shown);
   });
 });
 

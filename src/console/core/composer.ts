@@ -3,10 +3,10 @@
  * the citizen's language, typed text made GSM-7, shortened to two parts if need be), its length
  * and number of SMS parts, and the typed characters the SMS alphabet cannot carry. Pure.
  */
-import { formatComplaintNumber } from '../../complaints/core/numbers';
+import type { ComplaintRow } from '../../../db/schema';
+import { citizenSmsBody } from '../../complaints/core/citizen-sms';
+import type { ReferenceData } from '../../reference/types';
 import { isGsm7, septetLength, smsParts } from '../../text/gsm7';
-import { smsText } from '../../text/sms';
-import type { Lang } from '../../text/translate';
 
 export interface ReplyPreview {
   body: string;
@@ -17,14 +17,16 @@ export interface ReplyPreview {
   notGsm: string[];
 }
 
-/** Pure. The SMS a reply becomes, as the lifecycle service will send it. */
-export function replyPreview(number: string, message: string, citizenLang: Lang): ReplyPreview {
-  const body = smsText(
-    'sms.reply',
-    citizenLang,
-    { number: formatComplaintNumber(number), message: message.trim() },
-    'message',
-  );
+/**
+ * Pure. The SMS a reply becomes, made as the lifecycle service makes it (the same function, so
+ * the organisation's prefix and every other variable are filled in the same way).
+ */
+export function replyPreview(
+  reference: ReferenceData,
+  c: ComplaintRow,
+  message: string,
+): ReplyPreview {
+  const body = citizenSmsBody(reference, c, 'sms.reply', { message: message.trim() }, 'message');
   const notGsm = [...new Set([...message].filter((c) => c !== '\r' && !isGsm7(c)))];
   return { body, length: septetLength(body), parts: smsParts(body).parts, notGsm };
 }

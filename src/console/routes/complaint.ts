@@ -188,7 +188,7 @@ export function complaintRoutes(deps: ConsoleDeps): Router {
     const v = viewerOf(res);
     const c = complaintInScope(deps.db, v.scope, req.params.number);
     if (!c) return;
-    const preview = replyPreview(c.number, field(req, 'message'), c.language);
+    const preview = replyPreview(deps.reference, c, field(req, 'message'));
     sendHtml(res, 200, renderFragment(PreviewBlock({ lang: v.lang, preview })));
   });
 
@@ -199,7 +199,7 @@ export function complaintRoutes(deps: ConsoleDeps): Router {
       const c = complaintInScope(deps.db, v.scope, req.params.number);
       if (c)
         show(deps, req, res, 200, {
-          draft: { message, preview: replyPreview(c.number, message, c.language) },
+          draft: { message, preview: replyPreview(deps.reference, c, message) },
         });
       return;
     }
