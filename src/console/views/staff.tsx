@@ -152,16 +152,21 @@ function Row({ v, item }: { v: StaffPageView; item: StaffListItem }) {
         ? t('staff.wholeRegion', lang)
         : ''
       : item.councils.map((c) => ref.councilLabels.get(c)?.[lang] ?? c).join(', ');
+  const label = (c: Column) => t(`staff.col.${c}`, lang);
   return (
     <tr>
-      <td>{m.name}</td>
-      <td>{m.phone}</td>
-      <td>{t(`role.${m.role}`, lang)}</td>
-      <td>{regionName(ref, m.regionCode, lang)}</td>
-      <td>{councils}</td>
-      <td>{tKey(`lang.${m.language}`, lang)}</td>
-      <td class="num">{item.open}</td>
-      <td>{m.active ? t('staff.active', lang) : t('staff.inactive', lang)}</td>
+      <td data-label={label('name')}>{m.name}</td>
+      <td data-label={label('phone')}>{m.phone}</td>
+      <td data-label={label('role')}>{t(`role.${m.role}`, lang)}</td>
+      <td data-label={label('region')}>{regionName(ref, m.regionCode, lang)}</td>
+      <td data-label={label('councils')}>{councils}</td>
+      <td data-label={label('language')}>{tKey(`lang.${m.language}`, lang)}</td>
+      <td data-label={label('open')} class="num">
+        {item.open}
+      </td>
+      <td data-label={label('status')}>
+        {m.active ? t('staff.active', lang) : t('staff.inactive', lang)}
+      </td>
       <td>
         {item.managed && (
           <>
@@ -217,18 +222,20 @@ function RegionFilter({ v }: { v: StaffPageView }) {
   );
 }
 
+const COLUMNS = [
+  'name',
+  'phone',
+  'role',
+  'region',
+  'councils',
+  'language',
+  'open',
+  'status',
+] as const;
+type Column = (typeof COLUMNS)[number];
+
 export function staffPage(v: StaffPageView): string {
   const { lang } = v;
-  const cols = [
-    'name',
-    'phone',
-    'role',
-    'region',
-    'councils',
-    'language',
-    'open',
-    'status',
-  ] as const;
   return renderPage(
     v.frame,
     <>
@@ -239,11 +246,11 @@ export function staffPage(v: StaffPageView): string {
         <p class="panel">{t('staff.none', lang)}</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="cards">
             <caption>{t('staff.caption', lang, { count: v.items.length })}</caption>
             <thead>
               <tr>
-                {cols.map((c) => (
+                {COLUMNS.map((c) => (
                   <th scope="col" key={c} class={c === 'open' ? 'num' : undefined}>
                     {t(`staff.col.${c}`, lang)}
                   </th>
