@@ -6,28 +6,18 @@
  * console must stay free of errors, and screenshots go to test-output/screenshots for a person to
  * look at.
  */
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { complaints, smsOutbox } from '../../db/schema';
 import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { DESK } from '../helpers/world';
-import { lastCodeTo, openConsoleWorld, type ConsoleWorld } from '../console/world';
-import { chromiumPath } from './chromium';
+import { openConsoleWorld, type ConsoleWorld } from '../console/world';
+import { accessible, launchChromium, openPage, shoot, signIn as signInAt } from './console-browser';
 
 jest.setTimeout(120_000);
 
-const SHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
 let w: ConsoleWorld;
@@ -36,7 +26,6 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   w = openConsoleWorld();
   for (let i = 0; i < 6; i++) {
     w.file({
@@ -51,15 +40,7 @@ beforeAll(async () => {
   server = w.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -68,65 +49,14 @@ afterAll(async () => {
   w?.close();
 });
 
-/** A fresh browser context at `size`, failing the test on any console error or page error. */
-async function open(
-  size: keyof typeof WIDTHS,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: WIDTHS[size] });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  // A page answered 400 (a form with mistakes) is logged by chromium as a failed resource: the
-  // statuses are checked below, request by request, so those lines are not errors of the page.
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-      errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('requestfailed', (r) =>
-    errors.push(`${r.url()} failed: ${r.failure()?.errorText ?? ''}`),
-  );
-  page.on('response', (r) => {
-    const document = r.request().resourceType() === 'document';
-    // Only a form with mistakes may answer 4xx, and only as a page.
-    if (r.status() >= 400 && !(document && r.status() === 400))
-      errors.push(`${r.status()} ${r.url()}`);
-  });
-  return { context, page, errors };
-}
-
-/** axe on the page as it stands: no serious or critical violation. */
-async function accessible(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(bad).toEqual([]);
-}
-
 /** Waits until `locator` shows `text` (a few seconds at most). */
 async function shows(locator: Locator, text: string): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto(`${base}/console`);
-  await page.getByLabel('Namba ya simu').fill(phone);
-  await page.getByRole('button', { name: 'Nitumie msimbo' }).click();
-  await page.waitForURL(`${base}/console/sign-in/code`);
-  const code = lastCodeTo(w, phone);
-  if (!code) throw new Error('no code in the outbox');
-  await page.getByLabel('Msimbo', { exact: true }).fill(code);
-  await page.getByRole('button', { name: 'Ingia' }).click();
-  await page.waitForURL(`${base}/console`);
-}
+const open = (size: keyof typeof WIDTHS) =>
+  openPage(browser, WIDTHS[size], { formErrors: true, failedRequests: true });
+const signIn = (page: Page, phone: string) => signInAt(page, base, w, phone);
 
 for (const size of ['phone', 'desktop'] as const) {
   describe(`at ${size} width`, () => {

@@ -6,21 +6,24 @@
  * figure clicked opens the queue filtered to its complaints. Screenshots (screen and print) go to
  * test-output/screenshots for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { DESK } from '../helpers/world';
 import { WEEK, seedWeek } from '../console/dashboard-world';
-import { lastCodeTo, openConsoleWorld, type ConsoleWorld } from '../console/world';
-import { chromiumPath } from './chromium';
+import { openConsoleWorld, type ConsoleWorld } from '../console/world';
+import {
+  accessible,
+  launchChromium,
+  openPage,
+  overflows,
+  shoot,
+  signIn as signInAt,
+} from './console-browser';
 
 jest.setTimeout(120_000);
 
-const SHOTS = join(__dirname, '..', '..', 'test-output', 'screenshots');
 const WIDTHS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } };
 const WEEK_Q = `period=custom&from=${WEEK.from}&to=${WEEK.to}`;
 
@@ -31,16 +34,12 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   w = openConsoleWorld();
   numbers = seedWeek(w);
   server = w.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -49,50 +48,8 @@ afterAll(async () => {
   w?.close();
 });
 
-async function open(size: keyof typeof WIDTHS) {
-  const context = await browser.newContext({ viewport: WIDTHS[size] });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  return { context, page, errors };
-}
-
-async function accessible(page: Page, name: string): Promise<void> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  expect(bad).toEqual([]);
-}
-
-const shoot = (page: Page, name: string) =>
-  page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto(`${base}/console`);
-  await page.getByLabel('Namba ya simu').fill(phone);
-  await page.getByRole('button', { name: 'Nitumie msimbo' }).click();
-  await page.waitForURL(`${base}/console/sign-in/code`);
-  const code = lastCodeTo(w, phone);
-  if (!code) throw new Error('no code in the outbox');
-  await page.getByLabel('Msimbo', { exact: true }).fill(code);
-  await page.getByRole('button', { name: 'Ingia' }).click();
-  await page.waitForURL(`${base}/console`);
-}
-
-/** Whether the page itself is wider than the window (a table scrolling in its box is fine). */
-const overflows = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+const open = (size: keyof typeof WIDTHS) => openPage(browser, WIDTHS[size]);
+const signIn = (page: Page, phone: string) => signInAt(page, base, w, phone);
 
 for (const size of ['phone', 'desktop'] as const) {
   describe(`at ${size} width`, () => {
