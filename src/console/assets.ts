@@ -96,6 +96,7 @@ footer{max-width:1180px;margin:24px auto;padding:0 16px;color:var(--muted);font-
 table.cards tr{display:block;border-bottom:2px solid var(--line);padding:6px 0}
 table.cards td{display:flex;gap:8px;border:0;padding:2px 8px}
 table.cards td[data-label]::before{content:attr(data-label);font-weight:700;min-width:7.5rem;flex-shrink:0}
+table.cards td.num{text-align:left}
 .table-wrap{overflow-x:visible}}
 ul.tiles{list-style:none;margin:0 0 16px;padding:0;display:grid;gap:8px;
 grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr))}
