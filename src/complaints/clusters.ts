@@ -94,6 +94,22 @@ function mayLead(db: Db, actorId: number, lead: ComplaintRow): Refusal | undefin
   return undefined;
 }
 
+/** The complaint a typed number names, when `actorId` may handle its group; else why not. */
+function groupComplaint(
+  db: Db,
+  actorId: number,
+  number: string,
+): { ok: true; complaint: ComplaintRow } | { ok: false; refusal: Refusal } {
+  const parsed = parseComplaintNumber(number);
+  if (!parsed.ok) return { ok: false, refusal: { code: 'badNumber', vars: { input: number } } };
+  const complaint = findComplaintByNumber(db, parsed.number);
+  if (!complaint) {
+    return { ok: false, refusal: { code: 'notFound', vars: { number: parsed.number } } };
+  }
+  const refused = mayLead(db, actorId, complaint);
+  return refused ? { ok: false, refusal: refused } : { ok: true, complaint };
+}
+
 /**
  * Links complaints of the lead's cluster under it, in one transaction: all or none. Each linked
  * complaint gets a `linked` event naming its lead; the lead one listing them.
@@ -104,13 +120,10 @@ export function linkUnderLead(
   leadNumber: string,
   numbers: readonly string[],
 ): LinkResult {
-  const parsed = parseComplaintNumber(leadNumber);
-  if (!parsed.ok) return { ok: false, refusal: { code: 'badNumber', vars: { input: leadNumber } } };
   return inTransaction(deps.db, (tx): LinkResult => {
-    const lead = findComplaintByNumber(tx, parsed.number);
-    if (!lead) return { ok: false, refusal: { code: 'notFound', vars: { number: parsed.number } } };
-    const refused = mayLead(tx, actorId, lead);
-    if (refused) return { ok: false, refusal: refused };
+    const found = groupComplaint(tx, actorId, leadNumber);
+    if (!found.ok) return found;
+    const lead = found.complaint;
     if (lead.leadId !== null) return { ok: false, notLinkable: [lead.number] };
     const cluster = new Map(clusterOf(tx, lead, CLUSTER_LIMIT).map((c) => [c.number, c]));
     const wanted = [...new Set(numbers)];
@@ -150,13 +163,10 @@ export function linkUnderLead(
 
 /** Takes one complaint out of its lead's group. */
 export function unlink(deps: ActionDeps, actorId: number, number: string): LinkResult {
-  const parsed = parseComplaintNumber(number);
-  if (!parsed.ok) return { ok: false, refusal: { code: 'badNumber', vars: { input: number } } };
   return inTransaction(deps.db, (tx): LinkResult => {
-    const c = findComplaintByNumber(tx, parsed.number);
-    if (!c) return { ok: false, refusal: { code: 'notFound', vars: { number: parsed.number } } };
-    const refused = mayLead(tx, actorId, c);
-    if (refused) return { ok: false, refusal: refused };
+    const found = groupComplaint(tx, actorId, number);
+    if (!found.ok) return found;
+    const c = found.complaint;
     if (c.leadId === null) return { ok: false, notLinkable: [c.number] };
     setLead(tx, c.id, null, deps.now());
     insertEvent(tx, {
@@ -190,12 +200,9 @@ export function actOnGroup(
   kind: 'reply' | 'resolve',
   text: string,
 ): { ok: true; result: GroupResult } | { ok: false; refusal: Refusal } {
-  const parsed = parseComplaintNumber(leadNumber);
-  if (!parsed.ok) return { ok: false, refusal: { code: 'badNumber', vars: { input: leadNumber } } };
-  const lead = findComplaintByNumber(deps.db, parsed.number);
-  if (!lead) return { ok: false, refusal: { code: 'notFound', vars: { number: parsed.number } } };
-  const refused = mayLead(deps.db, actorId, lead);
-  if (refused) return { ok: false, refusal: refused };
+  const found = groupComplaint(deps.db, actorId, leadNumber);
+  if (!found.ok) return found;
+  const lead = found.complaint;
   if (text.trim() === '') {
     return {
       ok: false,
