@@ -13,67 +13,57 @@ type Clustered = Pick<
   'id' | 'councilCode' | 'categoryCode' | 'placeKey' | 'createdAt'
 >;
 
-/** The complaints in `c`'s cluster (not `c` itself), oldest first, at most `limit`. */
-export function clusterOf(tx: Tx, c: Clustered, limit: number): ComplaintRow[] {
-  if (!c.placeKey) return [];
-  return tx
-    .select()
-    .from(complaints)
-    .where(
-      and(
-        eq(complaints.councilCode, c.councilCode),
-        eq(complaints.categoryCode, c.categoryCode),
-        eq(complaints.placeKey, c.placeKey),
-        between(
-          complaints.createdAt,
-          c.createdAt - CLUSTER_WINDOW_MS,
-          c.createdAt + CLUSTER_WINDOW_MS,
-        ),
-        ne(complaints.id, c.id),
-      ),
-    )
-    .orderBy(asc(complaints.createdAt), asc(complaints.id))
-    .limit(limit)
-    .all();
-}
+/** A complaint's cluster: the same council, category and place, within the window, not itself. */
+const SAME_CLUSTER = and(
+  eq(complaints.councilCode, sql.placeholder('council')),
+  eq(complaints.categoryCode, sql.placeholder('category')),
+  eq(complaints.placeKey, sql.placeholder('place')),
+  between(complaints.createdAt, sql.placeholder('from'), sql.placeholder('to')),
+  ne(complaints.id, sql.placeholder('id')),
+);
+
+const clusterParams = (c: Clustered, limit: number) => ({
+  council: c.councilCode,
+  category: c.categoryCode,
+  place: c.placeKey,
+  from: c.createdAt - CLUSTER_WINDOW_MS,
+  to: c.createdAt + CLUSTER_WINDOW_MS,
+  id: c.id,
+  limit,
+});
 
 /**
- * Who is in each cluster, for the queue's "Similar: N" badges: only what a scope test needs, by
- * a statement prepared once per database (a page asks for fifty clusters).
+ * Prepared once per database: a complaint page reads its cluster, and the queue's "Similar: N"
+ * badges read fifty clusters a page (only what a scope test needs).
  */
-const members = preparedPerDb((db) =>
-  db
+const statements = preparedPerDb((db) => ({
+  rows: db
+    .select()
+    .from(complaints)
+    .where(SAME_CLUSTER)
+    .orderBy(asc(complaints.createdAt), asc(complaints.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+  members: db
     .select({
       regionCode: complaints.regionCode,
       councilCode: complaints.councilCode,
       assigneeId: complaints.assigneeId,
     })
     .from(complaints)
-    .where(
-      and(
-        eq(complaints.councilCode, sql.placeholder('council')),
-        eq(complaints.categoryCode, sql.placeholder('category')),
-        eq(complaints.placeKey, sql.placeholder('place')),
-        between(complaints.createdAt, sql.placeholder('from'), sql.placeholder('to')),
-        ne(complaints.id, sql.placeholder('id')),
-      ),
-    )
+    .where(SAME_CLUSTER)
     .limit(sql.placeholder('limit'))
     .prepare(),
-);
+}));
+
+/** The complaints in `c`'s cluster (not `c` itself), oldest first, at most `limit`. */
+export function clusterOf(tx: Tx, c: Clustered, limit: number): ComplaintRow[] {
+  return c.placeKey ? statements(tx).rows.all(clusterParams(c, limit)) : [];
+}
 
 /** The scope-relevant fields of the complaints in `c`'s cluster (not `c`), at most `limit`. */
 export function clusterMembers(tx: Tx, c: Clustered, limit: number) {
-  if (!c.placeKey) return [];
-  return members(tx).all({
-    council: c.councilCode,
-    category: c.categoryCode,
-    place: c.placeKey,
-    from: c.createdAt - CLUSTER_WINDOW_MS,
-    to: c.createdAt + CLUSTER_WINDOW_MS,
-    id: c.id,
-    limit,
-  });
+  return c.placeKey ? statements(tx).members.all(clusterParams(c, limit)) : [];
 }
 
 /** The complaints linked under `leadId`, oldest first. */
