@@ -113,6 +113,20 @@ function sendSms(db: Db): void {
   }
 }
 
+const HEADER = [
+  'region',
+  'category',
+  'received',
+  'assigned',
+  'in progress',
+  'resolved',
+  'closed',
+  'total',
+  'median response h',
+  'median resolution h',
+  'SLA breaches',
+];
+
 let t: TempDatabase;
 beforeAll(() => {
   t = tempDatabase();
@@ -130,19 +144,7 @@ test('when a quarter is asked for, then the table counts it per region and categ
   expect(lines[0]).toBe(
     'Complaints filed from 2026-01-01 to 2026-03-31 (Tanzanian time), all regions:',
   );
-  expect(lines[1]?.split(/\s{2,}/)).toEqual([
-    'region',
-    'category',
-    'received',
-    'assigned',
-    'in progress',
-    'resolved',
-    'closed',
-    'total',
-    'median response h',
-    'median resolution h',
-    'SLA breaches',
-  ]);
+  expect(lines[1]?.split(/\s{2,}/)).toEqual(HEADER);
   expect(lines.at(-1)).toMatch(
     /^SMS sent in \d{4}-\d{2} \(Tanzanian time\): 3 parts \(no SMS_MONTHLY_BUDGET\)$/,
   );
@@ -223,19 +225,7 @@ test('when --csv is given, then a spreadsheet gets the same table, BOM and CRLF,
   expect(run.stdout.endsWith('2\r\n')).toBe(true);
   expect(run.stdout.replace(/\r\n/g, '')).not.toContain('\n');
   expect(parse(run.stdout, { bom: true })).toEqual([
-    [
-      'region',
-      'category',
-      'received',
-      'assigned',
-      'in progress',
-      'resolved',
-      'closed',
-      'total',
-      'median response h',
-      'median resolution h',
-      'SLA breaches',
-    ],
+    HEADER,
     ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6', '', '1'],
     ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3', '20', '1'],
     ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1', '5', '0'],
