@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import type { EscalationDeps } from './complaints/escalation';
 import type { SlaPolicy } from './complaints/core/sla';
 import type { Config } from './config';
+import { parseHours, type WorkingHours } from './text/calendar';
 import { DEFAULT_ORGANISATION } from './text/org';
 import { loadReferenceData } from './reference/repository';
 import type { Deployment } from './reference/types';
@@ -34,6 +35,18 @@ export function slaPolicyOf(config: Config): SlaPolicy {
   };
 }
 
+/** The office hours the configuration sets (WORKING_HOURS), on the SLA calendar's holidays. */
+export function workingHoursOf(config: Config): WorkingHours {
+  const hours = parseHours(config.WORKING_HOURS);
+  if (!hours)
+    throw new Error(`WORKING_HOURS passed the configuration check: ${config.WORKING_HOURS}`);
+  return { ...hours, holidays: new Set(config.HOLIDAYS) };
+}
+
+/**
+ * What the lifecycle and escalation services need, for every channel: with the office hours, so
+ * that a reply or resolution by an SMS command stores its office time as the console's does.
+ */
 export function escalationDeps(
   config: Config,
   db: Db,
@@ -45,6 +58,7 @@ export function escalationDeps(
     reference: loadReferenceData(db, deploymentOf(config)),
     policy: slaPolicyOf(config),
     autoCloseDays: config.AUTO_CLOSE_DAYS,
+    hours: workingHoursOf(config),
   };
 }
 

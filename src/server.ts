@@ -14,10 +14,9 @@ import type { Config } from './config';
 import { backfillPlaceKeys } from './complaints/clusters';
 import { backfillDueTimes } from './complaints/due-times';
 import { settleWorkTimes } from './reports/work-times';
-import { escalationDeps, secureRandomInt } from './deps';
+import { escalationDeps, secureRandomInt, workingHoursOf } from './deps';
 import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
-import { parseHours } from './text/calendar';
 import { prepareGracefulClose } from './http/graceful-close';
 import { inboundDeps } from './http/routes/sms-inbound';
 import { createMetrics } from './ops/metrics';
@@ -71,16 +70,13 @@ function consoleDepsOf(
   logger: Logger,
   sla: ReturnType<typeof escalationDeps>,
 ): ConsoleDeps {
-  const hours = parseHours(config.WORKING_HOURS);
-  if (!hours)
-    throw new Error(`WORKING_HOURS passed the configuration check: ${config.WORKING_HOURS}`);
   return {
     db,
     now: () => Date.now(),
     logger,
     reference: sla.reference,
     sla: sla.policy,
-    hours: { ...hours, holidays: sla.policy.holidays },
+    hours: workingHoursOf(config),
     randomInt: secureRandomInt,
     serviceCode: config.USSD_SERVICE_CODES[0] ?? '',
     secret: config.CONSOLE_SECRET ?? ensureConsoleSecret(db),
@@ -146,6 +142,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     db,
     menu,
     reference: sla.reference,
+    // SMS commands store the office time of a reply or resolution, as the console does.
+    hours: consoleDeps.hours,
     logger,
     now,
     randomInt: secureRandomInt,

@@ -1,8 +1,9 @@
 /**
  * Office time to first response and to resolution, for complaints whose reply or resolution
- * was stored without it: those from before the columns existed, and those answered by an SMS
- * command (whose channel does not know the office hours). Filled in batches, at start and before
- * the dashboard reads; a partial index finds them, so with nothing pending this costs one probe.
+ * was stored without it: those from before the columns existed, or by a caller whose deps carry
+ * no office hours (every composition root's do: src/deps.ts). Filled in batches, at start and
+ * before the dashboard reads; a partial index finds them, so with nothing pending this costs one
+ * probe.
  */
 import { inTransaction, type Db } from '../../db/client';
 import { workingMsBetween, type WorkingHours } from '../text/calendar';

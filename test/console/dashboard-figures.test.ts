@@ -9,7 +9,9 @@ import { reopenComplaint, replyToComplaint, resolveComplaint } from '../../src/c
 import { loadPopulations } from '../../src/reference/population';
 import { dashboardPeriod } from '../../src/reports/core/dashboard-period';
 import { loadDashboard, type Dashboard } from '../../src/reports/dashboard';
-import { eat, HOUR } from '../helpers/world';
+import { formBody, postForm } from '../helpers/at-ussd';
+import { TEST_TOKEN } from '../helpers/app';
+import { DESK, eat, HOUR } from '../helpers/world';
 import { NOW, WEEK, seedWeek } from './dashboard-world';
 import { openConsoleWorld, type ConsoleWorld } from './world';
 
@@ -162,6 +164,30 @@ describe('office time, stored as it happens', () => {
       )
       .get(c.id);
     expect(row).toEqual({ fr: 2.5 * HOUR, res: 3.5 * HOUR });
+  });
+
+  it('when a reply comes by SMS command, then its office time is kept at once too', async () => {
+    w.clock.set(eat('2026-03-06 15:00')); // a Friday, half an hour before closing
+    const c = w.file({ council: 'DAR-KIM' });
+    w.clock.set(eat('2026-03-09 09:30')); // Monday: 0.5 h + 2 h
+    const res = await postForm(
+      w.app,
+      `/sms/inbound?token=${TEST_TOKEN}`,
+      formBody({
+        date: '2026-03-09 09:30:00',
+        from: DESK.neema.phone,
+        id: 'ATXid_office_time',
+        linkId: 'L',
+        text: `R ${c.number} Tunashughulikia`,
+        to: '15055',
+        networkCode: '64004',
+      }),
+    );
+    expect(res.status).toBe(200);
+    const row = w.db.$client
+      .prepare('SELECT first_response_work_ms AS fr FROM complaints WHERE id = ?')
+      .get(c.id);
+    expect(row).toEqual({ fr: 2.5 * HOUR });
   });
 
   it('when a complaint is reopened, then its resolution time is cleared and the reopening counted', () => {

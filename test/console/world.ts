@@ -46,7 +46,8 @@ export function openConsoleWorld(over: Partial<ConsoleDeps> = {}): ConsoleWorld 
       secureCookie: false,
       ...over,
     };
-    return { console: consoleDeps };
+    // As src/server.ts: SMS commands know the office hours too.
+    return { console: consoleDeps, hours: consoleDeps.hours };
   });
   if (!consoleDeps) throw new Error('console deps not built');
   const deps = consoleDeps;

@@ -50,6 +50,7 @@ export function inboundDeps(deps: SmsInboundRouteDeps): InboundDeps {
     db: deps.db,
     now: deps.now,
     reference: deps.reference,
+    ...(deps.hours ? { hours: deps.hours } : {}),
     logger: deps.logger,
     shortcodes: deps.smsShortcodes ?? [],
     limitPerHour: deps.smsInboundLimitPerHour ?? DEFAULT_INBOUND_LIMIT_PER_HOUR,
