@@ -29,6 +29,7 @@ import {
 } from './assignment-seed';
 import { seededRandom, seedStaff } from './assignment-seed';
 import { table } from './report';
+import { percentile } from './load';
 
 export interface AssignmentBenchOptions {
   /** Staff in both databases (default 2,000). */
@@ -63,9 +64,6 @@ export interface AssignmentBenchResult {
   /** Filing p50 of B over A (target <= 2). */
   p50Ratio: number;
 }
-
-const percentile = (sorted: Float64Array, p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 const msSince = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 

@@ -25,6 +25,7 @@ import { dashboardPage } from '../src/console/views/dashboard';
 import { DAY_MS } from '../src/text/calendar';
 import { seededRandom, seedStaff } from './assignment-seed';
 import { seedDashboardComplaints } from './dashboard-seed';
+import { percentile } from './load';
 
 export interface DashboardFigures {
   scope: string;
@@ -47,9 +48,6 @@ const WARMUP = 2;
 const PRESETS: Preset[] = ['week', 'month', 'quarter', 'year'];
 const HOURS = { startMinute: 8 * 60, endMinute: 16 * 60 + 30, holidays: new Set<string>() };
 const POLICY = { firstResponseWorkingDays: 3, resolutionDays: 14, holidays: new Set<string>() };
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 function timeIt(runs: number, f: () => void): { p50: number; p95: number } {
   const times: number[] = [];

@@ -190,7 +190,7 @@ export async function runLoad(
 }
 
 /** Nearest-rank percentile of an ascending array (NaN if empty). */
-export function percentile(sorted: Float64Array, p: number): number {
+export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return NaN;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length)));
   return sorted[rank - 1] ?? NaN;

@@ -21,6 +21,7 @@ import { escalationDeps } from '../src/deps';
 import { createApp } from '../src/http/app';
 import { seededRandom } from './assignment-seed';
 import { seedOpen311Complaints } from './open311-seed';
+import { percentile } from './load';
 
 export interface Open311Figures {
   label: string;
@@ -40,9 +41,6 @@ export interface Open311BenchResult {
 
 const TIMED = 30;
 const WARMUP = 3;
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 async function time(base: string, label: string, url: string): Promise<Open311Figures> {
   const times: number[] = [];

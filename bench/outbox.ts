@@ -19,6 +19,7 @@ import type { SmsGateway } from '../src/sms/gateway';
 import { enqueueSms } from '../src/outbox/repository';
 import { startFakeAtServer, type FakeStats } from '../test/fakes/fake-at-server';
 import { spawnFakeAtServer } from '../test/fakes/spawn-fake-at';
+import { percentile } from './load';
 
 export interface OutboxBenchOptions {
   /** Rows to send (default 5,000). */
@@ -67,9 +68,6 @@ async function startFake(where: 'process' | 'in-process'): Promise<BenchFake> {
     close: () => fake.close(),
   };
 }
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 
 export async function runOutboxBench(opts: OutboxBenchOptions = {}): Promise<OutboxBenchResult> {
   const messages = opts.messages ?? 5_000;

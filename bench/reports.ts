@@ -21,6 +21,7 @@ import { complaintReport, type ReportFilters } from '../src/reports/report';
 import { startOfTanzanianDay, dayKey, DAY_MS } from '../src/text/calendar';
 import { seededRandom } from './assignment-seed';
 import { seedOpen311Complaints } from './open311-seed';
+import { percentile } from './load';
 
 export interface ReportCase {
   label: string;
@@ -39,9 +40,6 @@ export interface ReportsBenchResult {
   cases: ReportCase[];
   writes: { n: number; withMs: number; withoutMs: number };
 }
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 /** Wall times, sorted, and the median CPU time (user + system) of `runs` calls of `fn`. */
 function timed(runs: number, fn: () => unknown): { wall: number[]; cpuMs: number } {
