@@ -81,3 +81,16 @@ export function maskedPhone(phone: string): string {
   if (m) return `+255 ${m[1]}•• ••• ${m[3]}`;
   return `${phone.slice(0, 4)}${'•'.repeat(Math.max(0, phone.length - 7))}${phone.slice(-3)}`;
 }
+
+/**
+ * Pure. A staff member as an assignment picker offers them: `Name (Role)`, with the region when
+ * the list spans regions.
+ */
+export function staffChoice(
+  s: { id: number; name: string; role: 'officer' | 'supervisor' | 'hq'; regionCode: string | null },
+  lang: Lang,
+  withRegion = false,
+): { value: string; label: string } {
+  const region = withRegion && s.regionCode ? `, ${s.regionCode}` : '';
+  return { value: String(s.id), label: `${s.name} (${t(`role.${s.role}`, lang)}${region})` };
+}

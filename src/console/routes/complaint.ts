@@ -21,6 +21,7 @@ import { complaintInScope, complaintView } from '../../complaints/detail';
 import { revealCitizenPhone } from '../../complaints/privacy';
 import { assignableStaff, listStaff } from '../../staff/repository';
 import { replyPreview } from '../core/composer';
+import { staffChoice } from '../core/format';
 import { refusalText, t } from '../core/words';
 import { field, fields, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
 import { complaintPage, PreviewBlock, type ComplaintPageView } from '../views/complaint';
@@ -57,10 +58,7 @@ function notFound(res: Response): void {
 
 function assigneesFor(deps: ConsoleDeps, v: Viewer, regionCode: string) {
   if (v.staff.role === 'officer') return [];
-  return assignableStaff(deps.db, regionCode).map((s) => ({
-    value: String(s.id),
-    label: `${s.name} (${t(`role.${s.role}`, v.lang)})`,
-  }));
+  return assignableStaff(deps.db, regionCode).map((s) => staffChoice(s, v.lang));
 }
 
 function show(deps: ConsoleDeps, req: Request, res: Response, status: number, extra: Extra = {}) {

@@ -22,7 +22,8 @@ import {
 import { queueCsv } from '../core/queue-csv';
 import { t } from '../core/words';
 import { fields, field, param, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
-import type { Choice } from '../views/forms';
+import type { StaffRow } from '../../../db/schema';
+import { staffChoice } from '../core/format';
 import { queuePage } from '../views/queue';
 import { consoleActions, frameFor } from './frame';
 import { sendHtml } from './respond';
@@ -67,9 +68,6 @@ function filtersOf(
   return { query, filters: f };
 }
 
-/** A staff choice's name without its role and region. */
-const nameOf = (c: Choice) => c.label.replace(/ \(.*$/, '');
-
 function defaultTab(v: Viewer): Tab {
   return v.staff.role === 'officer' ? 'mine' : 'open';
 }
@@ -79,15 +77,10 @@ function defaultTab(v: Viewer): Tab {
  * staff of the region the queue is filtered to, else supervisors and headquarters (the whole
  * country's officers would be a list of thousands, on every page).
  */
-function assigneesOf(deps: ConsoleDeps, v: Viewer, filteredRegion?: string): Choice[] {
+function assignableOf(deps: ConsoleDeps, v: Viewer, filteredRegion?: string): StaffRow[] {
   if (v.staff.role === 'officer') return [];
   const region = v.staff.role === 'hq' ? (filteredRegion ?? null) : v.staff.regionCode;
-  return assignableStaff(deps.db, region)
-    .filter((s) => region !== null || s.role !== 'officer')
-    .map((s) => ({
-      value: String(s.id),
-      label: `${s.name} (${t(`role.${s.role}`, v.lang)}${s.regionCode ? `, ${s.regionCode}` : ''})`,
-    }));
+  return assignableStaff(deps.db, region).filter((s) => region !== null || s.role !== 'officer');
 }
 
 type Params = (name: string) => string;
@@ -151,7 +144,7 @@ function show(
     query: { ...query, tab },
     next: q.next,
     regionCodes,
-    assignees: assigneesOf(deps, v, filters.regionCode),
+    assignees: assignableOf(deps, v, filters.regionCode).map((s) => staffChoice(s, v.lang, true)),
     csrf: v.session.csrf,
     clusters: clusterSizes(deps.db, v.scope, q.rows),
   });
@@ -187,10 +180,10 @@ export function queueRoutes(deps: ConsoleDeps): Router {
     }
     const v = viewerOf(res);
     const region = param(req, 'region') || undefined;
-    const to = assigneesOf(deps, v, region).find((c) => c.value === param(req, 'to'));
+    const to = assignableOf(deps, v, region).find((s) => String(s.id) === param(req, 'to'));
     const notice =
       param(req, 'done') === 'assigned' && to
-        ? t('queue.bulk.done', v.lang, { count: Number(param(req, 'n')) || 0, name: nameOf(to) })
+        ? t('queue.bulk.done', v.lang, { count: Number(param(req, 'n')) || 0, name: to.name })
         : undefined;
     show(deps, paramsOf(req), res, notice ? { notice } : {});
   });
@@ -213,7 +206,7 @@ export function queueRoutes(deps: ConsoleDeps): Router {
     const staffId = Number(field(req, 'staffId'));
     const search = new URL(back, 'http://console').searchParams;
     const region = search.get('region') ?? undefined;
-    const to = assigneesOf(deps, v, region).find((c) => c.value === String(staffId));
+    const to = assignableOf(deps, v, region).find((s) => s.id === staffId);
     if (numbers.length === 0 || !to) {
       show(deps, (name) => search.get(name) ?? '', res, { error: t('queue.bulk.none', v.lang) });
       return;
