@@ -2,13 +2,24 @@
  * WAL checkpoints off the event loop. SQLite's automatic checkpoint runs inside whichever COMMIT
  * crosses the threshold: on the server that is a USSD batch, which then stalls every caller in it
  * while tens of megabytes are copied and synced. Instead a worker thread with its own connection
- * runs a PASSIVE checkpoint every second (never blocking the writer or readers), and the server's
- * connection stops checkpointing. Under constant writes a PASSIVE checkpoint never quite catches
- * up, so once the WAL holds 16 MB the worker follows with a RESTART checkpoint, which lets the WAL
- * be reused from its start. RESTART holds the writer lock while it copies what the PASSIVE one
- * left and syncs the database file: a batch that begins meanwhile waits (SQLite's busy handler,
- * a few milliseconds) instead of doing the whole copy itself. If the worker fails, automatic
- * checkpoints come back on.
+ * checkpoints, and the server's connection stops checkpointing.
+ *
+ * What the worker may do is bounded by how long it holds the writer lock, because while it holds
+ * it no USSD batch can commit:
+ * - every interval, a PASSIVE checkpoint: it copies what no reader still needs and never takes
+ *   the writer lock. Once it has copied everything, the next writer starts the WAL again from its
+ *   beginning by itself (and `journal_size_limit` trims the file).
+ * - a RESTART only when the WAL has grown past `restartFrames` (readers kept it from being reset)
+ *   and at most `maxCopyFrames` are left to copy: RESTART copies those holding the writer lock,
+ *   then waits for readers. It waits at most `restartWaitMs` for them (then gives up until next
+ *   time), so the lock is held for a bounded few milliseconds, never for a copy of tens of MB.
+ *   (The earlier design restarted whenever the WAL held 16 MB, copying whatever PASSIVE had left
+ *   with the lock held; under a long write burst that took longer than the server's 5 s busy
+ *   timeout and a start-up died of SQLITE_BUSY.)
+ * - a TRUNCATE when nothing was written since the last interval and everything is copied: the
+ *   WAL file goes back to zero bytes while the server is idle.
+ * Each action is posted to the server (`onCheckpoint`: tests, metrics). If the worker fails,
+ * automatic checkpoints come back on.
  */
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
@@ -20,26 +31,39 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
-// A RESTART checkpoint waits for the writer's current transaction (a few ms at most), copies the
-// little a PASSIVE one left, and lets the next commit write the WAL from its start again.
-function restart() {
-  db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+function checkpoint(mode, waitMs) {
+  db.pragma('busy_timeout = ' + waitMs);
   try {
-    db.pragma('wal_checkpoint(RESTART)');
+    const [r] = db.pragma('wal_checkpoint(' + mode + ')');
+    return r;
   } finally {
     db.pragma('busy_timeout = 0');
   }
 }
+let lastLog = -1;
+function tick() {
+  const passive = checkpoint('PASSIVE', 0);
+  if (!passive || passive.busy) return;
+  const left = passive.log - passive.checkpointed;
+  const idle = passive.log === lastLog;
+  lastLog = passive.log;
+  let mode;
+  if (passive.log >= workerData.restartFrames && left <= workerData.maxCopyFrames) mode = 'RESTART';
+  else if (idle && passive.log > 0 && left === 0) mode = 'TRUNCATE';
+  if (!mode) return;
+  const r = checkpoint(mode, workerData.restartWaitMs);
+  if (r && !r.busy) lastLog = 0;
+  parentPort.postMessage({ kind: 'checkpoint', mode, left, busy: Boolean(r && r.busy) });
+}
 const timer = setInterval(() => {
   try {
-    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (result && result.log >= workerData.restartFrames) restart();
+    tick();
   } catch (err) {
     // SQLITE_BUSY: the writer or another checkpoint (the admin CLI, say) held on; next time.
     // Anything else (a full disk: SQLITE_FULL, an I/O error) is told to the server and tried
     // again next time: the worker outlives the trouble, so checkpoints resume once it passes.
     if (!err || err.code !== 'SQLITE_BUSY') {
-      parentPort.postMessage({ code: err && err.code, message: String(err && err.message) });
+      parentPort.postMessage({ kind: 'error', code: err && err.code, message: String(err && err.message) });
     }
   }
 }, workerData.intervalMs);
@@ -51,6 +75,13 @@ parentPort.on('message', (m) => {
 });
 `;
 
+/** A RESTART or TRUNCATE the worker ran: frames left to copy before it, and whether it gave up. */
+export interface CheckpointAction {
+  mode: 'RESTART' | 'TRUNCATE';
+  left: number;
+  busy: boolean;
+}
+
 export interface Checkpointer {
   /** Whether the worker still runs (readiness). */
   alive(): boolean;
@@ -61,7 +92,15 @@ export interface Checkpointer {
 export function startCheckpointer(
   db: Db,
   file: string,
-  options: { intervalMs?: number; restartFrames?: number; logger: Logger },
+  options: {
+    intervalMs?: number;
+    /** WAL frames (4 KB pages) past which a RESTART resets a WAL that readers kept from resetting. */
+    restartFrames?: number;
+    /** The most frames a RESTART may copy holding the writer lock (default 256: 1 MB). */
+    maxCopyFrames?: number;
+    logger: Logger;
+    onCheckpoint?: (action: CheckpointAction) => void;
+  },
 ): Checkpointer {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -70,7 +109,8 @@ export function startCheckpointer(
       file,
       intervalMs: options.intervalMs ?? 1000,
       restartFrames: options.restartFrames ?? 4096,
-      restartWaitMs: 200,
+      maxCopyFrames: options.maxCopyFrames ?? 256,
+      restartWaitMs: 20,
     },
   });
   db.$client.pragma('wal_autocheckpoint = 0');
@@ -92,7 +132,11 @@ export function startCheckpointer(
   worker.on('error', (err) => options.logger.error({ err }, 'checkpoint worker failed'));
   // A failing checkpoint is retried every interval: log the first, then at most once a minute.
   let lastLogged = { code: '', at: -Infinity };
-  worker.on('message', (m: { code?: string; message?: string }) => {
+  worker.on('message', (m: { kind: string; code?: string; message?: string }) => {
+    if (m.kind === 'checkpoint') {
+      options.onCheckpoint?.(m as unknown as CheckpointAction);
+      return;
+    }
     const code = m.code ?? 'unknown';
     const now = performance.now();
     if (code === lastLogged.code && now - lastLogged.at < 60_000) return;

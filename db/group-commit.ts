@@ -9,8 +9,15 @@
  *
  * The batch runs inside one synchronous callback, so nothing else on this connection (a timer,
  * another route) can interleave with its transaction.
+ *
+ * Another connection holding the writer lock (a checkpoint, Litestream, an admin command in
+ * another process) must neither stall the event loop nor fail the callers: BEGIN waits at most
+ * `lockWaitMs` for the lock (not the connection's whole busy timeout), and a batch that could not
+ * begin goes back to the front of the queue and is tried again a few milliseconds later, the
+ * loop free meanwhile, until `budgetMs` after an item was submitted; only then does that item
+ * reject with SQLITE_BUSY (a USSD caller gets "please try again").
  */
-import { inTransaction, type Db } from './client';
+import { inTransaction, preparedPerDb, type Db } from './client';
 
 export interface GroupCommit<T, R> {
   submit(item: T): Promise<R>;
@@ -19,13 +26,46 @@ export interface GroupCommit<T, R> {
 /** Enough to amortise a commit; small enough that one batch never holds the loop for long. */
 export const MAX_BATCH = 128;
 
+/** How long BEGIN waits for another connection's writer lock, and how long an item may wait. */
+export interface BusyPolicy {
+  lockWaitMs: number;
+  budgetMs: number;
+}
+
+/** A hop's budget: Africa's Talking waits about 10 s for an answer (some networks 15). */
+export const DEFAULT_BUSY: BusyPolicy = { lockWaitMs: 50, budgetMs: 8000 };
+
 interface Pending<T, R> {
   item: T;
+  /** performance.now() when submitted. */
+  since: number;
   resolve: (result: R) => void;
   reject: (err: unknown) => void;
 }
 
 type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
+
+const isBusy = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
+
+/** The connection's busy timeout, set for one BEGIN and put back (prepared once per connection). */
+const busyTimeouts = preparedPerDb((db) => {
+  const configured = db.$client.pragma('busy_timeout', { simple: true }) as number;
+  const short = new Map<number, () => void>();
+  const restore = db.$client.prepare(`PRAGMA busy_timeout = ${configured}`);
+  return {
+    shorten(ms: number) {
+      let set = short.get(ms);
+      if (!set) {
+        const statement = db.$client.prepare(`PRAGMA busy_timeout = ${Math.floor(ms)}`);
+        set = () => void statement.run();
+        short.set(ms, set);
+      }
+      set();
+    },
+    restore: () => void restore.run(),
+  };
+});
 
 /** `onBatch` hears the size of every batch committed (the metrics' histogram). */
 export function createGroupCommit<T, R>(
@@ -33,12 +73,17 @@ export function createGroupCommit<T, R>(
   work: (item: T) => R,
   maxBatch = MAX_BATCH,
   onBatch?: (size: number) => void,
+  busy: BusyPolicy = DEFAULT_BUSY,
 ): GroupCommit<T, R> {
   let queue: Pending<T, R>[] = [];
+  let retryDelayMs = 0;
+  let retry: NodeJS.Timeout | undefined;
 
-  const run = (batch: Pending<T, R>[]): Settled<R>[] => {
+  /** The batch's results, or 'busy' when it could not begin for another connection's lock. */
+  const run = (batch: Pending<T, R>[]): Settled<R>[] | 'busy' => {
     const settled: Settled<R>[] = [];
     try {
+      busyTimeouts(db).shorten(busy.lockWaitMs);
       inTransaction(
         db,
         () => {
@@ -57,8 +102,21 @@ export function createGroupCommit<T, R>(
       );
       return settled;
     } catch (error) {
+      if (isBusy(error) && settled.length === 0) return 'busy';
       return batch.map(() => ({ ok: false, error }));
+    } finally {
+      if (db.$client.open) busyTimeouts(db).restore();
     }
+  };
+
+  /** Items past their budget fail with SQLITE_BUSY; the rest wait for the retry's flush. */
+  const expire = (now: number): void => {
+    const busyError = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    queue = queue.filter((p) => {
+      if (now - p.since < busy.budgetMs) return true;
+      p.reject(busyError);
+      return false;
+    });
   };
 
   const flush = (): void => {
@@ -68,10 +126,20 @@ export function createGroupCommit<T, R>(
       setImmediate(flush);
       return;
     }
-    const batch = queue.length > maxBatch ? queue.splice(0, maxBatch) : queue;
-    if (batch === queue) queue = [];
-    else setImmediate(flush);
+    const batch = queue.splice(0, maxBatch);
     const settled = run(batch);
+    if (settled === 'busy') {
+      queue = [...batch, ...queue];
+      expire(performance.now());
+      retryDelayMs = Math.min(Math.max(retryDelayMs * 2, 5), 100);
+      retry =
+        queue.length > 0
+          ? setTimeout(() => ((retry = undefined), flush()), retryDelayMs)
+          : undefined;
+      return;
+    }
+    retryDelayMs = 0;
+    if (queue.length > 0) setImmediate(flush);
     onBatch?.(batch.length);
     settled.forEach((s, i) => {
       const p = batch[i];
@@ -84,8 +152,9 @@ export function createGroupCommit<T, R>(
   return {
     submit(item) {
       return new Promise<R>((resolve, reject) => {
-        if (queue.length === 0) setImmediate(flush);
-        queue.push({ item, resolve, reject });
+        // While a retry is pending, its timer flushes the queue.
+        if (queue.length === 0 && retry === undefined) setImmediate(flush);
+        queue.push({ item, since: performance.now(), resolve, reject });
       });
     },
   };
