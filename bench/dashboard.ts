@@ -97,6 +97,7 @@ function measure(db: Db, now: number, runs: number): DashboardFigures[] {
         const d = loadDashboard(deps, {
           scope,
           period,
+          now,
           withStaff,
           order: { areas, categories: reference.categories },
         });
@@ -144,7 +145,7 @@ function writeCost(db: Db): string {
   const both = run();
   const triggers = db.$client
     .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'complaint_days_%'`,
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'complaint_rollup_%'`,
     )
     .all() as { name: string; sql: string }[];
   for (const tr of triggers) db.$client.exec(`DROP TRIGGER ${tr.name}`);
@@ -175,7 +176,7 @@ function rawDesign(db: Db, now: number): string[] {
     const once = (codes: string[]) => () => {
       for (const regionCode of codes) {
         const s = { kind: 'region' as const, regionCode };
-        rawCells(db, s, w);
+        rawCells(db, s, w, now);
         rawHours(db, s, w, 'firstResponse');
         rawHours(db, s, w, 'resolution');
         rawTrend(db, s, trendWindow(period));
@@ -187,12 +188,11 @@ function rawDesign(db: Db, now: number): string[] {
       `(a) counts from the complaints, ${preset.padEnd(7)}: HQ p50 ${hq.p50.toFixed(0)} ms, p95 ${hq.p95.toFixed(0)} ms; supervisor p50 ${region.p50.toFixed(0)} ms, p95 ${region.p95.toFixed(0)} ms`,
     );
   }
-  const days = db.$client.prepare('SELECT count(*) FROM complaint_days').pluck().get() as number;
-  const hours = db.$client
-    .prepare('SELECT count(*) FROM complaint_day_hours')
-    .pluck()
-    .get() as number;
-  lines.push(`(b) rollup size: ${days} complaint_days rows, ${hours} complaint_day_hours rows`);
+  const rows = db.$client
+    .prepare('SELECT kind, count(*) FROM complaint_rollup GROUP BY kind ORDER BY kind')
+    .raw()
+    .all() as [string, number][];
+  lines.push(`(b) rollup size: ${rows.map(([k, n]) => `${n} ${k}`).join(', ')} rows`);
   return lines;
 }
 

@@ -258,7 +258,7 @@ export const complaints = sqliteTable(
       t.firstResponseAt,
       t.resolvedAt,
     ),
-    // The dashboard's reads that the daily rollup (complaint_days) cannot answer: an officer's
+    // The dashboard's reads that the rollup (complaint_rollup) cannot answer: an officer's
     // councils, a region's office-time histograms and staff table. A period of a region comes
     // from this index alone, never from the table.
     index('complaints_dashboard_idx').on(
@@ -280,68 +280,48 @@ export const complaints = sqliteTable(
       t.firstResponseWorkMs,
       t.resolutionWorkMs,
     ),
-    // Reply and resolution times not yet turned into office time (./src/reports/work-times.ts).
-    index('complaints_work_pending_idx')
-      .on(t.id)
-      .where(
-        sql`(first_response_at IS NOT NULL AND first_response_work_ms IS NULL) OR (resolved_at IS NOT NULL AND resolution_work_ms IS NULL)`,
-      ),
   ],
 );
 
 /**
- * The report's counts per region, category and day of filing (Tanzanian time, as days since
- * 1970): how many complaints filed that day are in each status now, how many breached an SLA,
- * were answered and were resolved. Kept by triggers on `complaints` in the same transaction as
- * every change (migration 0010), so no code path can forget it; `kero report` reads a few
- * thousand of these rows instead of a million complaints.
+ * The one rollup: what the report and the dashboard count, kept per Tanzanian filing day (days
+ * since 1970, EAT) in a few rows per complaint, so that a year of a million complaints is read as
+ * thousands of rows, not a million. `kind` says which key columns a row uses ('' elsewhere):
+ * - `c`: region, council, category and channel (a region's dashboard);
+ * - `rc`: region and category (the report, the country's dashboard by region and category);
+ * - `ch`: channel, the whole country;
+ * - `res`: resolutions by the day they happened (`day`) and region, in `n`;
+ * - `hfr`, `hres`: the country's complaints by whole office hours (`hours`) to first response and
+ *   to resolution, in `n`.
+ * Kept by triggers on `complaints` (migration 0017, SQL in db/rollup-sql.ts) in the transaction of
+ * every change, and built for complaints filed before by the `rollup` background job. Lateness
+ * stored here is what has happened (answered or resolved after the deadline); complaints still
+ * open past a deadline are counted when read, from the queue's deadline index.
  */
-export const reportCells = sqliteTable(
-  'report_cells',
+export const complaintRollup = sqliteTable(
+  'complaint_rollup',
   {
-    regionCode: text('region_code').notNull(),
-    categoryCode: text('category_code').notNull(),
+    kind: text('kind', { enum: ['c', 'rc', 'ch', 'res', 'hfr', 'hres'] }).notNull(),
     day: integer('day').notNull(),
-    total: integer('total').notNull().default(0),
-    received: integer('received').notNull().default(0),
-    assigned: integer('assigned').notNull().default(0),
-    inProgress: integer('in_progress').notNull().default(0),
-    resolved: integer('resolved').notNull().default(0),
-    closed: integer('closed').notNull().default(0),
-    breaches: integer('breaches').notNull().default(0),
-    answered: integer('answered').notNull().default(0),
-    done: integer('done').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.regionCode, t.categoryCode, t.day] })],
-);
-
-/**
- * The dashboard's daily rollup: per Tanzanian filing day, the counts of the complaints filed that
- * day, for the country (`region` '') by region, category and channel, and for each region by
- * council, category and channel; `resolved_on` rows count resolutions by the day they happened.
- * Kept by triggers on `complaints` (migration 0015) in the transaction of every change, so a
- * year of a region is a few thousand rows, not a scan of its complaints.
- */
-export const complaintDays = sqliteTable(
-  'complaint_days',
-  {
-    region: text('region').notNull(),
-    kind: text('kind', {
-      enum: ['region', 'council', 'category', 'channel', 'resolved_on'],
-    }).notNull(),
-    /** Days since the epoch, Tanzanian time: (ms + 3 h) / 24 h. */
-    day: integer('day').notNull(),
-    key: text('key').notNull(),
-    received: integer('received').notNull().default(0),
-    resolved: integer('resolved').notNull().default(0),
-    open: integer('open').notNull().default(0),
+    region: text('region').notNull().default(''),
+    council: text('council').notNull().default(''),
+    category: text('category').notNull().default(''),
+    channel: text('channel').notNull().default(''),
+    hours: integer('hours').notNull().default(0),
+    n: integer('n').notNull().default(0),
+    stReceived: integer('st_received').notNull().default(0),
+    stAssigned: integer('st_assigned').notNull().default(0),
+    stInProgress: integer('st_in_progress').notNull().default(0),
+    stResolved: integer('st_resolved').notNull().default(0),
+    stClosed: integer('st_closed').notNull().default(0),
     unattended: integer('unattended').notNull().default(0),
     answered: integer('answered').notNull().default(0),
-    firstResponseMet: integer('first_response_met').notNull().default(0),
-    firstResponseMissed: integer('first_response_missed').notNull().default(0),
+    frMet: integer('fr_met').notNull().default(0),
+    frLate: integer('fr_late').notNull().default(0),
     resolvedEver: integer('resolved_ever').notNull().default(0),
-    resolutionMet: integer('resolution_met').notNull().default(0),
-    resolutionMissed: integer('resolution_missed').notNull().default(0),
+    resMet: integer('res_met').notNull().default(0),
+    resLate: integer('res_late').notNull().default(0),
+    late: integer('late').notNull().default(0),
     everDone: integer('ever_done').notNull().default(0),
     reopened: integer('reopened').notNull().default(0),
     r1: integer('r1').notNull().default(0),
@@ -350,23 +330,11 @@ export const complaintDays = sqliteTable(
     r4: integer('r4').notNull().default(0),
     r5: integer('r5').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.region, t.kind, t.day, t.key] })],
-);
-
-/**
- * The country's office-time histograms per filing day: how many complaints took `hours` (office
- * hours, rounded up) to their first response (`fr`) or to resolution (`res`). Kept by the same
- * triggers; headquarters' medians read these instead of a year of complaints.
- */
-export const complaintDayHours = sqliteTable(
-  'complaint_day_hours',
-  {
-    measure: text('measure', { enum: ['fr', 'res'] }).notNull(),
-    day: integer('day').notNull(),
-    hours: integer('hours').notNull(),
-    n: integer('n').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.measure, t.day, t.hours] })],
+  (t) => [
+    primaryKey({
+      columns: [t.kind, t.day, t.region, t.council, t.category, t.channel, t.hours],
+    }),
+  ],
 );
 
 export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;
@@ -572,6 +540,22 @@ export const consoleSessions = sqliteTable(
  * Small key/value store for values the service keeps: the webhook token it generated, the SMS
  * parts sent each month and the budget warnings given, the day of the last morning digest.
  */
+/**
+ * Background jobs: work over every complaint that an upgrade leaves to do (a column a migration
+ * added and older rows lack, a rollup to build). A migration adds a job's row; the server runs it
+ * after it listens, in small batches (src/ops/background-jobs.ts), and keeps its place here in
+ * the same transaction as each batch, so a restart goes on where it stopped.
+ */
+export const backgroundJobs = sqliteTable('background_jobs', {
+  name: text('name').primaryKey(),
+  /** Complaints with ids up to this one are done; FINISHED_CURSOR once the job has finished. */
+  cursor: integer('cursor').notNull().default(0),
+  /** The highest complaint id when the job last looked: its progress is cursor / target. */
+  target: integer('target').notNull().default(0),
+  startedAt: millis('started_at'),
+  finishedAt: millis('finished_at'),
+});
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -4,6 +4,11 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/client';
+import type { FillIn } from '../db/job-runner';
+import { placeKeysFill } from './complaints/clusters';
+import { dueTimesFill } from './complaints/due-times';
+import { rollupFill } from './reports/rollup';
+import { workTimesFill } from './reports/work-times';
 import type { EscalationDeps } from './complaints/escalation';
 import type { SlaPolicy } from './complaints/core/sla';
 import type { Config } from './config';
@@ -33,6 +38,19 @@ export function slaPolicyOf(config: Config): SlaPolicy {
     resolutionDays: config.SLA_RESOLUTION_DAYS,
     holidays: new Set(config.HOLIDAYS),
   };
+}
+
+/**
+ * The background jobs this version knows (db/job-runner.ts), by the names their migrations gave
+ * their rows; they run in the order the migrations added them.
+ */
+export function fillInsOf(config: Config): FillIn[] {
+  return [
+    dueTimesFill(slaPolicyOf(config)),
+    workTimesFill(workingHoursOf(config)),
+    placeKeysFill,
+    rollupFill,
+  ];
 }
 
 /** The office hours the configuration sets (WORKING_HOURS), on the SLA calendar's holidays. */

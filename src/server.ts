@@ -11,10 +11,8 @@ import { menu } from '../menus';
 import type { SlaPolicy } from './complaints/core/sla';
 import type { Open311Settings } from './open311/georeport';
 import type { Config } from './config';
-import { backfillPlaceKeys } from './complaints/clusters';
-import { backfillDueTimes } from './complaints/due-times';
-import { settleWorkTimes } from './reports/work-times';
-import { escalationDeps, secureRandomInt, workingHoursOf } from './deps';
+import { startJobRunner } from '../db/job-runner';
+import { escalationDeps, fillInsOf, secureRandomInt, workingHoursOf } from './deps';
 import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
 import { prepareGracefulClose } from './http/graceful-close';
@@ -110,13 +108,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
   const stored = config.WEBHOOK_TOKEN ? undefined : ensureWebhookToken(db);
   const webhookToken = config.WEBHOOK_TOKEN ?? stored?.token ?? '';
   const sla = escalationDeps(config, db);
-  const backfilled = backfillDueTimes(db, sla.policy);
-  if (backfilled > 0) logger.info({ backfilled }, 'sla deadlines stored for older complaints');
-  const keyed = backfillPlaceKeys(db);
-  if (keyed > 0) logger.info({ keyed }, 'place keys stored for older complaints (clusters)');
   const consoleDeps = consoleDepsOf(config, db, logger, sla);
-  const timed = settleWorkTimes(db, consoleDeps.hours);
-  if (timed > 0) logger.info({ timed }, 'office times stored for older complaints (dashboard)');
+  let jobs: ReturnType<typeof startJobRunner> | undefined;
   const { registry, metrics } = createMetrics({
     db,
     file,
@@ -178,6 +171,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
   const server = createApp(appDeps).listen(config.PORT, config.HOST, () => {
     logger.info({ port: config.PORT, database: file }, 'kero listening');
     if (stored) process.stdout.write(callbackUrls(config, webhookToken, stored.generated));
+    // What an upgrade leaves to fill in runs after the server listens (db/job-runner.ts).
+    jobs = startJobRunner({ db, jobs: fillInsOf(config), logger, now });
   });
   const http = prepareGracefulClose(server);
   dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
@@ -187,7 +182,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     // their outcome recorded (a row still in flight if the process is cut off stays 'sending'
     // and the next start gives it back), the checkpoint worker stops, the database closes.
     async stop() {
-      const stopped = [dispatcher.stop(), timers.stop()];
+      const stopped = [dispatcher.stop(), timers.stop(), jobs?.stop()];
       await http.close();
       await Promise.allSettled([...stopped, checkpointer?.stop()]);
       db.$client.close();

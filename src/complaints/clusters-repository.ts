@@ -3,7 +3,7 @@
  * days of each other (src/complaints/core/place.ts), and the lead a supervisor linked them under.
  * Served by `complaints_cluster_idx` and `complaints_lead_idx`.
  */
-import { and, asc, between, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, between, eq, gt, isNotNull, isNull, lte, ne, sql } from 'drizzle-orm';
 import { preparedPerDb, type Tx } from '../../db/client';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { CLUSTER_WINDOW_MS } from './core/place';
@@ -92,12 +92,19 @@ export function setLead(tx: Tx, id: number, leadId: number | null, now: number):
 }
 
 /** Complaints filed with a place before place keys were stored (an upgrade), a batch at a time. */
-export function complaintsWithoutPlaceKey(tx: Tx, limit: number) {
+/** The complaints with ids in (after, upTo] that name a place but have no place key yet. */
+export function complaintsWithoutPlaceKey(tx: Tx, after: number, upTo: number) {
   return tx
     .select({ id: complaints.id, place: complaints.place })
     .from(complaints)
-    .where(and(isNotNull(complaints.place), isNull(complaints.placeKey)))
-    .limit(limit)
+    .where(
+      and(
+        gt(complaints.id, after),
+        lte(complaints.id, upTo),
+        isNotNull(complaints.place),
+        isNull(complaints.placeKey),
+      ),
+    )
     .all();
 }
 

@@ -7,6 +7,7 @@
  * is told.
  */
 import { inTransaction, type Db } from '../../db/client';
+import type { FillIn } from '../../db/job-runner';
 import type { ComplaintRow } from '../../db/schema';
 import { findStaffById } from '../staff/repository';
 import { replyToComplaint, resolveComplaint, type ActionDeps, type ActionResult } from './actions';
@@ -222,18 +223,13 @@ export function actOnGroup(
   return { ok: true, result };
 }
 
-const BATCH = 2000;
-
-/** Stores the place key of every complaint filed before keys were kept; returns how many. */
-export function backfillPlaceKeys(db: Db): number {
-  let done = 0;
-  for (;;) {
-    const n = inTransaction(db, (tx) => {
-      const rows = complaintsWithoutPlaceKey(tx, BATCH);
-      for (const r of rows) setPlaceKey(tx, r.id, placeKey(r.place) ?? '');
-      return rows.length;
-    });
-    done += n;
-    if (n < BATCH) return done;
-  }
-}
+/** The job that stores the place key of every complaint filed before keys were kept. */
+export const placeKeysFill: FillIn = {
+  name: 'place_keys',
+  what: 'place keys for older complaints (clusters)',
+  fill(tx, after, upTo) {
+    const rows = complaintsWithoutPlaceKey(tx, after, upTo);
+    for (const r of rows) setPlaceKey(tx, r.id, placeKey(r.place) ?? '');
+    return rows.length;
+  },
+};

@@ -1,30 +1,24 @@
 /**
- * SLA deadlines for complaints filed before they were stored at filing (an upgrade): computed
- * once at start with the policy of the day, in batches, so the console's queues can sort on them.
+ * SLA deadlines for complaints filed before they were stored at filing (an upgrade): a background
+ * job (db/job-runner.ts) computes them with the policy of the day, so the console's queues can
+ * sort on them.
  */
-import { inTransaction, type Db } from '../../db/client';
+import type { FillIn } from '../../db/job-runner';
 import { firstResponseDue, resolutionDue, type SlaPolicy } from './core/sla';
 import { complaintsWithoutDueTimes, setDueTimes } from './repository';
 
-const BATCH = 2000;
-
-/** Stores the deadlines of every complaint that has none; returns how many. */
-export function backfillDueTimes(db: Db, policy: SlaPolicy): number {
-  let done = 0;
-  for (;;) {
-    const n = inTransaction(db, (tx) => {
-      const rows = complaintsWithoutDueTimes(tx, BATCH);
+/** The job that stores the deadlines of every complaint that has none. */
+export function dueTimesFill(policy: SlaPolicy): FillIn {
+  return {
+    name: 'due_times',
+    what: 'SLA deadlines for older complaints',
+    fill(tx, after, upTo) {
+      const rows = complaintsWithoutDueTimes(tx, after, upTo);
       for (const r of rows) {
-        setDueTimes(
-          tx,
-          r.id,
-          firstResponseDue(r.createdAt, policy),
-          resolutionDue(r.createdAt, policy),
-        );
+        const first = firstResponseDue(r.createdAt, policy);
+        setDueTimes(tx, r.id, first, resolutionDue(r.createdAt, policy));
       }
       return rows.length;
-    });
-    done += n;
-    if (n < BATCH) return done;
-  }
+    },
+  };
 }

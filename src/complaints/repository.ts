@@ -3,7 +3,7 @@
  * one open: see inTransaction) and return plain rows. Statements a USSD hop or a filing runs are
  * prepared once per connection.
  */
-import { and, count, desc, eq, gte, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNull, lte, sql } from 'drizzle-orm';
 import { preparedPerDb, type Tx } from '../../db/client';
 import {
   citizens,
@@ -229,17 +229,22 @@ export function upsertCitizen(tx: Tx, phone: string, language: 'sw' | 'en', now:
   statements(tx).upsertCitizen.run({ phone, language, now });
 }
 
-/** Up to `limit` complaints filed before their deadlines were stored (by id). */
+/** The complaints with ids in (after, upTo] filed before their deadlines were stored. */
 export function complaintsWithoutDueTimes(
   tx: Tx,
-  limit: number,
+  after: number,
+  upTo: number,
 ): Pick<ComplaintRow, 'id' | 'createdAt'>[] {
   return tx
     .select({ id: complaints.id, createdAt: complaints.createdAt })
     .from(complaints)
-    .where(isNull(complaints.firstResponseDueAt))
-    .orderBy(complaints.id)
-    .limit(limit)
+    .where(
+      and(
+        gt(complaints.id, after),
+        lte(complaints.id, upTo),
+        isNull(complaints.firstResponseDueAt),
+      ),
+    )
     .all();
 }
 

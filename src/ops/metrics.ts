@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import client, { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../../db/client';
+import { listJobs, progressOf } from '../../db/jobs';
 import type { DispatcherHealth } from '../sms/dispatcher';
 import { outboxDepth } from '../outbox/repository';
 import { sentPartsIn } from '../outbox/usage';
@@ -123,6 +124,15 @@ function registerGauges(registry: Registry, s: MetricsSources): void {
     registers,
     collect() {
       this.set(sentPartsIn(s.db, monthKey(s.now())));
+    },
+  });
+  new Gauge({
+    name: 'kero_background_job_percent',
+    help: 'Background jobs an upgrade left (db/jobs.ts): per cent of the complaints done, 100 when finished',
+    labelNames: ['job'] as const,
+    registers,
+    collect() {
+      for (const p of listJobs(s.db).map(progressOf)) this.set({ job: p.name }, p.percent);
     },
   });
   if (s.smsMonthlyBudget !== undefined) {

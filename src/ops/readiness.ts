@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/client';
+import { listJobs, progressOf, type JobProgress } from '../../db/jobs';
 import type { DispatcherHealth } from '../sms/dispatcher';
 
 export interface Check {
@@ -17,6 +18,8 @@ export interface Check {
 export interface Readiness {
   ready: boolean;
   checks: Record<string, Check>;
+  /** The background jobs an upgrade left, and how far each is (they never make it unready). */
+  jobs: JobProgress[];
 }
 
 export interface ReadinessOptions {
@@ -89,6 +92,25 @@ function smsCheck(health: DispatcherHealth, now: number, failingMs: number): Che
   return { ok: now - health.failingSince <= failingMs, detail };
 }
 
+/** The jobs' progress; undefined when the database cannot be read (its own check says why). */
+function jobsOf(db: Db): JobProgress[] | undefined {
+  try {
+    return listJobs(db).map(progressOf);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Background jobs keep the server ready: USSD, SMS and the console work while they run; only
+ * figures that depend on them say they are being prepared.
+ */
+function jobsCheck(jobs: readonly JobProgress[]): Check {
+  const open = jobs.filter((j) => !j.done);
+  if (open.length === 0) return { ok: true, detail: 'all finished' };
+  return { ok: true, detail: open.map((j) => `${j.name} ${j.percent} %`).join(', ') };
+}
+
 /** Builds the readiness check; every call runs every check. */
 export function createReadiness(o: ReadinessOptions): () => Readiness {
   const onDisk = o.file !== ':memory:';
@@ -106,6 +128,8 @@ export function createReadiness(o: ReadinessOptions): () => Readiness {
     if (o.dispatcher) {
       checks.sms = smsCheck(o.dispatcher.health(), now, o.smsFailingMs ?? 15 * 60_000);
     }
-    return { ready: Object.values(checks).every((c) => c.ok), checks };
+    const jobs = jobsOf(o.db);
+    if (jobs) checks.jobs = jobsCheck(jobs);
+    return { ready: Object.values(checks).every((c) => c.ok), checks, jobs: jobs ?? [] };
   };
 }

@@ -1,13 +1,15 @@
 /**
- * The dashboard's reads. Counts come from the daily rollup `complaint_days` (kept by triggers,
- * migration 0015): a year of a region is a few thousand rows. What the rollup cannot answer (an
- * officer's own councils, the complaints assigned to them elsewhere, a region's office-time
- * histograms and its staff table) is read from `complaints` through the covering index
- * `complaints_dashboard_idx` (region, filing time, then every column counted), never the table.
- * Raw SQL on purpose: these are aggregates drizzle would only wrap.
+ * The dashboard's reads. Counts come from the one rollup `complaint_rollup` (db/schema.ts, kept
+ * by triggers): a year of the country is a few tens of thousands of rows. Lateness of complaints
+ * still open past a deadline changes with the clock, not with a write, so it is counted when read
+ * from the queue's deadline index (`overdueCells`): the open complaints past their deadline now.
+ * What the rollup cannot answer (an officer's own councils, the complaints assigned to them
+ * elsewhere, a region's office-time histograms and its staff table) is read from `complaints`
+ * through the covering index `complaints_dashboard_idx` (region, filing time, then every column
+ * counted), never the table. Raw SQL on purpose: these are aggregates drizzle would only wrap.
  */
 import type { Db, Tx } from '../../db/client';
-import type { Cell, CountRow, Durations, Histogram } from './core/dashboard';
+import type { Cell, Durations, Histogram } from './core/dashboard';
 
 export interface Window {
   from: number;
@@ -23,45 +25,71 @@ const DAY_SQL = (ms: string) => `((${ms} + 10800000) / 86400000)`;
 /** Tanzanian day number of an instant, as the rollup keys its rows. */
 export const dayOf = (ms: number): number => Math.floor((ms + 10_800_000) / 86_400_000);
 
-const COUNTS = `sum(received) AS received, sum(resolved) AS resolved, sum(open) AS open,
-  sum(unattended) AS unattended, sum(answered) AS answered,
-  sum(first_response_met) AS firstResponseMet, sum(first_response_missed) AS firstResponseMissed,
-  sum(resolved_ever) AS resolvedEver, sum(resolution_met) AS resolutionMet,
-  sum(resolution_missed) AS resolutionMissed, sum(ever_done) AS everDone,
+/** The rollup's counters as the dashboard's counts (./core/dashboard.ts Counts). */
+const ROLLUP_COUNTS = `sum(n) AS received, sum(st_resolved + st_closed) AS resolved,
+  sum(st_received + st_assigned + st_in_progress) AS open, sum(unattended) AS unattended,
+  sum(answered) AS answered, sum(fr_met) AS firstResponseMet,
+  sum(fr_late) AS firstResponseMissed, sum(resolved_ever) AS resolvedEver,
+  sum(res_met) AS resolutionMet, sum(res_late) AS resolutionMissed, sum(ever_done) AS everDone,
   sum(reopened) AS reopened, sum(r1) AS r1, sum(r2) AS r2, sum(r3) AS r3, sum(r4) AS r4,
   sum(r5) AS r5`;
 
-/** Rollup rows of one kind for the country (`region` '') or a region, added up per key. */
-export function rollupRows(
-  db: Db,
-  region: string,
-  kind: 'region' | 'council' | 'category' | 'channel',
-  w: Window,
-): CountRow[] {
-  return db.$client
-    .prepare(
-      `SELECT key, ${COUNTS} FROM complaint_days
-        WHERE region = ? AND kind = ? AND day >= ? AND day < ? GROUP BY key`,
-    )
-    .all(region, kind, dayOf(w.from), dayOf(w.until)) as CountRow[];
+/**
+ * The rollup's cells of the period: for the country (`region` undefined) by region and category
+ * (`rc` rows) and by channel (`ch` rows), two sets that each add up to the whole; for a region by
+ * council, category and channel (`c` rows). Keys a set does not have are ''.
+ */
+export function rollupCells(db: Db, region: string | undefined, w: Window): Cell[][] {
+  const days = [dayOf(w.from), dayOf(w.until)];
+  const read = (sql: string, ...params: (string | number)[]) =>
+    db.$client.prepare(sql).all(...params) as Cell[];
+  if (region === undefined) {
+    return [
+      read(
+        `SELECT region, '' AS council, category, '' AS channel, ${ROLLUP_COUNTS}
+           FROM complaint_rollup WHERE kind = 'rc' AND day >= ? AND day < ? GROUP BY region, category`,
+        ...days,
+      ),
+      read(
+        `SELECT '' AS region, '' AS council, '' AS category, channel, ${ROLLUP_COUNTS}
+           FROM complaint_rollup WHERE kind = 'ch' AND day >= ? AND day < ? GROUP BY channel`,
+        ...days,
+      ),
+    ];
+  }
+  return [
+    read(
+      `SELECT region, council, category, channel, ${ROLLUP_COUNTS} FROM complaint_rollup
+        WHERE kind = 'c' AND day >= ? AND day < ? AND region = ? GROUP BY council, category, channel`,
+      ...days,
+      region,
+    ),
+  ];
 }
 
 /** Complaints filed and resolved per week of `w` (week 0 starts at `w.from`), from the rollup. */
 export function rollupTrend(
   db: Db,
-  region: string,
+  region: string | undefined,
   w: Window,
 ): { received: [number, number][]; resolved: [number, number][] } {
-  const of = (kind: string, column: string) =>
+  const of = (kind: string) =>
     db.$client
       .prepare(
         // CAST: better-sqlite3 may bind a number as REAL, and a REAL week would not be whole.
-        `SELECT (day - CAST(? AS INTEGER)) / 7, sum(${column}) FROM complaint_days
-          WHERE region = ? AND kind = ? AND day >= ? AND day < ? GROUP BY 1`,
+        `SELECT (day - CAST(? AS INTEGER)) / 7, sum(n) FROM complaint_rollup
+          WHERE kind = ? AND day >= ? AND day < ? ${region === undefined ? '' : 'AND region = ?'}
+          GROUP BY 1`,
       )
       .raw()
-      .all(dayOf(w.from), region, kind, dayOf(w.from), dayOf(w.until)) as [number, number][];
-  return { received: of('channel', 'received'), resolved: of('resolved_on', 'resolved') };
+      .all(
+        dayOf(w.from),
+        kind,
+        dayOf(w.from),
+        dayOf(w.until),
+        ...(region === undefined ? [] : [region]),
+      ) as [number, number][];
+  return { received: of(region === undefined ? 'ch' : 'rc'), resolved: of('res') };
 }
 
 /** The country's office-time histograms (whole hours) from the rollup. */
@@ -69,15 +97,43 @@ export function rollupHours(
   db: Db,
   w: Window,
 ): { firstResponse: Histogram; resolution: Histogram } {
-  const of = (measure: string) =>
+  const of = (kind: string) =>
     db.$client
       .prepare(
-        `SELECT hours, sum(n) FROM complaint_day_hours
-          WHERE measure = ? AND day >= ? AND day < ? GROUP BY hours ORDER BY hours`,
+        `SELECT hours, sum(n) FROM complaint_rollup
+          WHERE kind = ? AND day >= ? AND day < ? GROUP BY hours ORDER BY hours`,
       )
       .raw()
-      .all(measure, dayOf(w.from), dayOf(w.until)) as Histogram;
-  return { firstResponse: of('fr'), resolution: of('res') };
+      .all(kind, dayOf(w.from), dayOf(w.until)) as Histogram;
+  return { firstResponse: of('hfr'), resolution: of('hres') };
+}
+
+/**
+ * The open complaints filed in the period that are past a deadline at `now`, as cells that count
+ * only that lateness: unanswered past the first-response deadline, unresolved past the
+ * resolution deadline. The queue's deadline index holds exactly the open complaints by the
+ * deadline they work to (`due_at`), so this reads the overdue ones and no other.
+ */
+export function overdueCells(db: Db, region: string | undefined, w: Window, now: number): Cell[] {
+  const zero = `0 AS received, 0 AS resolved, 0 AS open, 0 AS unattended, 0 AS answered,
+    0 AS firstResponseMet, 0 AS resolvedEver, 0 AS resolutionMet, 0 AS everDone, 0 AS reopened,
+    0 AS r1, 0 AS r2, 0 AS r3, 0 AS r4, 0 AS r5`;
+  return db.$client
+    .prepare(
+      `SELECT region_code AS region, council_code AS council, category_code AS category, channel,
+              sum(first_response_at IS NULL) AS firstResponseMissed,
+              sum(resolution_due_at < @now) AS resolutionMissed, ${zero}
+         FROM complaints INDEXED BY ${region === undefined ? 'complaints_due_idx' : 'complaints_region_due_idx'}
+        WHERE due_at < @now AND created_at >= @from AND created_at < @until
+          ${region === undefined ? '' : 'AND region_code = @region'}
+        GROUP BY region_code, council_code, category_code, channel`,
+    )
+    .all({
+      now,
+      from: w.from,
+      until: w.until,
+      ...(region === undefined ? {} : { region }),
+    }) as Cell[];
 }
 
 /** A raw scope on a period as SQL: each term can be read from an index. */
@@ -98,9 +154,18 @@ function rawWhere(s: RawScope, w: Window, on = 'created_at') {
   };
 }
 
-/** Counts per region, council, category and channel, read from the complaints. */
-export function rawCells(db: Db, s: RawScope, w: Window): Cell[] {
+/** Open and past `deadline` at @now (the deadline read from the row). */
+const overdue = (deadline: string) =>
+  `(status IN ('received', 'assigned', 'in_progress') AND ${deadline} < @now)`;
+
+/**
+ * Counts per region, council, category and channel, read from the complaints; lateness as the
+ * rollup and `overdueCells` count it together: late answers and resolutions, and open complaints
+ * past a deadline at `now`.
+ */
+export function rawCells(db: Db, s: RawScope, w: Window, now: number): Cell[] {
   const r = rawWhere(s, w);
+  const answeredOrResolved = 'coalesce(first_response_at, resolved_at)';
   const sql = `
     SELECT region_code AS region, council_code AS council, category_code AS category,
            channel, count(*) AS received,
@@ -108,13 +173,13 @@ export function rawCells(db: Db, s: RawScope, w: Window): Cell[] {
            sum(status IN ('received', 'assigned', 'in_progress')) AS open,
            sum(status IN ('received', 'assigned', 'in_progress') AND assignee_id IS NULL) AS unattended,
            sum(first_response_at IS NOT NULL) AS answered,
-           sum(coalesce(first_response_at <= first_response_due_at, 0)) AS firstResponseMet,
-           sum(coalesce(first_response_at > first_response_due_at, 0) OR
-               (first_response_at IS NULL AND first_response_escalated_at IS NOT NULL)) AS firstResponseMissed,
+           sum(coalesce(${answeredOrResolved} <= first_response_due_at, 0)) AS firstResponseMet,
+           sum(coalesce(${answeredOrResolved} > first_response_due_at, 0) OR
+               (${answeredOrResolved} IS NULL AND ${overdue('first_response_due_at')})) AS firstResponseMissed,
            sum(resolved_at IS NOT NULL) AS resolvedEver,
            sum(coalesce(resolved_at <= resolution_due_at, 0)) AS resolutionMet,
            sum(coalesce(resolved_at > resolution_due_at, 0) OR
-               (resolved_at IS NULL AND resolution_escalated_at IS NOT NULL)) AS resolutionMissed,
+               (resolved_at IS NULL AND ${overdue('resolution_due_at')})) AS resolutionMissed,
            sum(resolved_at IS NOT NULL OR reopen_count > 0) AS everDone,
            sum(reopen_count > 0) AS reopened,
            sum(coalesce(rating = 1, 0)) AS r1, sum(coalesce(rating = 2, 0)) AS r2,
@@ -122,7 +187,7 @@ export function rawCells(db: Db, s: RawScope, w: Window): Cell[] {
            sum(coalesce(rating = 5, 0)) AS r5
       FROM complaints WHERE ${r.where}
      GROUP BY region_code, council_code, category_code, channel`;
-  return db.$client.prepare(sql).all(...r.params) as Cell[];
+  return db.$client.prepare(sql).all(...r.params, { now }) as Cell[];
 }
 
 const HOURS = (column: string) => `(${column} + 3599999) / 3600000`;
@@ -203,17 +268,17 @@ export interface PendingWorkTime {
   resolvedAt: number | null;
 }
 
-/** Complaints whose reply or resolution time is not yet in office time (at most `limit`). */
-export function pendingWorkTimes(tx: Tx, limit: number): PendingWorkTime[] {
+/** The complaints with ids in (after, upTo] whose reply or resolution is not in office time. */
+export function pendingWorkTimes(tx: Tx, after: number, upTo: number): PendingWorkTime[] {
   return tx.$client
     .prepare(
       `SELECT id, created_at AS createdAt, first_response_at AS firstResponseAt,
-              resolved_at AS resolvedAt FROM complaints INDEXED BY complaints_work_pending_idx
-        WHERE (first_response_at IS NOT NULL AND first_response_work_ms IS NULL)
-           OR (resolved_at IS NOT NULL AND resolution_work_ms IS NULL)
-        LIMIT ?`,
+              resolved_at AS resolvedAt FROM complaints
+        WHERE id > ? AND id <= ?
+          AND ((first_response_at IS NOT NULL AND first_response_work_ms IS NULL)
+            OR (resolved_at IS NOT NULL AND resolution_work_ms IS NULL))`,
     )
-    .all(limit) as PendingWorkTime[];
+    .all(after, upTo) as PendingWorkTime[];
 }
 
 /** Stores office times where they are missing (a time already stored is kept). */

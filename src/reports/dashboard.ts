@@ -2,10 +2,12 @@
  * The console's dashboard for one staff member's scope and one period: the figures ministers ask
  * for (./core/dashboard.ts) over the complaints filed in it, broken down by area (regions for
  * headquarters, councils otherwise), category and channel, a 12-week trend and, for supervisors
- * and headquarters, the staff table. Read-only, apart from storing office times still missing
- * (./work-times.ts) first.
+ * and headquarters, the staff table. Read-only. While a background job it depends on is still
+ * filling in older complaints after an upgrade, it says how far that job is instead of figures.
  */
 import type { Db } from '../../db/client';
+import { preparing } from '../../db/jobs';
+import { ROLLUP_JOBS } from './rollup';
 import type { Scope } from '../complaints/core/scope';
 import type { WorkingHours } from '../text/calendar';
 import {
@@ -20,6 +22,7 @@ import {
   tallyDurations,
   weekSeries,
   type CountRow,
+  type Dimension,
   type Figures,
   type Histogram,
   type StaffFigures,
@@ -29,14 +32,18 @@ import {
   rawCells,
   rawDurations,
   rawTrend,
+  overdueCells,
+  rollupCells,
   rollupHours,
-  rollupRows,
   rollupTrend,
   staffNamesById,
   type RawScope,
   type Window,
 } from './dashboard-repository';
-import { settleWorkTimes } from './work-times';
+
+/** The background jobs (db/jobs.ts) the counts depend on, and those the office times do. */
+export const FIGURE_JOBS = ROLLUP_JOBS;
+export const TIME_JOBS = ['work_times'];
 
 export interface DashboardDeps {
   db: Db;
@@ -50,6 +57,8 @@ export interface DashboardRequest {
   period: DashboardPeriod;
   /** The staff table (supervisors and headquarters looking at a region). */
   withStaff: boolean;
+  /** The instant lateness is judged at: open complaints past a deadline then are late. */
+  now: number;
   /** Order of regions, councils and categories as the reference lists them. */
   order: { areas: readonly string[]; categories: readonly string[] };
 }
@@ -79,6 +88,8 @@ export interface Dashboard {
   /** Per week (oldest first): complaints filed and complaints resolved in it. */
   trend: { received: number[]; resolved: number[] };
   staff: (StaffFigures & { name: string })[];
+  /** Per cent done of the background jobs the figures (the office times) wait for; null: ready. */
+  preparing: { figures: number | null; times: number | null };
 }
 
 const CHANNELS = ['ussd', 'sms', 'call'];
@@ -91,8 +102,8 @@ interface Parts {
   trend: { received: [number, number][]; resolved: [number, number][] };
 }
 
-function fromRaw(db: Db, s: RawScope, w: Window, trend: Window): Parts {
-  const cells = rawCells(db, s, w);
+function fromRaw(db: Db, s: RawScope, w: Window, trend: Window, now: number): Parts {
+  const cells = rawCells(db, s, w, now);
   return {
     area: rowsBy(cells, 'council'),
     category: rowsBy(cells, 'category'),
@@ -108,41 +119,53 @@ function hoursOf(db: Db, s: RawScope, w: Window): Parts['hours'] {
 }
 
 /**
+ * The country's or a region's breakdowns from the rollup, each with the complaints that are open
+ * past a deadline now counted late (they change with the clock, not in the rollup).
+ */
+function fromRollup(db: Db, region: string | undefined, w: Window, now: number) {
+  const late = overdueCells(db, region, w, now);
+  const cells = rollupCells(db, region, w);
+  const by = (set: number, d: Dimension) => mergeRows(rowsBy(cells[set] ?? [], d), rowsBy(late, d));
+  return region === undefined
+    ? { area: by(0, 'region'), category: by(0, 'category'), channel: by(1, 'channel') }
+    : { area: by(0, 'council'), category: by(0, 'category'), channel: by(0, 'channel') };
+}
+
+/**
  * Where each part comes from. The country and a whole region: the rollup (a region's
  * histograms from its complaints, a few tens of thousands a year at most). An officer's own
  * councils: their complaints. An officer's complaints assigned from elsewhere: added to either.
  */
 function partsOf(
   db: Db,
-  scope: Scope,
+  r: { scope: Scope; now: number },
   w: Window,
   trend: Window,
   tally: ReturnType<typeof tallyDurations> | undefined,
 ): Parts {
+  const { scope, now } = r;
   if (scope.kind === 'all') {
     return {
-      area: rollupRows(db, '', 'region', w),
-      category: rollupRows(db, '', 'category', w),
-      channel: rollupRows(db, '', 'channel', w),
+      ...fromRollup(db, undefined, w, now),
       hours: rollupHours(db, w),
-      trend: rollupTrend(db, '', trend),
+      trend: rollupTrend(db, undefined, trend),
     };
   }
   const region: RawScope = { kind: 'region', regionCode: scope.regionCode };
   if (scope.kind === 'officer' && scope.councils.length > 0) {
-    const own = fromRaw(db, { ...region, councils: scope.councils }, w, trend);
-    return merge(own, fromRaw(db, elsewhere(scope), w, trend));
+    const own = fromRaw(db, { ...region, councils: scope.councils }, w, trend, now);
+    return merge(own, fromRaw(db, elsewhere(scope), w, trend, now));
   }
   const whole: Parts = {
-    area: rollupRows(db, scope.regionCode, 'council', w),
-    category: rollupRows(db, scope.regionCode, 'category', w),
-    channel: rollupRows(db, scope.regionCode, 'channel', w),
+    ...fromRollup(db, scope.regionCode, w, now),
     hours: tally
       ? { firstResponse: tally.firstResponse, resolution: tally.resolution }
       : hoursOf(db, region, w),
     trend: rollupTrend(db, scope.regionCode, trend),
   };
-  return scope.kind === 'officer' ? merge(whole, fromRaw(db, elsewhere(scope), w, trend)) : whole;
+  return scope.kind === 'officer'
+    ? merge(whole, fromRaw(db, elsewhere(scope), w, trend, now))
+    : whole;
 }
 
 const elsewhere = (s: Extract<Scope, { kind: 'officer' }>): RawScope => ({
@@ -171,7 +194,6 @@ const spreadOf = (h: Histogram): Spread => ({ median: quantile(h, 0.5), p90: qua
 
 /** The dashboard of `r.scope` over `r.period`. */
 export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboard {
-  settleWorkTimes(deps.db, deps.hours);
   const pop = deps.populations;
   const w = { from: r.period.from, until: r.period.until };
   // A region's staff table and its histograms come from one read of its complaints.
@@ -179,7 +201,7 @@ export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboa
     r.withStaff && r.scope.kind === 'region'
       ? tallyDurations(rawDurations(deps.db, { kind: 'region', regionCode: r.scope.regionCode }, w))
       : undefined;
-  const p = partsOf(deps.db, r.scope, w, trendWindow(r.period), tally);
+  const p = partsOf(deps.db, r, w, trendWindow(r.period), tally);
   const area = r.scope.kind === 'all' ? 'region' : 'council';
   const byArea = breakdown(p.area, r.order.areas).map((row) => ({
     ...row,
@@ -195,6 +217,7 @@ export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboa
         ? pop.get(r.scope.regionCode)
         : undefined;
   const staff = tally ? staffFigures(tally.staff) : [];
+  const timesWait = preparing(deps.db, [...FIGURE_JOBS, ...TIME_JOBS]);
   const names = staffNamesById(
     deps.db,
     staff.map((s) => s.staffId),
@@ -212,6 +235,12 @@ export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboa
       received: weekSeries(p.trend.received, TREND_WEEKS),
       resolved: weekSeries(p.trend.resolved, TREND_WEEKS),
     },
-    staff: staff.map((s) => ({ ...s, name: names.get(s.staffId) ?? `#${s.staffId}` })),
+    staff: staff.map((s) => ({
+      ...s,
+      name: names.get(s.staffId) ?? `#${s.staffId}`,
+      // No median of a part of the office times: the page says they are being prepared.
+      ...(timesWait === null ? {} : { medianFirstResponse: null }),
+    })),
+    preparing: { figures: preparing(deps.db, FIGURE_JOBS), times: timesWait },
   };
 }

@@ -1,7 +1,9 @@
 /**
- * What the complaints report reads. Counts come from `report_cells`, the per region, category and
- * day of filing tallies that triggers keep in the transaction of every change to a complaint
- * (migration 0010): a few thousand rows for a year of a million complaints. Medians come from the
+ * What the complaints report reads. Counts come from the one rollup's region-and-category rows
+ * (`complaint_rollup`, kind `rc`, per day of filing, kept by triggers in the transaction of every
+ * change to a complaint): a few tens of thousands of rows for a year of a million complaints.
+ * Breaches that the clock alone makes (an open complaint past a deadline) are counted when read,
+ * from the queue's deadline index. Medians come from the
  * indexes on how long each complaint took to be answered and resolved, in that order: a median is
  * a walk to the middle of its group's part of the index, skipping (inside the index) complaints
  * filed outside the period; nothing is sorted.
@@ -12,12 +14,13 @@
  * walks about 50 ms per kind (see bench/report-bench.ts for the figures of record).
  */
 import { and, eq, gte, lt, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { preparedPerDb, type Db } from '../../db/client';
-import { complaints, reportCells } from '../../db/schema';
+import { complaints } from '../../db/schema';
 import { DAY_MS, EAT_OFFSET_MS } from '../text/calendar';
 
 export interface ReportFilters {
+  /** The instant lateness is judged at: an open complaint past a deadline then has breached it. */
+  now: number;
   regionCode?: string;
   /** Complaints created at or after this instant (ms). */
   from?: number;
@@ -59,38 +62,42 @@ export function periodDays(f: ReportFilters): { from?: number; until?: number } 
   return { ...(from === undefined ? {} : { from }), ...(until === undefined ? {} : { until }) };
 }
 
-const sum = (column: SQLiteColumn) => sql<number>`sum(${column})`;
-
-/** Each group's counts from the cells, ordered by region and category. */
+/**
+ * Each group's counts, ordered by region and category: the rollup's, with the open complaints
+ * past a deadline at `f.now` that the rollup does not yet count as breaches added.
+ */
 export function groupCounts(db: Db, f: ReportFilters): GroupCounts[] {
   const days = periodDays(f);
-  const c = reportCells;
-  return db
-    .select({
-      regionCode: c.regionCode,
-      categoryCode: c.categoryCode,
-      received: sum(c.received),
-      assigned: sum(c.assigned),
-      inProgress: sum(c.inProgress),
-      resolved: sum(c.resolved),
-      closed: sum(c.closed),
-      total: sum(c.total),
-      slaBreaches: sum(c.breaches),
-      answered: sum(c.answered),
-      done: sum(c.done),
-    })
-    .from(c)
-    .where(
-      and(
-        f.regionCode === undefined ? undefined : eq(c.regionCode, f.regionCode),
-        days.from === undefined ? undefined : gte(c.day, days.from),
-        days.until === undefined ? undefined : lt(c.day, days.until),
-      ),
+  const region = f.regionCode === undefined ? '' : 'AND region = @region';
+  const byDay = `${days.from === undefined ? '' : 'AND day >= @fromDay'} ${days.until === undefined ? '' : 'AND day < @untilDay'}`;
+  const since = `${f.from === undefined ? '' : 'AND created_at >= @from'} ${f.until === undefined ? '' : 'AND created_at < @until'}`;
+  // The index (the region's, when there is one) holds the open complaints by deadline: the
+  // overdue ones are a range of it. A complaint already answered late is a breach in the rollup.
+  const overdue = `SELECT region_code AS region, category_code AS category, 0 AS n,
+      0 AS st_received, 0 AS st_assigned, 0 AS st_in_progress, 0 AS st_resolved, 0 AS st_closed,
+      sum(NOT coalesce(first_response_at > first_response_due_at, 0)) AS late,
+      0 AS answered, 0 AS resolved_ever
+    FROM complaints INDEXED BY ${f.regionCode === undefined ? 'complaints_due_idx' : 'complaints_region_due_idx'}
+    WHERE due_at < @now ${since} ${f.regionCode === undefined ? '' : 'AND region_code = @region'}
+    GROUP BY region_code, category_code`;
+  const rows = `SELECT region, category, n, st_received, st_assigned, st_in_progress, st_resolved,
+      st_closed, late, answered, resolved_ever FROM complaint_rollup
+    WHERE kind = 'rc' ${byDay} ${region}`;
+  return db.$client
+    .prepare(
+      `SELECT region AS regionCode, category AS categoryCode, sum(st_received) AS received,
+              sum(st_assigned) AS assigned, sum(st_in_progress) AS inProgress,
+              sum(st_resolved) AS resolved, sum(st_closed) AS closed, sum(n) AS total,
+              sum(late) AS slaBreaches, sum(answered) AS answered, sum(resolved_ever) AS done
+         FROM (${rows} UNION ALL ${overdue})
+        GROUP BY region, category HAVING sum(n) > 0 ORDER BY region, category`,
     )
-    .groupBy(c.regionCode, c.categoryCode)
-    .having(sql`sum(${c.total}) > 0`)
-    .orderBy(c.regionCode, c.categoryCode)
-    .all();
+    .all({
+      now: f.now,
+      ...(f.regionCode === undefined ? {} : { region: f.regionCode }),
+      ...(days.from === undefined ? {} : { fromDay: days.from, from: f.from }),
+      ...(days.until === undefined ? {} : { untilDay: days.until, until: f.until }),
+    }) as GroupCounts[];
 }
 
 // Written exactly as in the indexes' definitions (db/schema.ts), so that SQLite uses them.

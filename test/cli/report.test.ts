@@ -21,7 +21,8 @@ interface Row {
   /** Hours after filing. */
   firstResponse?: number;
   resolved?: number;
-  breached?: 'first_response' | 'resolution';
+  /** The first-response and resolution deadlines, hours after filing (default 72 and 336). */
+  due?: [number, number];
 }
 
 const rows: Row[] = [
@@ -41,8 +42,10 @@ const rows: Row[] = [
     created: '2026-02-01T09:00',
     firstResponse: 4,
     resolved: 30,
-    breached: 'first_response',
+    // Answered an hour after its deadline: a breach.
+    due: [3, 336],
   },
+  // Never answered, its deadlines long past when the report runs: a breach.
   { region: 'ARU', category: 'water', status: 'received', created: '2026-03-31T23:30' },
   {
     region: 'ARU',
@@ -50,8 +53,9 @@ const rows: Row[] = [
     status: 'in_progress',
     created: '2026-02-10T10:00',
     firstResponse: 6,
-    breached: 'resolution',
+    // Still open long past its resolution deadline: a breach.
   },
+  // Never answered: a breach.
   { region: 'DAR', category: 'roads', status: 'assigned', created: '2026-03-01T08:00' },
   {
     region: 'DAR',
@@ -81,7 +85,7 @@ function insertRows(db: Db): void {
   const insert = sqlite.prepare(
     `INSERT INTO complaints (number, citizen_phone, region_code, council_code, category_code,
        description, anonymous, language, status, created_at, updated_at, first_response_at,
-       resolved_at, first_response_escalated_at, resolution_escalated_at)
+       resolved_at, first_response_due_at, resolution_due_at)
      VALUES (?, '+255700000001', ?, ?, ?, 'x', 0, 'sw', ?, ?, ?, ?, ?, ?, ?)`,
   );
   rows.forEach((r, i) => {
@@ -97,8 +101,8 @@ function insertRows(db: Db): void {
       created,
       after(r.firstResponse),
       after(r.resolved),
-      r.breached ? created + 100 * HOUR : null,
-      r.breached === 'resolution' ? created + 400 * HOUR : null,
+      after(r.due?.[0] ?? 72),
+      after(r.due?.[1] ?? 336),
     );
   });
 }
@@ -151,11 +155,11 @@ test('when a quarter is asked for, then the table counts it per region and categ
   expect(lines.at(-2)).toBe('');
   expect(lines.slice(3, -2).map((l) => l.split(/\s+/))).toEqual([
     ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6.0', '-', '1'],
-    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3.0', '20.0', '1'],
-    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1.0', '5.0', '0'],
+    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3.0', '20.0', '2'],
+    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1.0', '5.0', '1'],
     [expect.stringMatching(/^-+$/), ...Array<unknown>(10).fill(expect.stringMatching(/^-+$/))],
     // First responses 1, 2, 4, 6 h: median 3; resolutions 5, 10, 30 h: median 10.
-    ['TOTAL', '1', '1', '1', '2', '1', '6', '3.0', '10.0', '2'],
+    ['TOTAL', '1', '1', '1', '2', '1', '6', '3.0', '10.0', '4'],
   ]);
   // Columns line up: the last one is right-aligned, so every line is as wide as the rules.
   expect(new Set(lines.slice(1, -2).map((l) => l.length)).size).toBe(1);
@@ -198,7 +202,7 @@ test('when --json is given with a region, then machines get the same figures for
         total: 5,
         medianFirstResponseHours: 4,
         medianResolutionHours: 12,
-        slaBreaches: 1,
+        slaBreaches: 3, // a late answer and two never answered
       },
     ],
     total: {
@@ -211,7 +215,7 @@ test('when --json is given with a region, then machines get the same figures for
       // First responses 2, 4, 6, 8 h; resolutions 10, 12, 30 h.
       medianFirstResponseHours: 5,
       medianResolutionHours: 12,
-      slaBreaches: 2,
+      slaBreaches: 4,
     },
   });
 });
@@ -222,14 +226,14 @@ test('when --csv is given, then a spreadsheet gets the same table, BOM and CRLF,
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   expect(run.stdout.startsWith('\uFEFFregion,category,')).toBe(true);
-  expect(run.stdout.endsWith('2\r\n')).toBe(true);
+  expect(run.stdout.endsWith('4\r\n')).toBe(true);
   expect(run.stdout.replace(/\r\n/g, '')).not.toContain('\n');
   expect(parse(run.stdout, { bom: true })).toEqual([
     HEADER,
     ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6', '', '1'],
-    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3', '20', '1'],
-    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1', '5', '0'],
-    ['TOTAL', '', '1', '1', '1', '2', '1', '6', '3', '10', '2'],
+    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3', '20', '2'],
+    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1', '5', '1'],
+    ['TOTAL', '', '1', '1', '1', '2', '1', '6', '3', '10', '4'],
   ]);
 });
 

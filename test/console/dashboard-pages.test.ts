@@ -4,6 +4,7 @@
  * with a CSV parser, scoped, and their public form.
  */
 import { parse } from 'csv-parse/sync';
+import { forgetFillIns } from '../helpers/upgrade';
 import { DESK } from '../helpers/world';
 import { WEEK, seedWeek } from './dashboard-world';
 import { openConsoleWorld, signedIn, textOf, type Agent, type ConsoleWorld } from './world';
@@ -36,6 +37,24 @@ async function csvOf(agent: Agent, url: string): Promise<string[][]> {
 }
 
 describe('the dashboard page', () => {
+  it('when an upgrade is still filling in older complaints, then it says how far instead of figures', async () => {
+    const sup = await signedIn(w, DESK.darSup.phone);
+    forgetFillIns(w.db, ['work_times']);
+    const times = textOf((await sup.agent.get(`/console/dashboard?${WEEK_Q}`)).text);
+    expect(times).toMatch(/8 Received 3 Resolved/);
+    expect(times).toContain('Being prepared: 0 %. Kero is working out the office times');
+    expect(times).not.toMatch(/Median \d|\d h/); // no median of a part of the office times
+    expect(times).toContain('Median first response Neema Kweka 4 3 3 –');
+
+    forgetFillIns(w.db, ['due_times']);
+    w.db.$client.exec(
+      `UPDATE background_jobs SET cursor = 6, target = 10 WHERE name = 'due_times'`,
+    );
+    const figures = textOf((await sup.agent.get(`/console/dashboard?${WEEK_Q}`)).text);
+    expect(figures).toContain('Figures are being prepared: 60 %.');
+    expect(figures).not.toMatch(/Received|Still open|By council/);
+  });
+
   it('when each role opens it, then it renders in their scope and language', async () => {
     const pages = {
       officer: await signedIn(w, DESK.neema.phone),
@@ -145,7 +164,8 @@ describe('the dashboard as CSV', () => {
     const { agent } = await signedIn(w, DESK.darSup.phone);
     const rows = await csvOf(agent, `/console/dashboard.csv?${WEEK_Q}&table=area&public=1`);
     expect(rows.slice(1)).toEqual([
-      ['Kinondoni MC', '5', '<5', '<5', '<5', '100', '100', '33.3', '3.33', '0.05'],
+      // First response on time: A, B, D of K, A, B, D, F (K and F unanswered past the deadline).
+      ['Kinondoni MC', '5', '<5', '<5', '<5', '60', '100', '33.3', '3.33', '0.05'],
       ['Temeke MC', '<5', '<5', '<5', '<5', '', '', '', '', ''],
       ['Ubungo MC', '<5', '<5', '<5', '<5', '', '', '', '', ''],
     ]);

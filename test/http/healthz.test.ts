@@ -49,7 +49,15 @@ describe('GET /readyz', () => {
     expect(res.body).toEqual({
       status: 'ready',
       ready: true,
-      checks: { database: { ok: true, detail: 'a write committed' } },
+      checks: {
+        database: { ok: true, detail: 'a write committed' },
+        jobs: { ok: true, detail: 'all finished' },
+      },
+      jobs: ['due_times', 'work_times', 'place_keys', 'rollup'].map((name) => ({
+        name,
+        done: true,
+        percent: 100,
+      })),
     });
   });
 
@@ -139,7 +147,14 @@ describe('the checks of a server on a file', () => {
   test('when everything works, then every check is ok', () => {
     const r = readinessOn({});
     expect(r.ready).toBe(true);
-    expect(Object.keys(r.checks)).toEqual(['database', 'disk', 'wal', 'checkpointer', 'sms']);
+    expect(Object.keys(r.checks)).toEqual([
+      'database',
+      'disk',
+      'wal',
+      'checkpointer',
+      'sms',
+      'jobs',
+    ]);
     expect(r.checks.disk?.detail).toMatch(/^\d+ MB free \(needs 100 MB\)$/);
   });
 

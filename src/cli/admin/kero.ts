@@ -9,6 +9,7 @@ import { describeOpenFailure } from '../../ops/open-failure';
 import type { CliBase, CliContext, Output } from './args';
 import { runBackupCommand } from './backup-command';
 import { runEscalateCommand } from './escalate-command';
+import { jobsUsage, runJobsCommand } from './jobs-command';
 import { runReportCommand } from './report-command';
 import { runRestoreCommand } from './restore-command';
 import { runSmsCommand, smsUsage } from './sms-command';
@@ -29,6 +30,7 @@ const commandUsage: Record<string, string[]> = {
     '                             kept: USSD_SESSION_RETENTION_DAYS)',
   ],
   sms: smsUsage,
+  jobs: jobsUsage,
   backup: [
     'backup <file> [--verify] [--force]',
     '                             copy the database while the server runs; --verify checks the',
@@ -93,6 +95,7 @@ const commands: Record<string, Command> = {
   escalate: runEscalateCommand,
   report: runReportCommand,
   sms: runSmsCommand,
+  jobs: runJobsCommand,
 };
 
 /** Commands that open (or must not open) the database file themselves. */

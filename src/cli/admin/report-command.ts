@@ -7,6 +7,8 @@
 import { loadReferenceData } from '../../reference/repository';
 import { parsePeriod } from '../../reports/core/period';
 import { csvText, type CsvCell } from '../../reports/csv';
+import { preparing } from '../../../db/jobs';
+import { ROLLUP_JOBS } from '../../reports/rollup';
 import { complaintReport, type ComplaintReport, type ReportFigures } from '../../reports/report';
 import { smsUsage, type SmsUsage } from '../../reports/sms-budget';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
@@ -143,7 +145,15 @@ export function runReportCommand(ctx: CliContext, args: string[]): number {
   if (!period.ok) errors.push(...period.errors);
   if (v.json && v.csv) errors.push('--json and --csv: choose one');
   if (errors.length > 0 || !period.ok) return reportErrors(ctx.io, errors);
+  const wait = preparing(ctx.db, ROLLUP_JOBS);
+  if (wait !== null) {
+    ctx.io.err(
+      `error: the figures are being prepared (${wait} %): after an upgrade the server counts the older complaints in the background. Try again when \`kero jobs\` shows them finished.`,
+    );
+    return 1;
+  }
   const report = complaintReport(ctx.db, {
+    now: ctx.now,
     ...(region === undefined ? {} : { regionCode: region }),
     ...period.value,
   });

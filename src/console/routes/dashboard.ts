@@ -57,7 +57,8 @@ export function dashboardRoutes(deps: ConsoleDeps): Router {
     dashboard: Dashboard;
   } => {
     const v = viewerOf(res);
-    const { period, problem } = dashboardPeriod(q, deps.now());
+    const now = deps.now();
+    const { period, problem } = dashboardPeriod(q, now);
     // Headquarters may look at one region (its councils and staff), as its supervisor does.
     const drill = v.scope.kind === 'all' && deps.reference.regions.some((r) => r.code === q.region);
     const scope: Scope = drill ? { kind: 'region', regionCode: q.region } : v.scope;
@@ -70,6 +71,7 @@ export function dashboardRoutes(deps: ConsoleDeps): Router {
       {
         scope,
         period,
+        now,
         withStaff: v.staff.role !== 'officer',
         order: { areas, categories: deps.reference.categories },
       },

@@ -188,6 +188,23 @@ function Summary({ v }: { v: DashboardView }) {
 }
 
 function Times({ v }: { v: DashboardView }) {
+  const { lang, dashboard: d } = v;
+  return (
+    <section aria-labelledby="times-h">
+      <h2 id="times-h">{t('dash.times', lang)}</h2>
+      <p class="hint">{t('dash.timesHint', lang, { hours: v.hoursText })}</p>
+      {d.preparing.times !== null ? (
+        <p class="panel" role="status">
+          {t('dash.timesPreparing', lang, { percent: d.preparing.times })}
+        </p>
+      ) : (
+        <TimesTable v={v} />
+      )}
+    </section>
+  );
+}
+
+function TimesTable({ v }: { v: DashboardView }) {
   const { lang, period, dashboard: d } = v;
   const h = (m: number | null) => formatCell(m, 'hours', lang);
   const rows = [
@@ -195,38 +212,34 @@ function Times({ v }: { v: DashboardView }) {
     ['dash.resolution', d.resolution, queueHref('resolved', period, v.base)],
   ] as const;
   return (
-    <section aria-labelledby="times-h">
-      <h2 id="times-h">{t('dash.times', lang)}</h2>
-      <p class="hint">{t('dash.timesHint', lang, { hours: v.hoursText })}</p>
-      <div class="table-wrap dash" tabIndex={0} role="region" aria-labelledby="times-h">
-        <table>
-          <thead>
-            <tr>
-              <td></td>
-              <th scope="col" class="num">
-                {t('dash.median', lang)}
-              </th>
-              <th scope="col" class="num">
-                {t('dash.p90', lang)}
-              </th>
+    <div class="table-wrap dash" tabIndex={0} role="region" aria-labelledby="times-h">
+      <table>
+        <thead>
+          <tr>
+            <td></td>
+            <th scope="col" class="num">
+              {t('dash.median', lang)}
+            </th>
+            <th scope="col" class="num">
+              {t('dash.p90', lang)}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([key, s, href]) => (
+            <tr key={key}>
+              <th scope="row">{t(key, lang)}</th>
+              <td class="num">
+                <a href={href}>{h(s.median)}</a>
+              </td>
+              <td class="num">
+                <a href={href}>{h(s.p90)}</a>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map(([key, s, href]) => (
-              <tr key={key}>
-                <th scope="row">{t(key, lang)}</th>
-                <td class="num">
-                  <a href={href}>{h(s.median)}</a>
-                </td>
-                <td class="num">
-                  <a href={href}>{h(s.p90)}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -328,6 +341,7 @@ export function dashboardPage(v: DashboardView): string {
     ...(v.areaHref ? { areaHref: v.areaHref } : {}),
   });
   const range = { from: formatDate(period.from), to: formatDate(period.until - 1) };
+  const figuresWait = v.dashboard.preparing.figures;
   return renderPage(
     v.frame,
     <>
@@ -336,25 +350,38 @@ export function dashboardPage(v: DashboardView): string {
         <strong>{v.scopeText}.</strong> {t('dash.cohort', lang, range)}
       </p>
       <PeriodPicker v={v} />
-      {v.dashboard.totals.received === 0 && <p class="panel">{t('dash.empty', lang)}</p>}
-      <Summary v={v} />
-      <Times v={v} />
-      {tables.map((table) => (
-        <section
-          key={table.id}
-          class={table.id === 'staff' ? 'pair wide' : 'pair'}
-          aria-labelledby={`h-${table.id}`}
-        >
-          <h2 id={`h-${table.id}`}>{table.title}</h2>
-          {table.id !== 'staff' && (
-            <figure>
-              <Chart v={v} table={table} />
-            </figure>
-          )}
-          {table.id === 'staff' && <p class="hint">{t('dash.staffHint', lang)}</p>}
-          <DataTable v={v} table={table} />
-        </section>
-      ))}
+      {figuresWait !== null && (
+        <p class="panel" role="status">
+          {t('dash.preparing', lang, { percent: figuresWait })}
+        </p>
+      )}
+      {figuresWait === null && v.dashboard.totals.received === 0 && (
+        <p class="panel">{t('dash.empty', lang)}</p>
+      )}
+      {figuresWait === null && <Summary v={v} />}
+      {figuresWait === null && <Times v={v} />}
+      {figuresWait === null &&
+        tables.map((table) => (
+          <section
+            key={table.id}
+            class={table.id === 'staff' ? 'pair wide' : 'pair'}
+            aria-labelledby={`h-${table.id}`}
+          >
+            <h2 id={`h-${table.id}`}>{table.title}</h2>
+            {table.id !== 'staff' && (
+              <figure>
+                <Chart v={v} table={table} />
+              </figure>
+            )}
+            {table.id === 'staff' && <p class="hint">{t('dash.staffHint', lang)}</p>}
+            {table.id === 'staff' && v.dashboard.preparing.times !== null && (
+              <p class="hint" role="status">
+                {t('dash.timesPreparing', lang, { percent: v.dashboard.preparing.times })}
+              </p>
+            )}
+            <DataTable v={v} table={table} />
+          </section>
+        ))}
     </>,
   );
 }

@@ -13,12 +13,13 @@ export interface Counts {
   /** Open with nobody assigned. */
   unattended: number;
   answered: number;
+  /** Answered (or resolved) by the first-response deadline. */
   firstResponseMet: number;
-  /** Answered late, or escalated for want of an answer. */
+  /** Answered or resolved after it, or still unanswered and open past it. */
   firstResponseMissed: number;
   resolvedEver: number;
   resolutionMet: number;
-  /** Resolved late, or escalated for want of a resolution. */
+  /** Resolved after the deadline, or still open past it. */
   resolutionMissed: number;
   /** Resolved at least once (even if reopened since). */
   everDone: number;
@@ -105,8 +106,8 @@ export function figuresOf(cells: readonly Counts[]): Figures {
     resolved: c.resolved,
     open: c.open,
     unattended: c.unattended,
-    firstResponseSla: percent(c.firstResponseMet, c.answered + c.firstResponseMissed),
-    resolutionSla: percent(c.resolutionMet, c.resolvedEver + c.resolutionMissed),
+    firstResponseSla: percent(c.firstResponseMet, c.firstResponseMet + c.firstResponseMissed),
+    resolutionSla: percent(c.resolutionMet, c.resolutionMet + c.resolutionMissed),
     reopenRate: percent(c.reopened, c.everDone),
     ratings,
     ratingAverage: rated === 0 ? null : Math.round((stars / rated) * 100) / 100,

@@ -423,6 +423,10 @@ export const en = {
   'dash.chartOf': 'Chart: {title}',
   'dash.link': '{figure}: open these complaints in the queue',
   'dash.empty': 'No complaints were filed in this period.',
+  'dash.preparing':
+    'Figures are being prepared: {percent} %. After an upgrade Kero counts the older complaints again in the background; the figures appear here when it has finished.',
+  'dash.timesPreparing':
+    'Being prepared: {percent} %. Kero is working out the office times of older complaints in the background.',
   'dash.total': 'All',
 
   'refusal.badNumber': '{input} is not a complaint number.',

@@ -425,6 +425,10 @@ export const sw: Words = {
   'dash.chartOf': 'Chati: {title}',
   'dash.link': '{figure}: fungua malalamiko haya kwenye foleni',
   'dash.empty': 'Hakuna malalamiko yaliyowasilishwa katika kipindi hiki.',
+  'dash.preparing':
+    'Takwimu zinaandaliwa: {percent} %. Baada ya kusasishwa, Kero inahesabu upya malalamiko ya zamani; takwimu zitaonekana hapa itakapomaliza.',
+  'dash.timesPreparing':
+    'Zinaandaliwa: {percent} %. Kero inakokotoa muda wa kazi wa malalamiko ya zamani.',
   'dash.total': 'Jumla',
 
   'refusal.badNumber': '{input} si namba ya lalamiko.',

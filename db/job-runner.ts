@@ -1,0 +1,210 @@
+/**
+ * Background jobs: the fill-ins an upgrade leaves (db/jobs.ts), run after the server listens so
+ * that nothing proportional to the data stands between a start and the first USSD answer.
+ *
+ * A job walks the complaints in id order, a range of ids per batch. Each batch is one short
+ * transaction on the server's own connection that also records how far the job got, so a
+ * restart (or a kill -9) goes on from the last committed batch and never does a row twice. The
+ * range grows or shrinks so that a batch holds the connection for about `batchMs` (a few ms),
+ * and the event loop turns between batches: a USSD hop waits at most one batch. Batches commit
+ * without a sync of their own (synchronous = NORMAL): what they write can be computed again, and
+ * the next synced commit (a hop's) carries them to disk anyway.
+ *
+ * Jobs run one after another in the order their migrations added them. A failing batch is
+ * logged and tried again later; a job never ends the process.
+ */
+import type { Logger } from 'pino';
+import { inTransaction, type Db, type Tx } from './client';
+import {
+  advanceJob,
+  finishJob,
+  lastComplaintId,
+  listJobs,
+  markJobTarget,
+  progressOf,
+  type JobRow,
+} from './jobs';
+
+export interface FillIn {
+  /** Its row's name in background_jobs (the migration that needs it inserts the row). */
+  name: string;
+  /** What it stores, for the log. */
+  what: string;
+  /**
+   * Does the work for the complaints with ids in (after, upTo], inside the batch's transaction;
+   * returns how many complaints it changed.
+   */
+  fill(tx: Tx, after: number, upTo: number): number;
+}
+
+export interface JobRunnerOptions {
+  db: Db;
+  jobs: readonly FillIn[];
+  logger: Logger;
+  now: () => number;
+  /** How long one batch should hold the connection, ms (default 4). */
+  batchMs?: number;
+  /** After a failed batch, the first wait before the next try, ms (default 1000; doubles). */
+  retryMs?: number;
+}
+
+export interface JobRunner {
+  /** Settles once every job has finished (or the runner was stopped). */
+  readonly finished: Promise<void>;
+  /** Stops after the batch in progress. */
+  stop(): Promise<void>;
+}
+
+const FIRST_SPAN = 256;
+const MAX_SPAN = 50_000;
+/** After a failed batch, wait this long before the next try, doubling up to a minute. */
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 60_000;
+const LOG_EVERY_MS = 10_000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
+/** Pure. The next batch's range of ids, from how long the last one took. */
+function nextSpan(span: number, tookMs: number, batchMs: number): number {
+  if (tookMs < batchMs / 2) return Math.min(span * 2, MAX_SPAN);
+  if (tookMs > batchMs) return Math.max(16, Math.floor(span / 2));
+  return span;
+}
+
+/** One batch: the job's work on (after, upTo] and its new cursor, in one transaction. */
+function runBatch(db: Db, job: FillIn, after: number, upTo: number): number {
+  db.$client.pragma('synchronous = NORMAL');
+  try {
+    return inTransaction(
+      db,
+      (tx) => {
+        const changed = job.fill(tx, after, upTo);
+        advanceJob(tx, job.name, upTo);
+        return changed;
+      },
+      { behavior: 'immediate' },
+    );
+  } finally {
+    db.$client.pragma('synchronous = FULL');
+  }
+}
+
+/** Finishes the job unless complaints were filed past `cursor` meanwhile; returns the last id. */
+function tryFinish(db: Db, job: FillIn, cursor: number, now: number): number {
+  return inTransaction(
+    db,
+    (tx) => {
+      const last = lastComplaintId(tx);
+      if (last <= cursor) finishJob(tx, job.name, cursor, now);
+      return last;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Runs every unfinished job to its end, batch by batch, between turns of the event loop. */
+export function startJobRunner(o: JobRunnerOptions): JobRunner {
+  let stopping = false;
+  const batchMs = o.batchMs ?? 4;
+  const firstRetryMs = o.retryMs ?? RETRY_MS;
+  const known = new Map(o.jobs.map((j) => [j.name, j]));
+
+  async function runJob(row: JobRow): Promise<void> {
+    const job = known.get(row.name);
+    if (!job) return;
+    let cursor = row.cursor;
+    let target = lastComplaintId(o.db);
+    markJobTarget(o.db, job.name, target, o.now());
+    const started = performance.now();
+    o.logger.info({ job: job.name, from: cursor, to: target }, `background job: ${job.what}`);
+    let span = FIRST_SPAN;
+    let changed = 0;
+    let batches = 0;
+    let retryMs = firstRetryMs;
+    let loggedAt = started;
+    while (!stopping) {
+      if (cursor >= target) {
+        const last = tryFinish(o.db, job, cursor, o.now());
+        if (last <= cursor) break;
+        target = last;
+        markJobTarget(o.db, job.name, target, o.now());
+      }
+      // Never nest in a transaction someone else left open (its COMMIT would carry the batch).
+      if (o.db.$client.inTransaction) {
+        await nextTurn();
+        continue;
+      }
+      const upTo = Math.min(cursor + span, target);
+      const t0 = performance.now();
+      try {
+        changed += runBatch(o.db, job, cursor, upTo);
+      } catch (err) {
+        if (!o.db.$client.open) return;
+        o.logger.warn({ err, job: job.name, retryInMs: retryMs }, 'background job batch failed');
+        await sleep(retryMs);
+        retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
+        continue;
+      }
+      retryMs = firstRetryMs;
+      const took = performance.now() - t0;
+      span = nextSpan(span, took, batchMs);
+      cursor = upTo;
+      batches++;
+      if (t0 - loggedAt >= LOG_EVERY_MS) {
+        loggedAt = t0;
+        const { percent } = progressOf({ ...row, cursor, target, finishedAt: null });
+        o.logger.info({ job: job.name, percent, changed }, 'background job progress');
+      }
+      await nextTurn();
+    }
+    if (stopping) return;
+    const ms = Math.round(performance.now() - started);
+    o.logger.info({ job: job.name, ms, changed, batches }, 'background job finished');
+  }
+
+  const finished = (async () => {
+    await nextTurn();
+    for (const row of listJobs(o.db)) {
+      if (stopping) return;
+      if (row.finishedAt !== null) continue;
+      if (!known.has(row.name)) {
+        o.logger.warn({ job: row.name }, 'background job unknown to this version: left alone');
+        continue;
+      }
+      await runJob(row);
+    }
+  })().catch((err: unknown) => o.logger.error({ err }, 'background jobs stopped'));
+
+  return {
+    finished,
+    async stop() {
+      stopping = true;
+      await finished;
+    },
+  };
+}
+
+/**
+ * Runs every unfinished job to its end at once, synchronously: for tools working on a database
+ * no server has open (`kero jobs --run`) and for tests. Returns how many complaints changed.
+ */
+export function runJobsNow(db: Db, jobs: readonly FillIn[], now: number): number {
+  let changed = 0;
+  for (const row of listJobs(db)) {
+    const job = jobs.find((j) => j.name === row.name);
+    if (!job || row.finishedAt !== null) continue;
+    let cursor = row.cursor;
+    for (;;) {
+      const target = lastComplaintId(db);
+      markJobTarget(db, job.name, target, now);
+      while (cursor < target) {
+        const upTo = Math.min(cursor + MAX_SPAN, target);
+        changed += runBatch(db, job, cursor, upTo);
+        cursor = upTo;
+      }
+      if (tryFinish(db, job, cursor, now) <= cursor) break;
+    }
+  }
+  return changed;
+}
