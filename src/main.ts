@@ -5,6 +5,7 @@
 import { openDatabase, type Db } from '../db/client';
 import { parseConfig } from './config';
 import { createLogger } from './logger';
+import { describeListenFailure } from './ops/listen-failure';
 import { describeOpenFailure } from './ops/open-failure';
 import { acquireServerLock } from './ops/server-lock';
 import { startServer } from './server';
@@ -36,6 +37,11 @@ function main(): void {
     fail(describeOpenFailure(config.DATABASE_PATH, err));
   }
   const server = startServer(config, db, logger);
+  server.listening.catch((err: unknown) => {
+    // Nothing was sent and no timer ran: close the database, release the lock (on exit), exit 1.
+    process.stderr.write(`${describeListenFailure(config.PORT, config.HOST, err)}\n`);
+    void server.stop().finally(() => process.exit(1));
+  });
   let shuttingDown = false;
   const shutdown = (signal: string) => {
     // A second signal (tsx passes its own on, an impatient operator) must not kill the process

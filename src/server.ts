@@ -102,8 +102,18 @@ function open311Settings(config: Config, policy: SlaPolicy): Open311Settings {
   };
 }
 
-/** Starts everything; `stop` finishes what is in flight, then closes the database. */
-export function startServer(config: Config, db: Db, logger: Logger): { stop(): Promise<void> } {
+export interface RunningServer {
+  /** Settles once the port is open (then the dispatcher and timers run), or with why it is not. */
+  listening: Promise<void>;
+  /** Finishes what is in flight, then closes the database; also after a failed listen. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything. The dispatcher and the timers start only once the port is open: a server
+ * that cannot listen (the port taken) sends nothing before its caller stops it.
+ */
+export function startServer(config: Config, db: Db, logger: Logger): RunningServer {
   const now = () => Date.now();
   const file = config.DATABASE_PATH;
   const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file, { logger });
@@ -175,19 +185,30 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
       smsFailingMs: config.READY_SMS_FAILING_MINUTES * 60_000,
     }),
   };
-  const server = createApp(appDeps).listen(config.PORT, config.HOST, () => {
-    logger.info({ port: config.PORT, database: file }, 'kero listening');
+  let timers: { stop(): Promise<void> } | undefined;
+  let resolveListening: () => void = () => undefined;
+  let rejectListening: (err: Error) => void = () => undefined;
+  const listening = new Promise<void>((resolve, reject) => {
+    resolveListening = resolve;
+    rejectListening = reject;
+  });
+  // Express 5 passes a listen error (EADDRINUSE...) to this callback instead of throwing it.
+  const server = createApp(appDeps).listen(config.PORT, config.HOST, (err?: Error) => {
+    if (err) return rejectListening(err);
+    logger.info({ port: config.PORT, host: config.HOST, database: file }, 'kero listening');
     if (stored) process.stdout.write(callbackUrls(config, webhookToken, stored.generated));
+    dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
+    timers = startTimers({ db, config, logger, sla, inbound: inboundDeps(appDeps), metrics });
+    resolveListening();
   });
   const http = prepareGracefulClose(server);
-  dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
-  const timers = startTimers({ db, config, logger, sla, inbound: inboundDeps(appDeps), metrics });
   return {
+    listening,
     // Every USSD hop received gets its answer (after its commit), the SMS sends in flight get
     // their outcome recorded (a row still in flight if the process is cut off stays 'sending'
     // and the next start gives it back), the checkpoint worker stops, the database closes.
     async stop() {
-      const stopped = [dispatcher.stop(), timers.stop()];
+      const stopped = [dispatcher.stop(), timers?.stop()];
       await http.close();
       await Promise.allSettled([...stopped, checkpointer?.stop()]);
       db.$client.close();
