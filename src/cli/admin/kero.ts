@@ -5,6 +5,7 @@
  */
 import { openDatabase, type Db } from '../../../db/client';
 import { parseConfig, type Config } from '../../config';
+import { loadEnvFile } from '../../ops/env-file';
 import { describeOpenFailure } from '../../ops/open-failure';
 import type { CliBase, CliContext, Output } from './args';
 import { runBackupCommand } from './backup-command';
@@ -46,7 +47,7 @@ const commandUsage: Record<string, string[]> = {
 const footer = [
   '',
   'The database is DATABASE_PATH (default ./data/kero.db); settings come from the environment',
-  '(see .env.example). Add --help to any command for its own usage.',
+  'and .env (see .env.example). Add --help to any command for its own usage.',
 ];
 
 const usage = [
@@ -126,6 +127,11 @@ async function main(argv: string[]): Promise<number> {
   if (!command && !fileCommand) {
     io.err(`error: unknown command ${name}`);
     printUsage(io.err);
+    return 1;
+  }
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) {
+    io.err(envFile.message);
     return 1;
   }
   const parsed = parseConfig(process.env);

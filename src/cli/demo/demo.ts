@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase, type Db } from '../../../db/client';
 import { parseConfig, type Config } from '../../config';
+import { loadEnvFile } from '../../ops/env-file';
 import type { SlaPolicy } from '../../complaints/core/sla';
 import { deploymentOf, secureRandomInt, slaPolicyOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
@@ -105,6 +106,11 @@ function main(argv: string[]): number {
   if (values.help) {
     usage.forEach((l) => out(l));
     return 0;
+  }
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) {
+    err(envFile.message);
+    return 1;
   }
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {

@@ -4,6 +4,7 @@
  * when a screen broke the wire rules. A composition root: it reads the environment once.
  */
 import { createInterface } from 'node:readline/promises';
+import { loadEnvFile } from '../../ops/env-file';
 import { parseSimArgs, ussdUsage, type SimOptions } from './ussd-sim-args';
 import { openServiceDb, type ServiceDb } from './ussd-sim-db';
 import { dial, showNewSms, type DialResult, type SimContext } from './ussd-sim-dial';
@@ -82,6 +83,11 @@ async function runInteractive(ctx: SimContext): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) {
+    err(envFile.message);
+    return 1;
+  }
   const parsed = parseSimArgs(argv, process.env);
   if (parsed === 'help') {
     ussdUsage.forEach((l) => out(l));
