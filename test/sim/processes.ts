@@ -49,15 +49,20 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `tsx <script> ...args` to completion. */
-export function runTsx(script: string, args: string[], env = childEnv()): Promise<RunResult> {
+/** Runs `tsx <script> ...args` to completion, with `input` piped to its stdin. */
+export function runTsx(
+  script: string,
+  args: string[],
+  env = childEnv(),
+  input = '',
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [script, ...args], { cwd: ROOT, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.stdin.end();
+    child.stdin.end(input);
     const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.once('error', reject);
     child.once('close', (code) => {
