@@ -32,7 +32,7 @@ const MB = 1024 * 1024;
 function gatewayFor(config: Config, logger: Logger): SmsGateway {
   if (!config.AT_API_KEY) {
     logger.warn('AT_API_KEY is not set: SMS are logged, not sent');
-    return createLocalGateway({ logger });
+    return createLocalGateway({ logger, printLine: (line) => process.stdout.write(`${line}\n`) });
   }
   return createAfricasTalkingGateway({
     username: config.AT_USERNAME,
