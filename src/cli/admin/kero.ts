@@ -10,6 +10,7 @@ import { describeOpenFailure } from '../../ops/open-failure';
 import type { CliBase, CliContext, Output } from './args';
 import { runBackupCommand } from './backup-command';
 import { runEscalateCommand } from './escalate-command';
+import { referenceUsage, runCouncilsCommand, runRegionsCommand } from './reference-commands';
 import { runReportCommand } from './report-command';
 import { runRestoreCommand } from './restore-command';
 import { runSmsCommand, smsUsage } from './sms-command';
@@ -17,6 +18,8 @@ import { runStaffCommand, staffUsage } from './staff-commands';
 
 /** Each command's lines in the usage; `kero <command> --help` prints its own. */
 const commandUsage: Record<string, string[]> = {
+  regions: referenceUsage.slice(0, 1),
+  councils: referenceUsage.slice(1),
   staff: staffUsage,
   escalate: [
     'escalate                     escalate SLA breaches and auto-close old resolved complaints',
@@ -90,6 +93,8 @@ type Command = (ctx: CliContext, args: string[]) => number | undefined;
 type FileCommand = (ctx: CliBase, args: string[]) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
+  regions: runRegionsCommand,
+  councils: runCouncilsCommand,
   staff: runStaffCommand,
   escalate: runEscalateCommand,
   report: runReportCommand,

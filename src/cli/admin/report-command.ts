@@ -5,6 +5,7 @@
  * `kero report funnel …` is the USSD funnel (./funnel-command.ts).
  */
 import { loadReferenceData } from '../../reference/repository';
+import { unknownRegion } from '../../reference/suggestions';
 import { parsePeriod } from '../../reports/core/period';
 import { csvText, type CsvCell } from '../../reports/csv';
 import { complaintReport, type ComplaintReport, type ReportFigures } from '../../reports/report';
@@ -136,8 +137,9 @@ export function runReportCommand(ctx: CliContext, args: string[]): number {
   const v = parsed.value.values;
   const region = v.region?.trim().toUpperCase();
   const errors: string[] = [];
-  if (region !== undefined && !loadReferenceData(ctx.db).regions.some((r) => r.code === region)) {
-    errors.push(`--region: unknown region ${region} (codes like ARU, DAR, DOD)`);
+  const ref = loadReferenceData(ctx.db);
+  if (region !== undefined && !ref.regions.some((r) => r.code === region)) {
+    errors.push(`--region: ${unknownRegion(region, ref)}`);
   }
   const period = parsePeriod(v.from, v.to);
   if (!period.ok) errors.push(...period.errors);
