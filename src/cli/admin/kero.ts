@@ -25,8 +25,9 @@ const commandUsage: Record<string, string[]> = {
     'escalate                     escalate SLA breaches and auto-close old resolved complaints',
   ],
   report: [
-    'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]',
-    '                             complaints by region and category (dates in Tanzanian time)',
+    'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang sw|en] [--json | --csv]',
+    '                             complaints by region and category (dates in Tanzanian time),',
+    '                             names beside codes, in Kiswahili or English (default en)',
     'report funnel [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
     '                             USSD filing funnel: screens reached, where callers give up,',
     '                             timeouts and cancels, per network and day (of the sessions',
@@ -83,6 +84,12 @@ function usageOf(name: string, sub: string | undefined): string[] {
     ...footer,
   ];
 }
+
+// `kero report | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
 
 const io: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
