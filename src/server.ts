@@ -154,6 +154,8 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     reference: sla.reference,
     // SMS commands store the office time of a reply or resolution, as the console does.
     hours: consoleDeps.hours,
+    // And an officer resolving by SMS at night is told when the citizen will be asked to rate.
+    quietHours: config.QUIET_HOURS,
     logger,
     now,
     randomInt: secureRandomInt,

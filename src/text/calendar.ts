@@ -170,6 +170,11 @@ export function parseDailyWindow(text: string): DailyWindow | undefined {
   return { start, end };
 }
 
+/** Pure. The Tanzanian clock time of an instant, HH:MM (24-hour): `07:00`. */
+export function clockTime(ms: number): string {
+  return new Date(ms + EAT_OFFSET_MS).toISOString().slice(11, 16);
+}
+
 /** Pure. The instant `minute` (after midnight, Tanzanian time) falls on the day of `ms`. */
 export function atMinuteOfDay(ms: number, minute: number): number {
   return startOfDay(ms) + minute * MINUTE_MS;
