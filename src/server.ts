@@ -19,6 +19,7 @@ import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
 import { prepareGracefulClose } from './http/graceful-close';
 import { inboundDeps } from './http/routes/sms-inbound';
+import { callbackUrls } from './ops/callback-urls';
 import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
 import { createAfricasTalkingGateway } from './sms/africastalking';
@@ -42,25 +43,6 @@ function gatewayFor(config: Config, logger: Logger): SmsGateway {
     timeoutMs: config.SMS_TIMEOUT_MS,
     logger,
   });
-}
-
-/** The four callback URLs to paste into the Africa's Talking dashboard, when Kero made the token. */
-function callbackUrls(config: Config, token: string, generated: boolean): string {
-  const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
-  const q = `?token=${token}`;
-  return [
-    '',
-    `Kero is listening on port ${config.PORT} (database ${config.DATABASE_PATH}).`,
-    generated
-      ? 'WEBHOOK_TOKEN is not set: generated one and stored it in the database.'
-      : 'WEBHOOK_TOKEN is not set: using the token stored in the database.',
-    "Paste these callback URLs into the Africa's Talking dashboard:",
-    `  USSD callback:            ${base}/ussd${q}`,
-    `  USSD events callback:     ${base}/ussd/events${q}`,
-    `  SMS incoming callback:    ${base}/sms/inbound${q}`,
-    `  SMS delivery reports:     ${base}/sms/delivery${q}`,
-    '',
-  ].join('\n');
 }
 
 /** The console's settings: office hours, its key, cookies and session lengths. */
