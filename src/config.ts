@@ -3,83 +3,27 @@
  * Every variable is documented in .env.example.
  */
 import { z } from 'zod';
+import {
+  clockTime,
+  dailyWindow,
+  flag,
+  int,
+  isCalendarDate,
+  list,
+  optionalText,
+  orgWords,
+  url,
+} from './config-fields';
 import { parseHours } from './text/calendar';
-import { parseClock, parseDailyWindow } from './text/calendar';
-import { isGsm7 } from './text/gsm7';
 import { ORG_NAME_MAX, ORG_PREFIX_MAX } from './text/org';
-
-const int = (fallback: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
-
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v === '' ? undefined : v));
-
-const list = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== ''),
-  );
-
-const flag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''], { message: 'true or false' })
-  .optional()
-  .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
-
-/** A name citizens read: GSM-7 basic characters on one line, at most `max` of them. */
-const orgWords = (max: number) =>
-  optionalText.pipe(
-    z
-      .string()
-      .max(max, `at most ${max} characters`)
-      .refine(
-        (v) => isGsm7(v, { allowExtended: false }) && !/[\r\n]/.test(v),
-        'GSM-7 basic characters on one line only (no curly quotes, dashes, emoji)',
-      )
-      .optional(),
-  );
-
-/** `HH:MM-HH:MM` in Tanzanian time, or `off`. */
-const dailyWindow = z
-  .string()
-  .trim()
-  .default('21:00-07:00')
-  .transform((v, ctx) => {
-    if (v.toLowerCase() === 'off') return null;
-    const window = parseDailyWindow(v);
-    if (window) return window;
-    ctx.addIssue({
-      code: 'custom',
-      message: 'HH:MM-HH:MM in Tanzanian time (e.g. 21:00-07:00), or off',
-    });
-    return z.NEVER;
-  });
-
-/** `HH:MM` in Tanzanian time (minutes after midnight), or `off`. */
-const clockTime = (fallback: string) =>
-  z
-    .string()
-    .trim()
-    .default(fallback)
-    .transform((v, ctx) => {
-      if (v.toLowerCase() === 'off') return null;
-      const minute = parseClock(v);
-      if (minute !== undefined) return minute;
-      ctx.addIssue({ code: 'custom', message: 'HH:MM in Tanzanian time (e.g. 08:00), or off' });
-      return z.NEVER;
-    });
 
 const configFields = z.object({
   PORT: int(3000, 1, 65535),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
-  DATABASE_PATH: z.string().trim().min(1).default('./data/kero.db'),
-  PUBLIC_URL: optionalText.pipe(z.url().optional()),
+  // Unset: 127.0.0.1, or 0.0.0.0 with NODE_ENV=production (parseConfig).
+  HOST: optionalText,
+  NODE_ENV: optionalText,
+  DATABASE_PATH: optionalText.transform((v) => v ?? './data/kero.db'),
+  PUBLIC_URL: url('https://kero.example.go.tz'),
   WEBHOOK_TOKEN: optionalText.pipe(
     z.string().min(16, 'must be at least 16 characters (or unset to generate one)').optional(),
   ),
@@ -89,16 +33,14 @@ const configFields = z.object({
       .min(16, 'must be at least 16 characters (or unset: loopback callers only)')
       .optional(),
   ),
-  USSD_SERVICE_CODES: list.pipe(
-    z.array(z.string().regex(/^\*[0-9*]+#$/, 'each code must look like *384*1234#')),
-  ),
+  USSD_SERVICE_CODES: list((c) => /^\*[0-9*]+#$/.test(c), 'codes like *384*1234#, comma-separated'),
   TOLL_FREE_NUMBER: optionalText.pipe(
     z
       .string()
       .regex(/^[0-9 +]{3,20}$/, 'digits and spaces only, e.g. 0800 110 010')
       .optional(),
   ),
-  REGIONS: z.enum(['mainland', 'all']).default('mainland'),
+  REGIONS: z.enum(['mainland', 'all'], { error: 'mainland or all' }).default('mainland'),
   ORG_NAME_SW: orgWords(ORG_NAME_MAX),
   ORG_NAME_EN: orgWords(ORG_NAME_MAX),
   ORG_SMS_PREFIX_SW: orgWords(ORG_PREFIX_MAX),
@@ -109,22 +51,19 @@ const configFields = z.object({
   SLA_FIRST_RESPONSE_DAYS: int(3, 1, 60),
   SLA_RESOLUTION_DAYS: int(14, 1, 365),
   AUTO_CLOSE_DAYS: int(14, 1, 365),
-  HOLIDAYS: list.pipe(
-    z.array(
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates as YYYY-MM-DD, comma-separated')
-        .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'not a calendar date'),
-    ),
+  HOLIDAYS: list(
+    isCalendarDate,
+    'dates as YYYY-MM-DD, comma-separated (e.g. 2026-12-09,2026-12-25)',
   ),
   ESCALATION_INTERVAL_MINUTES: int(15, 1, 24 * 60),
   DIGEST_AT: clockTime('08:00'),
-  AT_USERNAME: z.string().trim().min(1).default('sandbox'),
+  AT_USERNAME: optionalText.transform((v) => v ?? 'sandbox'),
   AT_API_KEY: optionalText,
   AT_SENDER_ID: optionalText,
-  AT_API_BASE_URL: optionalText.pipe(z.url().optional()),
-  SMS_SHORTCODES: list.pipe(
-    z.array(z.string().regex(/^[0-9A-Za-z]{3,15}$/, 'shortcodes like 15055')),
+  AT_API_BASE_URL: url('http://127.0.0.1:4010'),
+  SMS_SHORTCODES: list(
+    (c) => /^[0-9A-Za-z]{3,15}$/.test(c),
+    'shortcodes like 15055, comma-separated',
   ),
   SMS_MAX_ATTEMPTS: int(6, 1, 20),
   SMS_TIMEOUT_MS: int(10_000, 100, 120_000),
@@ -135,7 +74,7 @@ const configFields = z.object({
   SMS_INBOUND_LIMIT_PER_HOUR: int(20, 1, 10_000),
   SMS_STAFF_LIMIT_PER_HOUR: int(300, 1, 100_000),
   QUIET_HOURS: dailyWindow,
-  SMS_MONTHLY_BUDGET: optionalText.pipe(z.coerce.number<string>().int().min(1).optional()),
+  SMS_MONTHLY_BUDGET: int(undefined, 1, 1_000_000_000),
   READY_MIN_FREE_MB: int(100, 0, 10_000_000),
   READY_MAX_WAL_MB: int(256, 1, 1_000_000),
   READY_SMS_FAILING_MINUTES: int(15, 1, 7 * 24 * 60),
@@ -163,10 +102,14 @@ const configFields = z.object({
       .optional(),
   ),
   // Public data (what tracking by number already shows anyone): on unless switched off.
-  OPEN311_ENABLED: z.stringbool().default(true),
+  OPEN311_ENABLED: z.stringbool({ error: 'true or false' }).default(true),
   // Descriptions are typed by callers and can hold personal details: off unless switched on.
-  OPEN311_DESCRIPTIONS: z.stringbool().default(false),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPEN311_DESCRIPTIONS: z.stringbool({ error: 'true or false' }).default(false),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
 });
 
 /** A name longer than a prefix may be needs a prefix of its own: it starts every citizen SMS. */
@@ -187,22 +130,35 @@ export const configSchema = configFields.superRefine((c, ctx) => {
   }
 });
 
-export type Config = z.infer<typeof configSchema>;
+/** The configuration, HOST settled: loopback unless NODE_ENV=production. */
+export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & { HOST: string };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
+/** Pure. The bind address when HOST is unset: every interface only in production. */
+export const defaultHost = (nodeEnv: string | undefined) =>
+  nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1';
+
 /**
- * Pure. Parses an environment map; on failure the message names every bad variable
- * with what is wrong with it, one per line.
+ * Pure. Parses an environment map; on failure the message names every bad variable once, with
+ * what it should be and what it was, one per line.
  */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = configSchema.safeParse(env);
-  if (result.success) return { ok: true, config: result.data };
-  const lines = result.error.issues.map((issue) => {
-    const name = issue.path.map(String).join('.');
-    const value = env[String(issue.path[0])];
+  if (result.success) {
+    const c = result.data;
+    return { ok: true, config: { ...c, HOST: c.HOST ?? defaultHost(c.NODE_ENV) } };
+  }
+  const byName = new Map<string, string[]>();
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0]);
+    const messages = byName.get(name) ?? [];
+    if (!messages.includes(issue.message)) byName.set(name, [...messages, issue.message]);
+  }
+  const lines = [...byName].map(([name, messages]) => {
+    const value = env[name];
     const shown = value === undefined ? 'not set' : `got ${JSON.stringify(value)}`;
-    return `  ${name}: ${issue.message} (${shown})`;
+    return `  ${name}: ${messages.join('; ')} (${shown})`;
   });
   return { ok: false, message: `Invalid configuration:\n${lines.join('\n')}` };
 }

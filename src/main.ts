@@ -1,10 +1,13 @@
 /**
- * The composition root: the only place that reads process.env. It takes the database's lock,
+ * The composition root: the only place that reads process.env (after filling it in from `.env`,
+ * src/ops/env-file.ts). It takes the database's lock,
  * opens it, starts the server (src/server.ts) and stops it cleanly on SIGTERM/SIGINT.
  */
 import { openDatabase, type Db } from '../db/client';
 import { parseConfig } from './config';
 import { createLogger } from './logger';
+import { loadEnvFile } from './ops/env-file';
+import { describeListenFailure } from './ops/listen-failure';
 import { describeOpenFailure } from './ops/open-failure';
 import { acquireServerLock } from './ops/server-lock';
 import { startServer } from './server';
@@ -16,6 +19,8 @@ function fail(line: string): never {
 }
 
 function main(): void {
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) fail(envFile.message);
   const parsed = parseConfig(process.env);
   if (!parsed.ok) fail(`${parsed.message}\nSee .env.example for every variable.`);
   const config = parsed.config;
@@ -29,6 +34,8 @@ function main(): void {
   // Also on a forced exit or a crash; a kill -9 leaves a stale lock the next start takes over.
   process.once('exit', lock.release);
   const logger = createLogger(config.LOG_LEVEL);
+  if (envFile.file)
+    logger.info({ file: envFile.file, variables: envFile.applied }, 'settings file read');
   let db: Db;
   try {
     db = openDatabase(config.DATABASE_PATH);
@@ -36,6 +43,11 @@ function main(): void {
     fail(describeOpenFailure(config.DATABASE_PATH, err));
   }
   const server = startServer(config, db, logger);
+  server.listening.catch((err: unknown) => {
+    // Nothing was sent and no timer ran: close the database, release the lock (on exit), exit 1.
+    process.stderr.write(`${describeListenFailure(config.PORT, config.HOST, err)}\n`);
+    void server.stop().finally(() => process.exit(1));
+  });
   let shuttingDown = false;
   const shutdown = (signal: string) => {
     // A second signal (tsx passes its own on, an impatient operator) must not kill the process

@@ -17,6 +17,7 @@ import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
 import { prepareGracefulClose } from './http/graceful-close';
 import { inboundDeps } from './http/routes/sms-inbound';
+import { callbackUrls } from './ops/callback-urls';
 import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
 import { createAfricasTalkingGateway } from './sms/africastalking';
@@ -30,7 +31,7 @@ const MB = 1024 * 1024;
 function gatewayFor(config: Config, logger: Logger): SmsGateway {
   if (!config.AT_API_KEY) {
     logger.warn('AT_API_KEY is not set: SMS are logged, not sent');
-    return createLocalGateway({ logger });
+    return createLocalGateway({ logger, printLine: (line) => process.stdout.write(`${line}\n`) });
   }
   return createAfricasTalkingGateway({
     username: config.AT_USERNAME,
@@ -40,25 +41,6 @@ function gatewayFor(config: Config, logger: Logger): SmsGateway {
     timeoutMs: config.SMS_TIMEOUT_MS,
     logger,
   });
-}
-
-/** The four callback URLs to paste into the Africa's Talking dashboard, when Kero made the token. */
-function callbackUrls(config: Config, token: string, generated: boolean): string {
-  const base = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
-  const q = `?token=${token}`;
-  return [
-    '',
-    `Kero is listening on port ${config.PORT} (database ${config.DATABASE_PATH}).`,
-    generated
-      ? 'WEBHOOK_TOKEN is not set: generated one and stored it in the database.'
-      : 'WEBHOOK_TOKEN is not set: using the token stored in the database.',
-    "Paste these callback URLs into the Africa's Talking dashboard:",
-    `  USSD callback:            ${base}/ussd${q}`,
-    `  USSD events callback:     ${base}/ussd/events${q}`,
-    `  SMS incoming callback:    ${base}/sms/inbound${q}`,
-    `  SMS delivery reports:     ${base}/sms/delivery${q}`,
-    '',
-  ].join('\n');
 }
 
 /** The console's settings: office hours, its key, cookies and session lengths. */
@@ -100,8 +82,18 @@ function open311Settings(config: Config, policy: SlaPolicy): Open311Settings {
   };
 }
 
-/** Starts everything; `stop` finishes what is in flight, then closes the database. */
-export function startServer(config: Config, db: Db, logger: Logger): { stop(): Promise<void> } {
+export interface RunningServer {
+  /** Settles once the port is open (then the dispatcher and timers run), or with why it is not. */
+  listening: Promise<void>;
+  /** Finishes what is in flight, then closes the database; also after a failed listen. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts everything. The dispatcher and the timers start only once the port is open: a server
+ * that cannot listen (the port taken) sends nothing before its caller stops it.
+ */
+export function startServer(config: Config, db: Db, logger: Logger): RunningServer {
   const now = () => Date.now();
   const file = config.DATABASE_PATH;
   const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file, { logger });
@@ -137,6 +129,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     reference: sla.reference,
     // SMS commands store the office time of a reply or resolution, as the console does.
     hours: consoleDeps.hours,
+    // And an officer resolving by SMS at night is told when the citizen will be asked to rate.
+    quietHours: config.QUIET_HOURS,
     logger,
     now,
     randomInt: secureRandomInt,
@@ -168,21 +162,32 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
       smsFailingMs: config.READY_SMS_FAILING_MINUTES * 60_000,
     }),
   };
-  const server = createApp(appDeps).listen(config.PORT, config.HOST, () => {
-    logger.info({ port: config.PORT, database: file }, 'kero listening');
+  let timers: { stop(): Promise<void> } | undefined;
+  let resolveListening: () => void = () => undefined;
+  let rejectListening: (err: Error) => void = () => undefined;
+  const listening = new Promise<void>((resolve, reject) => {
+    resolveListening = resolve;
+    rejectListening = reject;
+  });
+  // Express 5 passes a listen error (EADDRINUSE...) to this callback instead of throwing it.
+  const server = createApp(appDeps).listen(config.PORT, config.HOST, (err?: Error) => {
+    if (err) return rejectListening(err);
+    logger.info({ port: config.PORT, host: config.HOST, database: file }, 'kero listening');
     if (stored) process.stdout.write(callbackUrls(config, webhookToken, stored.generated));
+    dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
+    timers = startTimers({ db, config, logger, sla, inbound: inboundDeps(appDeps), metrics });
     // What an upgrade leaves to fill in runs after the server listens (db/job-runner.ts).
     jobs = startJobRunner({ db, jobs: fillInsOf(config), logger, now });
+    resolveListening();
   });
   const http = prepareGracefulClose(server);
-  dispatcher.start(config.SMS_DISPATCH_INTERVAL_SECONDS * 1000);
-  const timers = startTimers({ db, config, logger, sla, inbound: inboundDeps(appDeps), metrics });
   return {
+    listening,
     // Every USSD hop received gets its answer (after its commit), the SMS sends in flight get
     // their outcome recorded (a row still in flight if the process is cut off stays 'sending'
     // and the next start gives it back), the checkpoint worker stops, the database closes.
     async stop() {
-      const stopped = [dispatcher.stop(), timers.stop(), jobs?.stop()];
+      const stopped = [dispatcher.stop(), timers?.stop(), jobs?.stop()];
       await http.close();
       await Promise.allSettled([...stopped, checkpointer?.stop()]);
       db.$client.close();

@@ -163,6 +163,8 @@ export const en = {
   'sms.cmd.noted': 'Kero: note added to complaint {number}. The citizen does not see it.',
   'sms.cmd.resolved':
     'Kero: complaint {number} is resolved. The citizen has been asked to rate the service from 1 to 5.',
+  'sms.cmd.resolvedQuiet':
+    'Kero: complaint {number} is resolved. The citizen will be told and asked to rate the service from 1 to 5 at {time}, when the quiet hours end.',
   'sms.cmd.taken': 'Kero: complaint {number} is now yours.',
   'sms.cmd.assigned': 'Kero: complaint {number} is now assigned to {name}.',
   'sms.cmd.listTitle': 'Kero: open complaints ({count}):',

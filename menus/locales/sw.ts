@@ -164,6 +164,8 @@ export const sw: Translations = {
   'sms.cmd.noted': 'Kero: kumbukumbu imeongezwa kwenye lalamiko {number}. Mwananchi haioni.',
   'sms.cmd.resolved':
     'Kero: lalamiko {number} limetatuliwa. Mwananchi ameombwa kutathmini huduma kwa namba 1 hadi 5.',
+  'sms.cmd.resolvedQuiet':
+    'Kero: lalamiko {number} limetatuliwa. Mwananchi atajulishwa na kuombwa kutathmini huduma kwa namba 1 hadi 5 saa {time}, muda wa utulivu ukiisha.',
   'sms.cmd.taken': 'Kero: lalamiko {number} sasa ni lako.',
   'sms.cmd.assigned': 'Kero: lalamiko {number} limepangiwa {name}.',
   'sms.cmd.listTitle': 'Kero: malalamiko yaliyo wazi ({count}):',

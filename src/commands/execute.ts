@@ -22,7 +22,8 @@ import { parseStaffCommand, type StaffCommand } from './core/parse';
 import { findStaffById } from '../staff/repository';
 import { translate } from '../text/translate';
 import { codeLabel } from '../text/labels';
-import { formatDate } from '../text/calendar';
+import { clockTime, formatDate } from '../text/calendar';
+import { heldUntil } from '../outbox/core/quiet-hours';
 import { openAssignedTo } from '../complaints/lists-repository';
 
 /** The answer to one staff SMS, ready for the outbox. */
@@ -114,6 +115,16 @@ function actionReply(deps: ActionDeps, actor: StaffRow, cmd: Numbered): CommandR
         ? undefined
         : findStaffById(deps.db, result.complaint.assigneeId);
     const vars = { number, name: owner?.name ?? '-' };
+    // The rating request waits out the quiet hours (src/outbox/core/quiet-hours.ts): say until when.
+    const ratingAt =
+      cmd.kind === 'resolve' ? heldUntil('sms.resolved', deps.now(), deps.quietHours) : undefined;
+    if (ratingAt !== undefined) {
+      const say: Say = {
+        key: 'sms.cmd.resolvedQuiet',
+        vars: { ...vars, time: clockTime(ratingAt) },
+      };
+      return render(say, lang, result.complaint.id);
+    }
     return render({ key: doneKey[cmd.kind], vars }, lang, result.complaint.id);
   }
   const say = refusalSay(result.refusal, { command: cmd.kind }, lang);

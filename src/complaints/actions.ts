@@ -16,7 +16,7 @@ import { findComplaintByNumber, insertEvent, updateComplaint } from './repositor
 import { normalizePhone } from '../text/phone';
 import { loadCandidates } from './candidates';
 import { type ReferenceData } from '../reference/types';
-import { workingMsBetween, type WorkingHours } from '../text/calendar';
+import { workingMsBetween, type DailyWindow, type WorkingHours } from '../text/calendar';
 
 /** What a lifecycle action did, or why it did nothing (a typed refusal: ./core/refusal.ts). */
 export type ActionResult = { ok: true; complaint: ComplaintRow } | { ok: false; refusal: Refusal };
@@ -32,6 +32,11 @@ export interface ActionDeps {
    * with it (the dashboard's medians); when not, src/reports/work-times.ts fills it in later.
    */
   hours?: WorkingHours;
+  /**
+   * QUIET_HOURS: when given, an answer to staff can say when a message held for the morning
+   * (the rating request of a resolution) will reach the citizen.
+   */
+  quietHours?: DailyWindow | null;
 }
 
 /** Days after resolution during which a citizen may still reopen (then it closes by itself). */

@@ -16,6 +16,7 @@ import {
   setStaffActive,
   updateStaffRow,
 } from '../staff/repository';
+import { unknownCouncil, unknownRegion } from '../reference/suggestions';
 import { type ReferenceData } from '../reference/types';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
@@ -51,11 +52,11 @@ export function validateStaff(
   if (v.role !== 'hq' && !region)
     errors.push(`region: required for ${v.role === 'officer' ? 'an' : 'a'} ${v.role}`);
   if (region && !ref.regions.some((r) => r.code === region)) {
-    errors.push(`region: unknown region ${region} (codes like ARU, DAR, DOD)`);
+    errors.push(`region: ${unknownRegion(region, ref)}`);
   }
   const regionCouncils = new Set((ref.councilsByRegion.get(region ?? '') ?? []).map((c) => c.code));
   for (const c of v.councils) {
-    if (!ref.councilLabels.has(c)) errors.push(`councils: unknown council ${c}`);
+    if (!ref.councilLabels.has(c)) errors.push(`councils: ${unknownCouncil(c, ref, region)}`);
     else if (!regionCouncils.has(c))
       errors.push(`councils: ${c} is not in region ${region ?? '-'}`);
   }

@@ -2,16 +2,21 @@
  * One Kero server per database file. The server holds `<database>.lock`, a file naming its process
  * id, from before it opens the database until it exits; a second server on the same file, or a
  * restore, sees a live holder and refuses. A lock left by a server killed with -9 names a process
- * that no longer exists: the next server takes it over.
+ * that no longer exists, or a zombie (killed, not yet reaped), or another process that was given
+ * the same pid since: the next server takes it over.
  */
 import { linkSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { processIdentity, processState } from './process-identity';
 
 /** What a lock file holds. */
 export interface LockOwner {
   pid: number;
   /** When the holder took the lock (ISO 8601), so that a reused pid can be told apart by hand. */
   startedAt: string;
+  /** The holder's boot and start tick (Linux): a process that reused its pid has another tick. */
+  bootId?: string;
+  startTicks?: number;
 }
 
 export type LockResult =
@@ -22,7 +27,7 @@ export type LockResult =
 export const lockFileOf = (dbPath: string) => `${dbPath}.lock`;
 
 /** Whether a process with this id exists (EPERM: it does, but belongs to another user). */
-export function isProcessAlive(pid: number): boolean {
+function signalZeroAnswers(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -30,6 +35,25 @@ export function isProcessAlive(pid: number): boolean {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * Whether the process a lock names still runs: it exists, is not a zombie (signal 0 succeeds on
+ * a killed process its parent has not reaped yet, for seconds after a kill -9) and, when the lock
+ * recorded its boot and start tick, is that same process and not a later one given its pid.
+ */
+export function isProcessAlive(
+  pid: number,
+  owner?: Pick<LockOwner, 'bootId' | 'startTicks'>,
+): boolean {
+  const state = processState(pid);
+  if (state.kind === 'zombie') return false;
+  if (state.kind === 'unknown') return signalZeroAnswers(pid);
+  if (owner?.bootId === undefined || owner.startTicks === undefined) return true;
+  const now = processIdentity(pid);
+  return now === undefined || (now.bootId === owner.bootId && now.startTicks === owner.startTicks);
+}
+
+const holderAlive = (owner: LockOwner) => isProcessAlive(owner.pid, owner);
 
 function readOwner(lockFile: string): { text: string; owner: LockOwner | undefined } | undefined {
   let text: string;
@@ -40,12 +64,23 @@ function readOwner(lockFile: string): { text: string; owner: LockOwner | undefin
     throw err;
   }
   try {
-    const { pid, startedAt } = JSON.parse(text) as Partial<LockOwner>;
-    const valid = typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 0;
-    return { text, owner: valid ? { pid, startedAt: String(startedAt) } : undefined };
+    const parsed = JSON.parse(text) as Partial<LockOwner>;
+    return { text, owner: ownerOf(parsed) };
   } catch {
     return { text, owner: undefined };
   }
+}
+
+/** A lock's owner from its parsed JSON, or undefined when it names no valid pid. */
+function ownerOf({
+  pid,
+  startedAt,
+  bootId,
+  startTicks,
+}: Partial<LockOwner>): LockOwner | undefined {
+  if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  const identified = typeof bootId === 'string' && Number.isSafeInteger(startTicks);
+  return { pid, startedAt: String(startedAt), ...(identified ? { bootId, startTicks } : {}) };
 }
 
 /**
@@ -78,14 +113,18 @@ export function acquireServerLock(dbPath: string, startedAt: Date): LockResult {
   if (dbPath === ':memory:') return { ok: true, release: () => undefined };
   const lockFile = lockFileOf(dbPath);
   mkdirSync(path.dirname(path.resolve(lockFile)), { recursive: true });
-  const mine: LockOwner = { pid: process.pid, startedAt: startedAt.toISOString() };
+  const mine: LockOwner = {
+    pid: process.pid,
+    startedAt: startedAt.toISOString(),
+    ...processIdentity(process.pid),
+  };
   const text = `${JSON.stringify(mine)}\n`;
   // Twice at most: the second try follows the removal of a stale lock.
   for (let attempt = 0; attempt < 2; attempt += 1) {
     if (tryCreate(lockFile, text))
       return { ok: true, release: () => releaseIfMine(lockFile, text) };
     const found = readOwner(lockFile);
-    if (found?.owner && isProcessAlive(found.owner.pid)) {
+    if (found?.owner && holderAlive(found.owner)) {
       return {
         ok: false,
         holder: found.owner,
@@ -119,5 +158,5 @@ function releaseIfMine(lockFile: string, text: string): void {
 export function serverLockHolder(dbPath: string): LockOwner | undefined {
   if (dbPath === ':memory:') return undefined;
   const owner = readOwner(lockFileOf(dbPath))?.owner;
-  return owner && isProcessAlive(owner.pid) ? owner : undefined;
+  return owner && holderAlive(owner) ? owner : undefined;
 }

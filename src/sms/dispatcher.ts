@@ -206,7 +206,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
       } else {
         const epoch = breaker.epoch;
         outcome = await o.gateway
-          .send({ to: claimed.toPhone, message: claimed.body })
+          .send({ to: claimed.toPhone, message: claimed.body, template: claimed.template })
           .catch((err: unknown): SendOutcome => ({
             kind: 'temporary',
             reason: String(err),

@@ -6,6 +6,8 @@ export interface SmsMessage {
   /** +255... */
   to: string;
   message: string;
+  /** The outbox template it was queued as (the local gateway prints sign-in codes plainly). */
+  template?: string;
 }
 
 export type SendOutcome =

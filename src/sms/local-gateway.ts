@@ -3,14 +3,24 @@
  * whole loop (outbox, dispatcher, console) works on a laptop with no Africa's Talking account.
  */
 import type { Logger } from 'pino';
+import { SIGN_IN_CODE_TEMPLATE } from '../outbox/core/quiet-hours';
 import { maskPhone } from '../text/phone';
 import type { SmsGateway } from './gateway';
+
+export interface LocalGatewayOptions {
+  logger: Logger;
+  /**
+   * Where a sign-in code's SMS is also written as one plain line (the server: stdout), so that a
+   * person signing in on a laptop spots it among the JSON log lines.
+   */
+  printLine?: (line: string) => void;
+}
 
 /**
  * A gateway that sends nothing. Message ids are `local-<n>`, counted from 1 per process: AT never
  * sends delivery reports for them, so a repeat after a restart matches nothing.
  */
-export function createLocalGateway(options: { logger: Logger }): SmsGateway {
+export function createLocalGateway(options: LocalGatewayOptions): SmsGateway {
   let sequence = 0;
   return {
     name: 'local',
@@ -21,6 +31,11 @@ export function createLocalGateway(options: { logger: Logger }): SmsGateway {
         { to: maskPhone(sms.to), messageId, text: sms.message },
         'SMS (local mode: logged, not sent)',
       );
+      if (sms.template === SIGN_IN_CODE_TEMPLATE) {
+        options.printLine?.(
+          `SIGN-IN SMS to ${maskPhone(sms.to)} (local mode, not sent): ${sms.message}`,
+        );
+      }
       return Promise.resolve({ kind: 'sent', messageId, cost: null, statusCode: 101 });
     },
   };

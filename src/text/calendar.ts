@@ -31,6 +31,11 @@ export function isoDateTime(ms: number): string {
   return `${new Date(ms + EAT_OFFSET_MS).toISOString().slice(0, 19)}+03:00`;
 }
 
+/** Pure. An instant as Tanzania reads it, for the command line: `2026-03-12 09:03:00 EAT`. */
+export function tanzanianDateTime(ms: number): string {
+  return `${new Date(ms + EAT_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')} EAT`;
+}
+
 /** Pure. 00:00 EAT of a YYYY-MM-DD calendar date, or undefined when it is not one. */
 export function startOfTanzanianDay(date: string): number | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
@@ -163,6 +168,11 @@ export function parseDailyWindow(text: string): DailyWindow | undefined {
   const end = parseClock(to);
   if (start === undefined || end === undefined || start === end) return undefined;
   return { start, end };
+}
+
+/** Pure. The Tanzanian clock time of an instant, HH:MM (24-hour): `07:00`. */
+export function clockTime(ms: number): string {
+  return new Date(ms + EAT_OFFSET_MS).toISOString().slice(11, 16);
 }
 
 /** Pure. The instant `minute` (after midnight, Tanzanian time) falls on the day of `ms`. */

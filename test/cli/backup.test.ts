@@ -44,7 +44,7 @@ test('when backup runs with --verify, then the copy is written, checked and desc
   expect(shown?.slice(1)).toEqual([file, String(statSync(file).size)]);
   expect(verified).toBe(
     `Verified: integrity_check ok; 3 complaints, 1 staff, ${outbox()} SMS in the outbox; ` +
-      'newest complaint filed 2026-03-12T06:03:00.000Z',
+      'newest complaint filed 2026-03-12 09:03:00 EAT',
   );
   expect(rest).toEqual(['']);
   expect(verifyBackup(file)).toMatchObject({ ok: true, complaints: 3, staff: 1 });

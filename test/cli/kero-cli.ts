@@ -50,8 +50,15 @@ export function tempDatabase(): TempDatabase {
         cwd: ROOT,
         encoding: 'utf8',
         timeout: 20_000,
-        // Only what the CLI needs: a developer's own SLA or database settings must not leak in.
-        env: { PATH: process.env.PATH ?? '', DATABASE_PATH: file, LOG_LEVEL: 'silent', ...env },
+        // Only what the CLI needs: a developer's own SLA or database settings (the environment's
+        // or the project's .env) must not leak in.
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATABASE_PATH: file,
+          LOG_LEVEL: 'silent',
+          ENV_FILE: 'off',
+          ...env,
+        },
       });
       return { code: child.status, stdout: child.stdout, stderr: child.stderr };
     },

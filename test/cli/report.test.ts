@@ -153,10 +153,10 @@ test('when a quarter is asked for, then the table counts it per region and categ
     /^SMS sent in \d{4}-\d{2} \(Tanzanian time\): 3 parts \(no SMS_MONTHLY_BUDGET\)$/,
   );
   expect(lines.at(-2)).toBe('');
-  expect(lines.slice(3, -2).map((l) => l.split(/\s+/))).toEqual([
-    ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6.0', '-', '1'],
-    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3.0', '20.0', '2'],
-    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1.0', '5.0', '1'],
+  expect(lines.slice(3, -2).map((l) => l.trim().split(/\s{2,}/))).toEqual([
+    ['Arusha (ARU)', 'Health (health)', '0', '0', '1', '0', '0', '1', '6.0', '-', '1'],
+    ['Arusha (ARU)', 'Water (water)', '1', '0', '0', '1', '1', '3', '3.0', '20.0', '2'],
+    ['Dar es Salaam (DAR)', 'Roads (roads)', '0', '1', '0', '1', '0', '2', '1.0', '5.0', '1'],
     [expect.stringMatching(/^-+$/), ...Array<unknown>(10).fill(expect.stringMatching(/^-+$/))],
     // First responses 1, 2, 4, 6 h: median 3; resolutions 5, 10, 30 h: median 10.
     ['TOTAL', '1', '1', '1', '2', '1', '6', '3.0', '10.0', '4'],
@@ -176,11 +176,13 @@ test('when --json is given with a region, then machines get the same figures for
       budget: 4,
       percent: 75,
     },
-    filters: { region: 'ARU', from: null, to: null },
+    filters: { region: 'ARU', from: null, to: null, lang: 'en' },
     rows: [
       {
         regionCode: 'ARU',
+        regionName: 'Arusha',
         categoryCode: 'health',
+        categoryName: 'Health',
         received: 0,
         assigned: 0,
         inProgress: 1,
@@ -193,7 +195,9 @@ test('when --json is given with a region, then machines get the same figures for
       },
       {
         regionCode: 'ARU',
+        regionName: 'Arusha',
         categoryCode: 'water',
+        categoryName: 'Water',
         received: 2,
         assigned: 0,
         inProgress: 0,
@@ -225,15 +229,15 @@ test('when --csv is given, then a spreadsheet gets the same table, BOM and CRLF,
 
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  expect(run.stdout.startsWith('\uFEFFregion,category,')).toBe(true);
+  expect(run.stdout.startsWith('\uFEFFregion,region name,category,category name,')).toBe(true);
   expect(run.stdout.endsWith('4\r\n')).toBe(true);
   expect(run.stdout.replace(/\r\n/g, '')).not.toContain('\n');
   expect(parse(run.stdout, { bom: true })).toEqual([
-    HEADER,
-    ['ARU', 'health', '0', '0', '1', '0', '0', '1', '6', '', '1'],
-    ['ARU', 'water', '1', '0', '0', '1', '1', '3', '3', '20', '2'],
-    ['DAR', 'roads', '0', '1', '0', '1', '0', '2', '1', '5', '1'],
-    ['TOTAL', '', '1', '1', '1', '2', '1', '6', '3', '10', '4'],
+    ['region', 'region name', 'category', 'category name', ...HEADER.slice(2)],
+    ['ARU', 'Arusha', 'health', 'Health', '0', '0', '1', '0', '0', '1', '6', '', '1'],
+    ['ARU', 'Arusha', 'water', 'Water', '1', '0', '0', '1', '1', '3', '3', '20', '2'],
+    ['DAR', 'Dar es Salaam', 'roads', 'Roads', '0', '1', '0', '1', '0', '2', '1', '5', '1'],
+    ['TOTAL', '', '', '', '1', '1', '1', '2', '1', '6', '3', '10', '4'],
   ]);
 });
 
@@ -242,4 +246,57 @@ test('when --csv and --json are both given, then it says to choose one', () => {
 
   expect(run.code).not.toBe(0);
   expect(run.stderr).toContain('--json and --csv: choose one');
+});
+
+describe('--lang sw', () => {
+  test('when the table is asked for in Kiswahili, then headers, names and the title are in Kiswahili', () => {
+    const run = t.run(['report', '--from', '2026-01-01', '--to', '2026-03-31', '--lang', 'sw']);
+
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      'Malalamiko yaliyowasilishwa kuanzia 2026-01-01 hadi 2026-03-31 (saa za Tanzania), mikoa yote:',
+    );
+    expect(lines[1]?.trim().split(/\s{2,}/)).toEqual([
+      ...['mkoa', 'aina', 'yamepokelewa', 'yamepangiwa', 'yanashughulikiwa', 'yametatuliwa'],
+      ...['yamefungwa', 'jumla', 'saa hadi mrejesho (kati)', 'saa hadi kutatuliwa (kati)'],
+      'muda umepitwa',
+    ]);
+    expect(lines.slice(3, 6).map((l) => l.split(/\s{2,}/).slice(0, 2))).toEqual([
+      ['Arusha (ARU)', 'Afya (health)'],
+      ['Arusha (ARU)', 'Maji (water)'],
+      ['Dar es Salaam (DAR)', 'Barabara (roads)'],
+    ]);
+    expect(lines.at(-3)?.startsWith('JUMLA ')).toBe(true);
+    expect(lines.at(-1)).toMatch(
+      /^SMS zilizotumwa mwezi \d{4}-\d{2} \(saa za Tanzania\): sehemu 3 /,
+    );
+  });
+
+  test('when CSV and JSON are asked for in Kiswahili, then names are Kiswahili and JSON keys stay English', () => {
+    const csv = t.run(['report', '--region', 'DAR', '--csv', '--lang', 'sw']);
+    const json = t.run(['report', '--region', 'DAR', '--json', '--lang', 'SW']);
+
+    expect(parse(csv.stdout, { bom: true }).slice(0, 2)).toEqual([
+      [
+        'mkoa',
+        'jina la mkoa',
+        'aina',
+        'jina la aina',
+        ...Array<unknown>(9).fill(expect.any(String)),
+      ],
+      // One breach: the complaint assigned on 1 March and never answered.
+      ['DAR', 'Dar es Salaam', 'roads', 'Barabara', '0', '1', '0', '1', '0', '2', '1', '5', '1'],
+    ]);
+    const body = JSON.parse(json.stdout) as { filters: unknown; rows: unknown[] };
+    expect(body.filters).toEqual({ region: 'DAR', from: null, to: null, lang: 'sw' });
+    expect(body.rows[0]).toMatchObject({ regionName: 'Dar es Salaam', categoryName: 'Barabara' });
+  });
+
+  test('when another language is asked for, then it says which ones exist', () => {
+    const run = t.run(['report', '--lang', 'fr']);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: --lang: sw or en, not fr\n');
+  });
 });

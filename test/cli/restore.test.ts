@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../db/client';
 import { backupDatabase } from '../../src/ops/backup';
+import { tanzanianDateTime } from '../../src/text/calendar';
 import {
   complaintNumber,
   CLI_TIMEOUT,
@@ -75,7 +76,7 @@ test('when no server runs, then the backup replaces the database and the old one
   expect(readdirSync(t.dir).sort()).toEqual(['backup.db', 'kero.db', aside[0]]);
   expect(run.stdout.split('\n')).toEqual([
     `Backup ${backup}: integrity_check ok; 2 complaints, 0 staff, ${outboxIn(backup)} SMS in ` +
-      `the outbox; newest complaint filed ${new Date(newestIn(backup)).toISOString()}`,
+      `the outbox; newest complaint filed ${tanzanianDateTime(newestIn(backup))}`,
     `The previous database is kept as ${path.join(t.dir, aside[0] ?? '')}`,
     `Restored ${backup} to ${t.file}. The next server start migrates it as usual.`,
     '',

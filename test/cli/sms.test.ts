@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { smsOutbox } from '../../db/schema';
 import { enqueueSms } from '../../src/outbox/repository';
+import { tanzanianDateTime } from '../../src/text/calendar';
 import { CLI_TIMEOUT, tempDatabase, type TempDatabase } from './kero-cli';
 
 let t: TempDatabase;
@@ -78,7 +79,7 @@ test(
       'queued   3 (due now 1, waiting for a retry 1, held for quiet hours 1)',
     );
     expect(text.stdout).toContain('failed   3 (rejected by AT 1, out of attempts 1, expired 1)');
-    expect(text.stdout).toContain(`oldest queued  ${new Date(T0).toISOString()}`);
+    expect(text.stdout).toContain(`oldest queued  ${tanzanianDateTime(T0)}`);
   },
   CLI_TIMEOUT,
 );

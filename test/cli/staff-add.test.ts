@@ -80,7 +80,28 @@ test('when the region is unknown, then the error names it and nothing is written
 test('when a council is unknown, then the error names it and nothing is written', () => {
   const stderr = refused([...asha, '--phone', '0712000002', '--councils', 'ARU-ARC,ARU-ZZZ']);
 
-  expect(stderr).toBe('error: councils: unknown council ARU-ZZZ\n');
+  expect(stderr).toBe(
+    'error: councils: unknown council ARU-ZZZ (every code: kero councils --region ARU)\n',
+  );
+});
+
+test('when a council code is made from its old name (DAR-ILM for Ilala), then the error suggests the code it has now', () => {
+  const args = [
+    'staff',
+    'add',
+    '--name',
+    'Baraka Said',
+    '--phone',
+    '0712000004',
+    '--role',
+    'officer',
+  ];
+  const stderr = refused([...args, '--region', 'DAR', '--councils', 'DAR-ILM']);
+
+  expect(stderr).toBe(
+    'error: councils: unknown council DAR-ILM (did you mean DAR-DAC Dar es Salaam CC (also Ilala), ' +
+      'DAR-KGM Kigamboni MC, DAR-KIM Kinondoni MC? every code: kero councils --region DAR)\n',
+  );
 });
 
 test('when a council lies in another region, then the error says so and nothing is written', () => {

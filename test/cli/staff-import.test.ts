@@ -76,7 +76,7 @@ test('when line 4 is bad, then the error names line 4 and nothing from the file 
   expect(run.code).toBe(1);
   expect(run.stdout).toBe('');
   expect(run.stderr).toBe(
-    `error: line 4: region: unknown region XYZ (codes like ARU, DAR, DOD)\nNothing imported from ${file}.\n`,
+    `error: line 4: region: unknown region XYZ (every code: kero regions)\nNothing imported from ${file}.\n`,
   );
   expect(staffRows()).toEqual(before);
 });

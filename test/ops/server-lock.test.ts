@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { processIdentity } from '../../src/ops/process-identity';
 import {
   acquireServerLock,
   isProcessAlive,
@@ -39,13 +40,18 @@ describe('acquireServerLock', () => {
   test('when no lock exists, then the lock file is created (folder too) naming this process', () => {
     const lock = taken(acquireServerLock(dbPath, STARTED));
 
+    const identity = processIdentity(process.pid);
+    expect(identity?.bootId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Number.isSafeInteger(identity?.startTicks)).toBe(true);
     expect(JSON.parse(readFileSync(`${dbPath}.lock`, 'utf8'))).toEqual({
       pid: process.pid,
       startedAt: '2026-03-12T06:00:00.000Z',
+      ...identity,
     });
     expect(serverLockHolder(dbPath)).toEqual({
       pid: process.pid,
       startedAt: STARTED.toISOString(),
+      ...identity,
     });
     lock.release();
     expect(existsSync(`${dbPath}.lock`)).toBe(false);

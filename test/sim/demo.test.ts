@@ -77,11 +77,17 @@ describe('npm run demo', () => {
          (SELECT count(*) FROM complaints WHERE status = 'assigned' AND first_response_at IS NULL
             AND created_at < ${Date.now() - 7 * DAY}) AS overdue,
          (SELECT count(DISTINCT region_code) FROM complaints) AS regions,
+         (SELECT count(*) FROM complaints c JOIN regions r ON r.code = c.region_code
+            WHERE NOT r.mainland) AS outside_mainland,
+         (SELECT count(*) FROM complaints WHERE status = 'received'
+            AND assignee_id IS NULL) AS waiting_unassigned,
          (SELECT count(DISTINCT category_code) FROM complaints) AS categories,
          (SELECT count(*) FROM complaint_events WHERE type = 'reply') AS replies,
          (SELECT count(*) FROM sms_outbox WHERE status <> 'sent') AS unsent`,
     );
-    expect(facts).toMatchObject({ foreign_rows: 0, unsent: 0, categories: 9 });
+    // REGIONS=mainland (the default): no complaint in Zanzibar; the received ones wait unassigned.
+    expect(facts).toMatchObject({ foreign_rows: 0, unsent: 0, categories: 9, outside_mainland: 0 });
+    expect(facts?.waiting_unassigned).toBe(counts.received);
     expect(facts?.overdue).toBeGreaterThan(5);
     expect(facts?.regions).toBeGreaterThan(20);
     expect(facts?.replies).toBeGreaterThan(100);
@@ -118,10 +124,22 @@ describe('npm run demo', () => {
     );
     db.$client.close();
 
-    const refused = await runTsx('src/cli/demo/demo.ts', ['--db', file]);
+    const plain = childEnv();
+    delete plain.npm_config_force; // as when run without npm's own --force
+    const refused = await runTsx('src/cli/demo/demo.ts', ['--db', file], plain);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('holds 1 real (non-demo) complaints');
-    expect(refused.stderr).toContain('--force');
+    expect(refused.stderr).toContain('npm run demo -- --force');
+    expect(refused.stderr).not.toContain('without --');
+    expect(byStatus(file)).toEqual({});
+
+    // `npm run demo --force` hands --force to npm, which passes it on as npm_config_force.
+    const npmForce = childEnv({ npm_config_force: 'true' });
+    const toNpm = await runTsx('src/cli/demo/demo.ts', ['--db', file], npmForce);
+    expect(toNpm.code).toBe(1);
+    expect(toNpm.stderr).toContain(
+      '(npm run demo --force, without --, gives --force to npm, not to the demo.)',
+    );
     expect(byStatus(file)).toEqual({});
 
     const forced = await runTsx('src/cli/demo/demo.ts', ['--db', file, '--force']);
@@ -130,5 +148,23 @@ describe('npm run demo', () => {
     expect(query(file, "SELECT number, channel FROM complaints WHERE channel <> 'demo'")).toEqual([
       { number: '48210379', channel: 'ussd' },
     ]);
+  });
+
+  test('when REGIONS=all, then Zanzibar gets complaints too: those waiting unassigned, where the demo has no staff', async () => {
+    const file = path.join(tmp.dir, 'union.db');
+    const run = await runTsx(
+      'src/cli/demo/demo.ts',
+      [],
+      childEnv({ DATABASE_PATH: file, REGIONS: 'all' }),
+    );
+
+    expect(run.code).toBe(0);
+    const [row] = query<{ zanzibar: number; zanzibarReceived: number }>(
+      file,
+      `SELECT count(*) AS zanzibar, sum(c.status = 'received') AS zanzibarReceived
+         FROM complaints c JOIN regions r ON r.code = c.region_code WHERE NOT r.mainland`,
+    );
+    expect(row?.zanzibar).toBeGreaterThan(0);
+    expect(row?.zanzibarReceived).toBe(row?.zanzibar);
   });
 });

@@ -10,12 +10,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+export const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 export const TOKEN = 'sim-test-token-0123456789abcdef';
 
-/** The environment of a child: the parent's minus anything that would point it elsewhere. */
+/**
+ * The environment of a child: the parent's minus anything that would point it elsewhere, and no
+ * `.env` (a developer's own settings file in the project folder must not leak into a test).
+ */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ENV_FILE: 'off', ...extra };
   for (const name of ['AT_API_KEY', 'AT_API_BASE_URL', 'USSD_SERVICE_CODES']) delete env[name];
   for (const name of ['PORT', 'DATABASE_PATH', 'WEBHOOK_TOKEN']) {
     if (!(name in extra)) delete env[name];
@@ -46,15 +49,20 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `tsx <script> ...args` to completion. */
-export function runTsx(script: string, args: string[], env = childEnv()): Promise<RunResult> {
+/** Runs `tsx <script> ...args` to completion, with `input` piped to its stdin. */
+export function runTsx(
+  script: string,
+  args: string[],
+  env = childEnv(),
+  input = '',
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [script, ...args], { cwd: ROOT, env, stdio: 'pipe' });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.stdin.end();
+    child.stdin.end(input);
     const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
     child.once('error', reject);
     child.once('close', (code) => {
@@ -81,9 +89,16 @@ export async function startServer(dir: string): Promise<RunningServer> {
     WEBHOOK_TOKEN: TOKEN,
     LOG_LEVEL: 'silent',
   });
+  return { ...(await startServerWith(env, `http://127.0.0.1:${port}`)), dbFile };
+}
+
+/** Starts the real server with exactly `env` and waits for GET `url`/healthz. */
+export async function startServerWith(
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Promise<Omit<RunningServer, 'dbFile'>> {
   // Its own process group: tsx runs the server in a grandchild, and both must go.
   const child = spawn(TSX, ['src/main.ts'], { cwd: ROOT, env, stdio: 'ignore', detached: true });
-  const url = `http://127.0.0.1:${port}`;
   const stop = () => stopGroup(child);
   try {
     await waitForHealth(url, child);
@@ -91,7 +106,7 @@ export async function startServer(dir: string): Promise<RunningServer> {
     await stop();
     throw err;
   }
-  return { url, dbFile, stop };
+  return { url, stop };
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {

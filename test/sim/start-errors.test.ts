@@ -1,8 +1,9 @@
 /**
- * The real server started on a database path it cannot use: one line naming the path and why,
- * exit 1, no stack trace.
+ * The real server started on a database path it cannot use, or on a port another program holds:
+ * one line naming the path or the port and why, exit 1, no stack trace, the lock released.
  */
 import fs from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { childEnv, freePort, runTsx, tempDir } from './processes';
 
@@ -53,3 +54,31 @@ test('when the database path is a folder, then the start says so and exits 1', a
     `Kero cannot open its database ${folder} (DATABASE_PATH): ${folder} is a folder\n`,
   );
 }, 60_000);
+
+describe('when another program listens on the port', () => {
+  let other: Server;
+  let port: number;
+  beforeAll(async () => {
+    port = await freePort();
+    other = createServer((socket) => socket.end('not kero\n'));
+    await new Promise<void>((resolve) => other.listen(port, '127.0.0.1', resolve));
+  });
+  afterAll(() => new Promise<void>((resolve) => other.close(() => resolve())));
+
+  test('then the start says which port and host in one line, exits 1 and leaves no lock', async () => {
+    const file = path.join(tmp.dir, 'busy-port.db');
+    const env = childEnv({ PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: file });
+
+    const run = await runTsx('src/main.ts', [], env);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `Kero cannot start: port ${port} on 127.0.0.1 is already in use (PORT, HOST): ` +
+        'stop the program using it or choose another PORT\n',
+    );
+    expect(run.stdout).not.toContain('kero listening');
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+    // The database was closed cleanly: its WAL was checkpointed away.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  }, 60_000);
+});

@@ -96,3 +96,38 @@ describe('npm run ussd -- --script', () => {
     expect(run.stderr).toContain('is the server running (npm start)?');
   });
 });
+
+describe('npm run ussd with its replies piped in', () => {
+  const pipeIn = (input: string, phone: string) =>
+    runTsx(
+      'src/cli/phone/ussd-sim.ts',
+      ['--url', server.url, '--token', TOKEN, '--db', server.dbFile, '--phone', phone],
+      undefined,
+      input,
+    );
+
+  test('when a whole filing is piped in at once, then every reply is used, as typed ones are, and it exits 0', async () => {
+    const run = await pipeIn(`${FILING.split(',').join('\n')}\n`, '0712000201');
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const shown = screens(run.stdout);
+    expect(shown).toHaveLength(10);
+    expect(shown[9]?.footer).toMatch(/ END \d+\/160 /);
+    expect(shown[9]?.lines.join(' ')).toMatch(/\d{4} \d{4}/);
+    // Each piped reply is echoed after its prompt, as a terminal shows a typed one.
+    expect(run.stdout).toContain('reply> Maji hayatoki tangu wiki iliyopita\n');
+  });
+
+  test('when the input ends in the middle of a dial (printf "2\\n88739997\\n" | npm run ussd), then it stops cleanly with exit 0', async () => {
+    const run = await pipeIn('2\n88739997\n', '0712000202');
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const shown = screens(run.stdout);
+    // Language, then English main menu, then the answer to 88739997 on that menu.
+    expect(shown).toHaveLength(3);
+    expect(shown[1]?.lines).toEqual(expect.arrayContaining(['1. File a complaint']));
+    expect(run.stdout).not.toContain('ERR_USE_AFTER_CLOSE');
+  });
+});

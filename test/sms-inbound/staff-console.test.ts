@@ -268,6 +268,41 @@ describe('DONE / RESOLVE / IMETATULIWA', () => {
     expect(sent[0]?.body).toMatch(/1 \(very poor\) to 5/);
   });
 
+  describe('with QUIET_HOURS 21:00-07:00', () => {
+    beforeEach(() => {
+      s.close();
+      s = openSms({ quietHours: { start: 21 * 60, end: 7 * 60 } });
+      d = staffDesk(s);
+      mine = s.file({ council: 'DAR-KIM', phone: CITIZEN, language: 'en' });
+    });
+
+    test('when the owner resolves at 22:11, then the answer says the citizen will be asked to rate at 07:00', async () => {
+      s.t.clock.set(Date.parse('2026-03-12T22:11:00+03:00'));
+
+      const sent = await command(d.neema, `DONE ${spaced(mine)} pipe repaired`);
+
+      expect(sent.map((m) => [m.toPhone, m.template, m.body])).toEqual([
+        [CITIZEN, 'sms.resolved', expect.stringContaining('pipe repaired')],
+        [
+          d.neema.phone,
+          'sms.cmd.resolvedQuiet',
+          text('sms.cmd.resolvedQuiet', 'en', { number: spaced(mine), time: '07:00' }),
+        ],
+      ]);
+      expect(sent[1]?.body).toContain(
+        'will be told and asked to rate the service from 1 to 5 at 07:00',
+      );
+    });
+
+    test('when the owner resolves in the afternoon, then the answer says the citizen has been asked', async () => {
+      s.t.clock.set(Date.parse('2026-03-12T15:00:00+03:00'));
+
+      const sent = await command(d.neema, `DONE ${spaced(mine)} pipe repaired`);
+
+      expect(sent[1]?.body).toBe(text('sms.cmd.resolved', 'en', { number: spaced(mine) }));
+    });
+  });
+
   test('when a complaint is already resolved, then resolving it again is refused with its status', async () => {
     await command(d.juma, `IMETATULIWA ${jumas.number} bomba limetengenezwa`);
     const answer = await refused(d.juma, `IMETATULIWA ${jumas.number} tena`);

@@ -70,6 +70,7 @@ function valuesFor(lang: Lang): Record<string, string> {
     parts: '1000000000',
     budget: '1000000000',
     month: '2026-03',
+    time: '07:00',
     percent: '100',
     area: longest([...regionNames, translate('sms.digest.country', lang)]),
     open: '99999',

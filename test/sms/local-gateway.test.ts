@@ -1,5 +1,7 @@
 /** Local mode (no AT_API_KEY): messages are logged in full, phones masked, and rows marked sent. */
-import { openDatabase } from '../../db/client';
+import { inTransaction, openDatabase } from '../../db/client';
+import { CODE_TEMPLATE } from '../../src/console/auth/sign-in';
+import { enqueueSms } from '../../src/outbox/repository';
 import { createDispatcher } from '../../src/sms/dispatcher';
 import { createLocalGateway } from '../../src/sms/local-gateway';
 import { T0 } from '../helpers/app';
@@ -35,6 +37,30 @@ test('when the local gateway drains the outbox, then every row is sent with a lo
       [30, '+255*****02', 'Malalamiko yako yamepokelewa 2', 'local-3'],
     ]);
     expect(JSON.stringify(lines)).not.toContain('+255712310000');
+  } finally {
+    db.$client.close();
+  }
+});
+
+test('when a sign-in code goes out in local mode, then it is also printed as one plain line, and other SMS are not', async () => {
+  const db = openDatabase(':memory:');
+  try {
+    const text = 'Kero sign-in code: 482913. It works once, for 5 minutes. Never share it.';
+    inTransaction(db, (tx) => {
+      enqueueSms(tx, { toPhone: '+255711000005', body: text, template: CODE_TEMPLATE }, T0);
+      enqueueSms(tx, { toPhone: '+255711000006', body: 'Ujumbe', template: 'sms.ack' }, T0);
+    });
+    const printed: string[] = [];
+    const { logger } = capturingLogger();
+    const gateway = createLocalGateway({ logger, printLine: (line) => printed.push(line) });
+    const dispatcher = createDispatcher({
+      ...{ db, gateway, now: () => T0, random: () => 0.5, logger },
+      ...{ concurrency: 10, maxAttempts: 6, leaseMs: 60_000 },
+    });
+
+    expect(await dispatcher.drainOnce()).toMatchObject({ sent: 2 });
+
+    expect(printed).toEqual([`SIGN-IN SMS to +255*****05 (local mode, not sent): ${text}`]);
   } finally {
     db.$client.close();
   }

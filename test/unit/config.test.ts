@@ -241,3 +241,80 @@ describe('README configuration table', () => {
     },
   );
 });
+
+describe('parseConfig: wording', () => {
+  const messageOf = (env: Record<string, string>) => {
+    const result = parseConfig(env);
+    if (result.ok) throw new Error('expected a refusal');
+    return result.message;
+  };
+
+  test('when PORT is not a number, then the message says what it should be in plain words', () => {
+    expect(messageOf({ PORT: 'abc' })).toBe(
+      'Invalid configuration:\n  PORT: a whole number from 1 to 65535 (got "abc")',
+    );
+  });
+
+  test('when HOLIDAYS holds a date in another format, then HOLIDAYS is named once', () => {
+    expect(messageOf({ HOLIDAYS: '25/12/2026' })).toBe(
+      'Invalid configuration:\n' +
+        '  HOLIDAYS: dates as YYYY-MM-DD, comma-separated (e.g. 2026-12-09,2026-12-25) (got "25/12/2026")',
+    );
+  });
+
+  test('when a list holds several items, then the bad ones are named in the one line', () => {
+    expect(messageOf({ HOLIDAYS: '2026-12-09,2026-02-30,25/12/2026' })).toMatch(
+      /^ {2}HOLIDAYS: .*; not "2026-02-30", "25\/12\/2026" \(got /m,
+    );
+  });
+
+  test('when every kind of variable is bad, then each is named on exactly one line, with none of the schema library words', () => {
+    const bad = {
+      PORT: 'abc',
+      HOST: '',
+      PUBLIC_URL: 'kero.go.tz',
+      REGIONS: 'zanzibar',
+      SLA_RESOLUTION_DAYS: '2.5',
+      HOLIDAYS: '25/12/2026',
+      USSD_SERVICE_CODES: '384,*152#,1234',
+      SMS_SHORTCODES: '1',
+      SMS_MONTHLY_BUDGET: 'lots',
+      OPEN311_ENABLED: 'maybe',
+      CONSOLE_SECURE_COOKIE: 'y',
+      LOG_LEVEL: 'loud',
+      AT_API_BASE_URL: 'nope',
+    };
+    const lines = messageOf(bad).split('\n').slice(1);
+
+    const named = lines.map((l) => /^ {2}([A-Z0-9_]+): /.exec(l)?.[1]);
+    expect(named.sort()).toEqual(
+      Object.keys(bad)
+        .filter((n) => n !== 'HOST')
+        .sort(),
+    );
+    for (const line of lines) {
+      expect(line).not.toMatch(
+        /Invalid input|Invalid option|expected|received|NaN|Too (small|big)/,
+      );
+    }
+  });
+
+  test('when a number variable is empty (PORT= in .env), then its default is used', () => {
+    expect(parseConfig({ PORT: '', BACKUP_KEEP: '' })).toMatchObject({
+      ok: true,
+      config: { PORT: 3000, BACKUP_KEEP: 7 },
+    });
+  });
+});
+
+describe('parseConfig: HOST', () => {
+  test.each([
+    [{}, '127.0.0.1'],
+    [{ NODE_ENV: 'development' }, '127.0.0.1'],
+    [{ NODE_ENV: 'production' }, '0.0.0.0'],
+    [{ NODE_ENV: 'production', HOST: '127.0.0.1' }, '127.0.0.1'],
+    [{ HOST: '0.0.0.0' }, '0.0.0.0'],
+  ])('when the environment is %j, then the server binds %s', (env, host) => {
+    expect(parseConfig(env)).toMatchObject({ ok: true, config: { HOST: host } });
+  });
+});

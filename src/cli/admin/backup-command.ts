@@ -11,6 +11,7 @@ import {
   verifyBackup,
   type BackupCheck,
 } from '../../ops/backup';
+import { tanzanianDateTime } from '../../text/calendar';
 import { parseCommandArgs, reportErrors, type CliBase } from './args';
 
 /** One line on a verified backup: the integrity answer, the row counts, the newest complaint. */
@@ -18,7 +19,7 @@ export function describeBackupCheck(check: Extract<BackupCheck, { ok: true }>): 
   const newest =
     check.newestComplaintAt === null
       ? 'no complaints'
-      : `newest complaint filed ${new Date(check.newestComplaintAt).toISOString()}`;
+      : `newest complaint filed ${tanzanianDateTime(check.newestComplaintAt)}`;
   return (
     `integrity_check ok; ${check.complaints} complaints, ${check.staff} staff, ` +
     `${check.smsOutbox} SMS in the outbox; ${newest}`

@@ -5,11 +5,13 @@
  */
 import { openDatabase, type Db } from '../../../db/client';
 import { parseConfig, type Config } from '../../config';
+import { loadEnvFile } from '../../ops/env-file';
 import { describeOpenFailure } from '../../ops/open-failure';
 import type { CliBase, CliContext, Output } from './args';
 import { runBackupCommand } from './backup-command';
 import { runEscalateCommand } from './escalate-command';
 import { jobsUsage, runJobsCommand } from './jobs-command';
+import { referenceUsage, runCouncilsCommand, runRegionsCommand } from './reference-commands';
 import { runReportCommand } from './report-command';
 import { runRestoreCommand } from './restore-command';
 import { runSmsCommand, smsUsage } from './sms-command';
@@ -17,13 +19,16 @@ import { runStaffCommand, staffUsage } from './staff-commands';
 
 /** Each command's lines in the usage; `kero <command> --help` prints its own. */
 const commandUsage: Record<string, string[]> = {
+  regions: referenceUsage.slice(0, 1),
+  councils: referenceUsage.slice(1),
   staff: staffUsage,
   escalate: [
     'escalate                     escalate SLA breaches and auto-close old resolved complaints',
   ],
   report: [
-    'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json | --csv]',
-    '                             complaints by region and category (dates in Tanzanian time)',
+    'report [--region <code>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--lang sw|en] [--json | --csv]',
+    '                             complaints by region and category (dates in Tanzanian time),',
+    '                             names beside codes, in Kiswahili or English (default en)',
     'report funnel [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]',
     '                             USSD filing funnel: screens reached, where callers give up,',
     '                             timeouts and cancels, per network and day (of the sessions',
@@ -48,7 +53,7 @@ const commandUsage: Record<string, string[]> = {
 const footer = [
   '',
   'The database is DATABASE_PATH (default ./data/kero.db); settings come from the environment',
-  '(see .env.example). Add --help to any command for its own usage.',
+  'and .env (see .env.example). Add --help to any command for its own usage.',
 ];
 
 const usage = [
@@ -82,6 +87,12 @@ function usageOf(name: string, sub: string | undefined): string[] {
   ];
 }
 
+// `kero report | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(process.exitCode ?? 0);
+});
+
 const io: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
@@ -91,6 +102,8 @@ type Command = (ctx: CliContext, args: string[]) => number | undefined;
 type FileCommand = (ctx: CliBase, args: string[]) => number | Promise<number>;
 
 const commands: Record<string, Command> = {
+  regions: runRegionsCommand,
+  councils: runCouncilsCommand,
   staff: runStaffCommand,
   escalate: runEscalateCommand,
   report: runReportCommand,
@@ -129,6 +142,11 @@ async function main(argv: string[]): Promise<number> {
   if (!command && !fileCommand) {
     io.err(`error: unknown command ${name}`);
     printUsage(io.err);
+    return 1;
+  }
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) {
+    io.err(envFile.message);
     return 1;
   }
   const parsed = parseConfig(process.env);

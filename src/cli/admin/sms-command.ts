@@ -5,7 +5,7 @@
  */
 import { outboxStatus, requeueOutbox, type OutboxStatus } from '../../outbox/repository';
 import { parseCommandArgs, reportErrors, type CliContext } from './args';
-import { startOfTanzanianDay } from '../../text/calendar';
+import { startOfTanzanianDay, tanzanianDateTime } from '../../text/calendar';
 
 export const smsUsage = [
   'sms status [--json]           the outbox: queued (due, retrying, held), sending, sent, failed',
@@ -23,7 +23,7 @@ function ago(now: number, ms: number): string {
 
 function printStatus(ctx: CliContext, s: OutboxStatus): void {
   const when = (ms: number | null) =>
-    ms === null ? '-' : `${new Date(ms).toISOString()} (${ago(ctx.now, ms)})`;
+    ms === null ? '-' : `${tanzanianDateTime(ms)} (${ago(ctx.now, ms)})`;
   const f = s.failed;
   const failed = f.rejected + f.attempts + f.expired + f.other;
   const lines = [

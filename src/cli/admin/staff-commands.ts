@@ -14,6 +14,7 @@ import { councilsOf, listStaff } from '../../staff/repository';
 import type { NotifyContext } from '../../complaints/notify';
 import { deploymentOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
+import { unknownRegion } from '../../reference/suggestions';
 import { missingFlags, parseCommandArgs, reportErrors, type CliContext } from './args';
 import { formatTable } from './table';
 import { type StaffRow } from '../../../db/schema';
@@ -75,8 +76,9 @@ function staffList(ctx: CliContext, args: string[]): number {
   const parsed = parseCommandArgs(args, { region: { type: 'string' } });
   if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
   const region = parsed.value.values.region?.trim().toUpperCase();
-  if (region !== undefined && !loadReferenceData(ctx.db).regions.some((r) => r.code === region)) {
-    return reportErrors(ctx.io, [`unknown region ${region} (codes like ARU, DAR, DOD)`]);
+  const ref = loadReferenceData(ctx.db);
+  if (region !== undefined && !ref.regions.some((r) => r.code === region)) {
+    return reportErrors(ctx.io, [unknownRegion(region, ref)]);
   }
   const members = listStaff(ctx.db, region);
   if (members.length === 0) {

@@ -171,9 +171,11 @@ function planOne(
 }
 
 /**
- * Pure. `count` complaints across regions, councils and categories ending in every status, oldest
- * first: `received` only outside the mainland (no demo staff there: the headquarters queue), some
- * `assigned` weeks ago with no first response (work for the escalation check).
+ * Pure. `count` complaints across the regions given (the deployment's: REGIONS), their councils
+ * and categories, ending in every status, oldest first: `received` in regions without demo staff
+ * when there are some (Zanzibar's, with REGIONS=all), else anywhere (the loader files those
+ * before the demo staff exist: they wait in the headquarters queue); some `assigned` weeks ago
+ * with no first response (work for the escalation check).
  */
 export function planDemoComplaints(
   input: PlanContext & { regions: readonly DemoRegion[]; count: number },

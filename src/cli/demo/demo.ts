@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { openDatabase, type Db } from '../../../db/client';
 import { parseConfig, type Config } from '../../config';
+import { loadEnvFile } from '../../ops/env-file';
 import type { SlaPolicy } from '../../complaints/core/sla';
 import { deploymentOf, secureRandomInt, slaPolicyOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
@@ -29,7 +30,7 @@ const usage = [
   'Loads demonstration data: "Demo Officer <Region>" (+2557000001RR) and "Demo Supervisor',
   '<Region>" (+2557000002RR) for every mainland region, "Demo Headquarters" (+255700000000), and',
   `${DEMO_COMPLAINTS} complaints from fake citizens (+2556999NNNNN, channel 'demo') in every status, some`,
-  'overdue. The SMS the loading causes are marked sent at once: they never leave. Later ones',
+  'overdue, in the regions the deployment serves (REGIONS: the mainland by default). The SMS the loading causes are marked sent at once: they never leave. Later ones',
   '(escalations, your replies) go out as usual: use the demo in local mode (no AT_API_KEY).',
   '',
   '  --db <path>   the database (default $DATABASE_PATH or ./data/kero.db)',
@@ -45,7 +46,10 @@ const err = (line: string) => process.stderr.write(`${line}\n`);
 function load(db: Db, config: Config, now: number): { added: number; skipped: number } {
   const reference = loadReferenceData(db, deploymentOf(config));
   const policy: SlaPolicy = slaPolicyOf(config);
-  const regions = loadDemoRegions(reference);
+  // Only the regions the deployment serves (REGIONS): no Zanzibar complaints on a mainland desk.
+  const regions = loadDemoRegions(reference).filter((r) =>
+    reference.pickerRegions.some((p) => p.code === r.code),
+  );
   const plans = planDemoComplaints({
     now,
     random: seededRandom(SEED),
@@ -54,25 +58,42 @@ function load(db: Db, config: Config, now: number): { added: number; skipped: nu
     count: DEMO_COMPLAINTS,
   });
   const staffSince = (plans[0]?.createdAt ?? now) - DAY;
+  const staffInputs = demoStaff(regions);
+  // Complaints meant to wait unassigned in a region that has demo staff are filed before the
+  // staff exist (assignment happens at filing); the others after.
+  const staffed = new Set(staffInputs.map((s) => s.region));
+  const waiting = (p: (typeof plans)[number]) =>
+    p.status === 'received' && staffed.has(p.regionCode);
   return db.transaction(
     () => {
-      const staff = addDemoStaff(db, { now: staffSince, reference }, demoStaff(regions));
-      loadDemoComplaints(db, reference, plans, secureRandomInt, policy);
+      loadDemoComplaints(db, reference, plans.filter(waiting), secureRandomInt, policy);
+      const staff = addDemoStaff(db, { now: staffSince, reference }, staffInputs);
+      const rest = plans.filter((p) => !waiting(p));
+      loadDemoComplaints(db, reference, rest, secureRandomInt, policy);
       return staff;
     },
     { behavior: 'immediate' },
   );
 }
 
-function run(db: Db, file: string, config: Config, force: boolean): number {
+/** How the demo was asked to force: its own --force, or npm's (`npm run demo --force`, no `--`). */
+interface Force {
+  given: boolean;
+  toNpm: boolean;
+}
+
+function run(db: Db, file: string, config: Config, force: Force): number {
   const now = Date.now();
   const origin = countComplaintsByOrigin(db);
   if (origin.demo > 0) {
     out(`Demo data already loaded in ${file} (${origin.demo} demo complaints): nothing added.`);
-  } else if (origin.real > 0 && !force) {
+  } else if (origin.real > 0 && !force.given) {
     err(`error: ${file} holds ${origin.real} real (non-demo) complaints.`);
     err('Demo staff, complaints and SMS would be mixed with them. Use another database');
-    err('(--db ./data/demo.db, or DATABASE_PATH) or pass --force to load them anyway.');
+    err('(npm run demo -- --db ./data/demo.db, or DATABASE_PATH) or load them anyway with');
+    err('npm run demo -- --force');
+    if (force.toNpm)
+      err('(npm run demo --force, without --, gives --force to npm, not to the demo.)');
     return 1;
   } else {
     const staff = load(db, config, now);
@@ -106,6 +127,11 @@ function main(argv: string[]): number {
     usage.forEach((l) => out(l));
     return 0;
   }
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) {
+    err(envFile.message);
+    return 1;
+  }
   const parsed = parseConfig(process.env);
   if (!parsed.ok) {
     err(`${parsed.message}\nSee .env.example for every variable.`);
@@ -118,7 +144,9 @@ function main(argv: string[]): number {
   const file = values.db ?? parsed.config.DATABASE_PATH;
   const db = openDatabase(file);
   try {
-    return run(db, file, parsed.config, values.force ?? false);
+    // npm turns its own --force into npm_config_force for the script: say so rather than ignore it.
+    const force = { given: values.force ?? false, toNpm: process.env.npm_config_force === 'true' };
+    return run(db, file, parsed.config, force);
   } finally {
     db.$client.close();
   }

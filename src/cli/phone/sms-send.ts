@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { loadEnvFile } from '../../ops/env-file';
 import { normalizePhone } from '../../text/phone';
 import { openServiceDb, smsLine, type ServiceDb } from './ussd-sim-db';
 import { callbackUrl, postForm, redact, runAgainstServer, type HopAnswer } from './ussd-sim-wire';
@@ -133,6 +134,11 @@ async function send(o: SmsOptions, db: ServiceDb | undefined): Promise<number> {
 }
 
 async function main(argv: string[]): Promise<number> {
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) {
+    err(envFile.message);
+    return 1;
+  }
   const parsed = parseSmsArgs(argv, process.env);
   if (parsed === 'help') {
     usage.forEach((l) => out(l));

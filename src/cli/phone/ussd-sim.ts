@@ -3,7 +3,8 @@
  * does. Interactive by default (node:readline); `--script` runs replies unattended and exits 2
  * when a screen broke the wire rules. A composition root: it reads the environment once.
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
+import { loadEnvFile } from '../../ops/env-file';
 import { parseSimArgs, ussdUsage, type SimOptions } from './ussd-sim-args';
 import { openServiceDb, type ServiceDb } from './ussd-sim-db';
 import { dial, showNewSms, type DialResult, type SimContext } from './ussd-sim-dial';
@@ -50,11 +51,35 @@ async function runScripts(ctx: SimContext, scripts: string[][]): Promise<number>
   return problems === 0 ? 0 : 2;
 }
 
+/**
+ * Replies typed or piped in, one a line. The lines are queued as they arrive: piped input comes
+ * all at once, while a dial is still waiting for the server, and none may be lost; the end of
+ * the input answers every later question with undefined (readline's own question() throws
+ * once the input has closed). Piped replies are echoed after the prompt, as a terminal shows them.
+ */
+function replyReader() {
+  const terminal = Boolean(process.stdin.isTTY);
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal });
+  const lines = rl[Symbol.asyncIterator]();
+  let ended = false;
+  return {
+    async ask(prompt: string): Promise<string | undefined> {
+      if (ended) return undefined;
+      rl.setPrompt(prompt);
+      rl.prompt();
+      const next = await lines.next();
+      ended = next.done === true;
+      if (!terminal) out(ended ? '' : String(next.value));
+      return ended ? undefined : String(next.value);
+    },
+    close: () => rl.close(),
+  };
+}
+
 /** The interactive phone: prompts for each reply; after END, Enter dials again and q quits. */
 async function runInteractive(ctx: SimContext): Promise<number> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const closed = new Promise<undefined>((resolve) => rl.once('close', () => resolve(undefined)));
-  const ask = (prompt: string) => Promise.race([rl.question(prompt), closed]);
+  const reader = replyReader();
+  const ask = (prompt: string) => reader.ask(prompt);
   out(ctx.paint.dim(`Server: ${redact(ctx.hop.url)}  (Ctrl-D quits)`));
   let last: DialResult | undefined;
   try {
@@ -77,11 +102,16 @@ async function runInteractive(ctx: SimContext): Promise<number> {
       out('');
     }
   } finally {
-    rl.close();
+    reader.close();
   }
 }
 
 async function main(argv: string[]): Promise<number> {
+  const envFile = loadEnvFile(process.env, process.cwd());
+  if (!envFile.ok) {
+    err(envFile.message);
+    return 1;
+  }
   const parsed = parseSimArgs(argv, process.env);
   if (parsed === 'help') {
     ussdUsage.forEach((l) => out(l));

@@ -51,6 +51,7 @@ export function inboundDeps(deps: SmsInboundRouteDeps): InboundDeps {
     now: deps.now,
     reference: deps.reference,
     ...(deps.hours ? { hours: deps.hours } : {}),
+    ...(deps.quietHours ? { quietHours: deps.quietHours } : {}),
     logger: deps.logger,
     shortcodes: deps.smsShortcodes ?? [],
     limitPerHour: deps.smsInboundLimitPerHour ?? DEFAULT_INBOUND_LIMIT_PER_HOUR,

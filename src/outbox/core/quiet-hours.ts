@@ -19,6 +19,9 @@ export const WAITS_FOR_MORNING: ReadonlySet<string> = new Set<SmsKey>([
 
 export const QUIET_HOURS_REASON = 'quiet_hours';
 
+/** The template of console sign-in codes: never held; in local mode printed as a plain line. */
+export const SIGN_IN_CODE_TEMPLATE = 'console.code';
+
 /**
  * Pure. When a message of `template` may go if it is due at `now`: undefined for at once, else
  * the end of the quiet hours it falls in.
