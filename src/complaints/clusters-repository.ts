@@ -7,6 +7,7 @@ import { and, asc, between, eq, gt, isNotNull, isNull, lte, ne, sql } from 'driz
 import { preparedPerDb, type Tx } from '../../db/client';
 import { complaints, type ComplaintRow } from '../../db/schema';
 import { CLUSTER_WINDOW_MS } from './core/place';
+import { setComplaintColumns } from './repository';
 
 type Clustered = Pick<
   ComplaintRow,
@@ -88,10 +89,9 @@ export function hasLinked(tx: Tx, id: number): boolean {
 }
 
 export function setLead(tx: Tx, id: number, leadId: number | null, now: number): void {
-  tx.update(complaints).set({ leadId, updatedAt: now }).where(eq(complaints.id, id)).run();
+  setComplaintColumns(tx, id, { leadId, updatedAt: now });
 }
 
-/** Complaints filed with a place before place keys were stored (an upgrade), a batch at a time. */
 /** The complaints with ids in (after, upTo] that name a place but have no place key yet. */
 export function complaintsWithoutPlaceKey(tx: Tx, after: number, upTo: number) {
   return tx
@@ -109,5 +109,5 @@ export function complaintsWithoutPlaceKey(tx: Tx, after: number, upTo: number) {
 }
 
 export function setPlaceKey(tx: Tx, id: number, key: string): void {
-  tx.update(complaints).set({ placeKey: key }).where(eq(complaints.id, id)).run();
+  setComplaintColumns(tx, id, { placeKey: key });
 }

@@ -127,6 +127,47 @@ export function listRecentComplaints(tx: Tx, phone: string, limit: number): Comp
 }
 
 /**
+ * UPDATEs of a complaint by id, prepared once per connection for each set of columns changed.
+ * SQLite compiles every trigger on `complaints` (the rollup's, the search index's) into each
+ * UPDATE statement, so preparing one costs about a millisecond: no path may prepare it per call.
+ */
+const updates = preparedPerDb((db) => {
+  const byColumns = new Map<string, ReturnType<typeof build>>();
+  const build = (columns: readonly string[]) =>
+    db
+      .update(complaints)
+      .set(Object.fromEntries(columns.map((c) => [c, sql`${p(c)}`])))
+      .where(eq(complaints.id, p('id')))
+      .returning()
+      .prepare();
+  return (columns: readonly string[]) => {
+    const key = columns.join(',');
+    let statement = byColumns.get(key);
+    if (!statement) {
+      statement = build(columns);
+      byColumns.set(key, statement);
+    }
+    return statement;
+  };
+});
+
+type Changes = Partial<Omit<NewComplaint, 'id' | 'number' | 'createdAt'>>;
+
+/** Sets `changes` on complaint `id` through a statement prepared once; the row as it is now. */
+function setColumns(tx: Tx, id: number, changes: Changes): ComplaintRow | undefined {
+  const columns = Object.keys(changes).filter(
+    (c) => changes[c as keyof Changes] !== undefined,
+  ) as (keyof Changes)[];
+  const values = Object.fromEntries(
+    columns.map((c) => {
+      const v = changes[c];
+      return [c, typeof v === 'boolean' ? Number(v) : v];
+    }),
+  );
+  return updates(tx)(columns).get({ ...values, id });
+}
+
+/**
  * Changes a complaint (always its `updated_at`, to `now`) and returns the row as it is now.
  * Throws when the complaint does not exist: callers change complaints they have just read.
  */
@@ -136,14 +177,14 @@ export function updateComplaint(
   changes: Partial<Omit<NewComplaint, 'id' | 'number' | 'createdAt' | 'updatedAt'>>,
   now: number,
 ): ComplaintRow {
-  const row = tx
-    .update(complaints)
-    .set({ ...changes, updatedAt: now })
-    .where(eq(complaints.id, id))
-    .returning()
-    .get();
+  const row = setColumns(tx, id, { ...changes, updatedAt: now });
   if (!row) throw new Error(`complaint ${id} does not exist`);
   return row;
+}
+
+/** Sets a few columns of a complaint that are not a change of its state (no `updated_at`). */
+export function setComplaintColumns(tx: Tx, id: number, changes: Changes): void {
+  setColumns(tx, id, changes);
 }
 
 /** Gives a complaint its owner, level and status (the assignment statement, prepared once). */
@@ -250,10 +291,7 @@ export function complaintsWithoutDueTimes(
 
 /** Stores a complaint's SLA deadlines. */
 export function setDueTimes(tx: Tx, id: number, firstResponse: number, resolution: number): void {
-  tx.update(complaints)
-    .set({ firstResponseDueAt: firstResponse, resolutionDueAt: resolution })
-    .where(eq(complaints.id, id))
-    .run();
+  setColumns(tx, id, { firstResponseDueAt: firstResponse, resolutionDueAt: resolution });
 }
 
 /** A complaint's history, oldest first. */
