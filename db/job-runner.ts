@@ -56,6 +56,7 @@ export interface JobRunner {
 }
 
 const FIRST_SPAN = 256;
+const MIN_SPAN = 64;
 const MAX_SPAN = 50_000;
 /** After a failed batch, wait this long before the next try, doubling up to a minute. */
 const RETRY_MS = 1000;
@@ -65,10 +66,14 @@ const LOG_EVERY_MS = 10_000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
-/** Pure. The next batch's range of ids, from how long the last one took. */
+/**
+ * Pure. The next batch's range of ids, from how long the last one took: doubled while a batch
+ * takes under half its time, halved when one takes over twice it (a batch's wall time also counts
+ * the moments the operating system gave the core to another process: one slow batch is noise).
+ */
 function nextSpan(span: number, tookMs: number, batchMs: number): number {
   if (tookMs < batchMs / 2) return Math.min(span * 2, MAX_SPAN);
-  if (tookMs > batchMs) return Math.max(16, Math.floor(span / 2));
+  if (tookMs > batchMs * 2) return Math.max(MIN_SPAN, Math.floor(span / 2));
   return span;
 }
 
