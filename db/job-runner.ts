@@ -6,7 +6,10 @@
  * transaction on the server's own connection that also records how far the job got, so a
  * restart (or a kill -9) goes on from the last committed batch and never does a row twice. The
  * range grows or shrinks so that a batch holds the connection for about `batchMs` (a few ms),
- * and the event loop turns between batches: a USSD hop waits at most one batch. Batches commit
+ * and the job then rests as long as the batch took, the event loop free: a USSD hop waits at
+ * most one batch, and under load the job takes at most half the loop (measured: with the next
+ * batch at the very next turn, hop p99 during an upgrade at 200,000 complaints was 1.97x that of
+ * the idle server; resting, see the README's upgrade figures). Batches commit
  * without a sync of their own (synchronous = NORMAL): what they write can be computed again, and
  * the next synced commit (a hop's) carries them to disk anyway.
  *
@@ -64,6 +67,7 @@ const MAX_RETRY_MS = 60_000;
 const LOG_EVERY_MS = 10_000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const rest = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
@@ -161,7 +165,8 @@ export function startJobRunner(o: JobRunnerOptions): JobRunner {
         const { percent } = progressOf({ ...row, cursor, target, finishedAt: null });
         o.logger.info({ job: job.name, percent, changed }, 'background job progress');
       }
-      await nextTurn();
+      // As long as the batch took (at most twice its budget, for a batch the OS interrupted).
+      await rest(Math.max(1, Math.min(took, batchMs * 2)));
     }
     if (stopping) return;
     const ms = Math.round(performance.now() - started);
