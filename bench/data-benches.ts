@@ -9,6 +9,8 @@ import { runDashboardBench, type DashboardBenchResult } from './dashboard';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
 import { printReportsBench, runReportsBench, type ReportsBenchResult } from './reports';
+import { printUpgrade, runUpgrade, type UpgradeRun } from './upgrade';
+import { runWriteCostBench, type WriteCost } from './write-cost';
 
 const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 
@@ -20,6 +22,10 @@ export async function runDataBenches(parts: {
   /** The console bench, over this many complaints. */
   console?: { complaints: number } | undefined;
   dashboard: boolean;
+  /** What the rollup costs a filing and a status change (bench/write-cost.ts). */
+  writes: boolean;
+  /** An upgrade from the previous release's database of this many complaints. */
+  upgrade?: { complaints: number } | undefined;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
@@ -57,7 +63,21 @@ export async function runDataBenches(parts: {
     console.log('\nDashboard bench: /console/dashboard over 1,000,000 complaints (365 days)');
     dashboard = runDashboardBench();
   }
-  if (!outbox && !assignment && !open311 && !report && !desk && !dashboard) return;
+  let writes: WriteCost[] | undefined;
+  if (parts.writes) {
+    console.log('\nWrite cost: a filing and a status change, one rollup vs the two before vs none');
+    writes = runWriteCostBench();
+  }
+  let upgrade: UpgradeRun | undefined;
+  if (parts.upgrade) {
+    const n = parts.upgrade.complaints.toLocaleString('en');
+    console.log(`\nUpgrade bench: npm start on the previous release's database of ${n} complaints`);
+    upgrade = await runUpgrade({ complaints: parts.upgrade.complaints });
+    printUpgrade(upgrade);
+  }
+  if (!outbox && !assignment && !open311 && !report && !desk && !dashboard && !writes && !upgrade) {
+    return;
+  }
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -81,6 +101,18 @@ export async function runDataBenches(parts: {
     const ok = dashboard.worstP95Ms < 200;
     console.log(
       `dashboard (${dashboard.complaints} complaints): slowest p95 ${dashboard.worstP95Ms.toFixed(1)} ms   (target < 200 ms: ${mark(ok)})`,
+    );
+  }
+  const one = writes?.find((w) => w.variant.startsWith('(a)'));
+  if (one) {
+    console.log(
+      `status change with the one rollup: ${one.statusChangeUs.toFixed(1)} us   (target <= 100 us: ${mark(one.statusChangeUs <= 100)})`,
+    );
+  }
+  if (upgrade) {
+    const ratio = upgrade.during.p99Ms / upgrade.idle.p99Ms;
+    console.log(
+      `upgrade (${upgrade.complaints} complaints): first USSD answer ${(upgrade.firstAnswerMs / 1000).toFixed(2)} s (target <= 5 s: ${mark(upgrade.firstAnswerMs <= 5000)}), hop p99 during the jobs ${ratio.toFixed(2)}x idle (target <= 2x: ${mark(ratio <= 2)}), rollup ${upgrade.rollupMismatches === 0 ? 'equals' : 'DIFFERS FROM'} a recount`,
     );
   }
 }

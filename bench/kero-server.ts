@@ -65,7 +65,7 @@ function getStatus(port: number, urlPath: string): Promise<number> {
 const live = new Set<ServerProcess>();
 
 /** utime + stime of `pid` and its descendants, in seconds (USER_HZ = 100); NaN off Linux. */
-function treeCpuSeconds(pid: number): number {
+export function cpuSecondsOf(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -74,7 +74,7 @@ function treeCpuSeconds(pid: number): number {
       .readdirSync(`/proc/${pid}/task`)
       .flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' '))
       .filter((c) => c.trim() !== '');
-    return children.reduce((sum, c) => sum + treeCpuSeconds(Number(c)), own);
+    return children.reduce((sum, c) => sum + cpuSecondsOf(Number(c)), own);
   } catch {
     return NaN;
   }
@@ -129,7 +129,7 @@ export async function startServer(
     port,
     child,
     output: () => tail.join('\n').trim(),
-    cpuSeconds: () => (child.pid === undefined ? NaN : treeCpuSeconds(child.pid)),
+    cpuSeconds: () => (child.pid === undefined ? NaN : cpuSecondsOf(child.pid)),
     pause: () => signal('SIGSTOP'),
     resume: () => signal('SIGCONT'),
     stop: () =>
