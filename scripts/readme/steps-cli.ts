@@ -136,4 +136,9 @@ export const cliSteps: Step[] = [
     how: 'shell',
     check: (ran) => says(ran, 'USSD filing funnel'),
   },
+  {
+    command: 'npm run kero -- jobs',
+    how: 'shell',
+    check: (ran) => says(ran, 'due_times', 'rollup', 'finished'),
+  },
 ];

@@ -29,11 +29,11 @@ test('when an example is edited in the README alone, then the pairing names its 
 });
 
 test('when an example is removed from the README, then its check is named as missing', () => {
-  const edited = README.replace(/^npm run kero -- report funnel\n/m, '');
+  const edited = README.replace(/^npm run kero -- jobs .*\n/m, '');
   const { problems } = pairSteps(readmeCommands(edited), STEPS);
 
   expect(problems).toEqual([
-    'scripts/readme/steps.ts expects `npm run kero -- report funnel`, not in the README (in that order)',
+    'scripts/readme/steps.ts expects `npm run kero -- jobs`, not in the README (in that order)',
   ]);
 });
 
