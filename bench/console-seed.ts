@@ -14,7 +14,9 @@ import type { SlaPolicy } from '../src/complaints/core/sla';
 import { runJobsNow } from '../db/job-runner';
 import { placeKey } from '../src/complaints/core/place';
 import { rollupFill } from '../src/reports/rollup';
-import { DAY, numberSource, pick, seedStaff } from './assignment-seed';
+import { parseConfig } from '../src/config';
+import { slaPolicyOf } from '../src/deps';
+import { DAY, numberSource, pick, seededRandom, seedStaff } from './assignment-seed';
 import { describe } from './console-seed-text';
 import { shapeOf } from './console-seed-shape';
 import { timelineWriter, type Filed } from './console-seed-timeline';
@@ -90,6 +92,34 @@ function withoutIndexes(sqlite: Database.Database, tables: string[], load: () =>
   load();
   for (const x of saved) sqlite.exec(x.sql);
   sqlite.exec(`INSERT INTO complaints_fts (complaints_fts) VALUES ('rebuild')`);
+}
+
+/**
+ * A national desk's year, into `db` (migrated: as the current release, or as an older one for
+ * `legacy`), closed afterwards: 2,000 staff and `complaints` complaints over 365 days.
+ */
+export function seedYear(
+  db: Db,
+  complaints: number,
+  o: { seed: number; legacy?: boolean },
+): ConsoleSeeded & { seconds: number } {
+  const parsed = parseConfig({});
+  if (!parsed.ok) throw new Error(parsed.message);
+  const t0 = performance.now();
+  try {
+    const seeded = seedConsoleDesk(db, {
+      count: complaints,
+      days: 365,
+      staff: 2000,
+      now: Date.now(),
+      policy: slaPolicyOf(parsed.config),
+      random: seededRandom(o.seed),
+      ...(o.legacy ? { legacy: true } : {}),
+    });
+    return { ...seeded, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    db.$client.close();
+  }
 }
 
 /** Builds the rollup (src/reports/rollup.ts) over every complaint, as the upgrade's job does. */

@@ -18,15 +18,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../db/client';
-import { parseConfig } from '../src/config';
-import { slaPolicyOf } from '../src/deps';
 import { seededRandom } from './assignment-seed';
 import { deskOf, type Viewer } from './console-cases';
 import { ConsoleBrowser, signIn } from './console-client';
 import { RequestLog, timeCase, type CaseFigures } from './console-latency';
 import { runMixed, type MixedOptions, type MixedRun } from './console-mixed';
 import { printConsoleReport } from './console-report';
-import { seedConsoleDesk, type ConsoleSeeded } from './console-seed';
+import { seedYear, type ConsoleSeeded } from './console-seed';
 import { RARE_VILLAGE } from './console-seed-text';
 import { ROOT, startServer, stopAll, WEBHOOK_TOKEN, type ServerProcess } from './kero-server';
 import { phone } from './load';
@@ -110,23 +108,7 @@ async function signedIn(
 }
 
 function seedFile(file: string, complaints: number): ConsoleSeeded & { seconds: number } {
-  const parsed = parseConfig({});
-  if (!parsed.ok) throw new Error(parsed.message);
-  const t0 = performance.now();
-  const db = openDatabase(file);
-  try {
-    const seeded = seedConsoleDesk(db, {
-      count: complaints,
-      days: 365,
-      staff: 2000,
-      now: Date.now(),
-      policy: slaPolicyOf(parsed.config),
-      random: seededRandom(1105),
-    });
-    return { ...seeded, seconds: (performance.now() - t0) / 1000 };
-  } finally {
-    db.$client.close();
-  }
+  return seedYear(openDatabase(file), complaints, { seed: 1105 });
 }
 
 async function timePages(
