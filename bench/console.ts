@@ -25,7 +25,7 @@ import { deskOf, type Viewer } from './console-cases';
 import { ConsoleBrowser, signIn } from './console-client';
 import { RequestLog, timeCase, type CaseFigures } from './console-latency';
 import { runMixed, type MixedOptions, type MixedRun } from './console-mixed';
-import { printConsoleReport } from './console-report';
+import { printConsoleReport, type ConsoleBenchResult } from './console-report';
 import { seedConsoleDesk, type ConsoleSeeded } from './console-seed';
 import { RARE_VILLAGE } from './console-seed-text';
 import { ROOT, startServer, stopAll, WEBHOOK_TOKEN, type ServerProcess } from './kero-server';
@@ -39,16 +39,6 @@ export interface ConsoleBenchOptions {
   warmup?: number;
   mixed?: Partial<MixedOptions>;
   keep?: boolean;
-}
-
-export interface ConsoleBenchResult {
-  complaints: number;
-  /** Undefined when a kept database was reused. */
-  seeded?: ConsoleSeeded & { seconds: number };
-  cases: CaseFigures[];
-  mixed: MixedRun[];
-  mixedOptions: MixedOptions;
-  users: number;
 }
 
 function serve(file: string, logLevel: string): Promise<ServerProcess> {

@@ -3,8 +3,8 @@
  * `kero report`, the console and its dashboard over a million complaints, with targets.
  */
 import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
-import { runConsoleBench, type ConsoleBenchResult } from './console';
-import { printConsoleReport } from './console-report';
+import { runConsoleBench } from './console';
+import { printConsoleReport, type ConsoleBenchResult } from './console-report';
 import { runDashboardBench, type DashboardBenchResult } from './dashboard';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
