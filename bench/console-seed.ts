@@ -26,6 +26,12 @@ export interface ConsoleSeed {
   random: (n: number) => number;
   /** One resolved or closed complaint in this many has its history (default 10). */
   historyEvery?: number;
+  /**
+   * Keep the triggers that maintain the report's and the dashboard's rollups while loading
+   * (slower: they run for every row), so that those pages read real figures. Default: dropped
+   * with the indexes, as the queue and complaint pages do not read the rollups.
+   */
+  rollups?: boolean;
 }
 
 export interface ConsoleSeeded {
@@ -71,17 +77,26 @@ function staffIndex(db: Db) {
  * their own SQL (as the migrations wrote it) and rebuilds the search index: building an index
  * once over sorted rows is several times faster than keeping it up to date row by row.
  */
-function withoutIndexes(sqlite: Database.Database, tables: string[], load: () => void): void {
+function withoutIndexes(
+  sqlite: Database.Database,
+  tables: string[],
+  load: () => void,
+  keepRollups = false,
+): void {
   const marks = tables.map(() => '?').join(', ');
+  // The search index's triggers go either way: the index is rebuilt in one pass afterwards.
+  const kept = (x: { type: string; name: string }) =>
+    keepRollups && x.type === 'trigger' && !x.name.startsWith('complaints_fts_');
   const saved = sqlite
     .prepare(
       `SELECT type, name, sql FROM sqlite_master
        WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN (${marks})`,
     )
     .all(...tables) as { type: string; name: string; sql: string }[];
-  for (const x of saved) sqlite.exec(`DROP ${x.type.toUpperCase()} "${x.name}"`);
+  const dropped = saved.filter((x) => !kept(x));
+  for (const x of dropped) sqlite.exec(`DROP ${x.type.toUpperCase()} "${x.name}"`);
   load();
-  for (const x of saved) sqlite.exec(x.sql);
+  for (const x of dropped) sqlite.exec(x.sql);
   sqlite.exec(`INSERT INTO complaints_fts (complaints_fts) VALUES ('rebuild')`);
 }
 
@@ -116,74 +131,79 @@ export function seedConsoleDesk(db: Db, o: ConsoleSeed): ConsoleSeeded {
       insertCitizen.run(citizenPhone(i), random(7) === 0 ? 'en' : 'sw', start, start);
     }
   })();
-  withoutIndexes(sqlite, ['complaints', 'complaint_events', 'sms_outbox'], () => {
-    for (let from = 0; from < o.count; from += BATCH) {
-      sqlite.transaction(() => {
-        for (let i = from; i < Math.min(o.count, from + BATCH); i++) {
-          const { region, c: council } = pick(councils, random);
-          const created = start + Math.floor(i * step) + random(1000);
-          const shape = shapeOf(created, o.now, o.policy, random);
-          const firstOwner =
-            shape.owner === 'nobody'
-              ? null
-              : pick(world.ownersByCouncil.get(council) ?? [], random);
-          const owner =
-            shape.owner === 'supervisor'
-              ? pick(staff.supervisors.get(region) ?? [], random)
-              : shape.owner === 'hq'
-                ? pick(staff.hq, random)
-                : firstOwner;
-          const category = pick(world.categories, random);
-          const language = random(7) === 0 ? 'en' : 'sw';
-          const { description, village } = describe(category, language, random);
-          const number = nextNumber();
-          const phone = citizenPhone(random(CITIZENS));
-          const place = random(3) === 0 ? null : `Kijiji cha ${village}`;
-          const id = Number(
-            insert.run(
+  withoutIndexes(
+    sqlite,
+    ['complaints', 'complaint_events', 'sms_outbox'],
+    () => {
+      for (let from = 0; from < o.count; from += BATCH) {
+        sqlite.transaction(() => {
+          for (let i = from; i < Math.min(o.count, from + BATCH); i++) {
+            const { region, c: council } = pick(councils, random);
+            const created = start + Math.floor(i * step) + random(1000);
+            const shape = shapeOf(created, o.now, o.policy, random);
+            const firstOwner =
+              shape.owner === 'nobody'
+                ? null
+                : pick(world.ownersByCouncil.get(council) ?? [], random);
+            const owner =
+              shape.owner === 'supervisor'
+                ? pick(staff.supervisors.get(region) ?? [], random)
+                : shape.owner === 'hq'
+                  ? pick(staff.hq, random)
+                  : firstOwner;
+            const category = pick(world.categories, random);
+            const language = random(7) === 0 ? 'en' : 'sw';
+            const { description, village } = describe(category, language, random);
+            const number = nextNumber();
+            const phone = citizenPhone(random(CITIZENS));
+            const place = random(3) === 0 ? null : `Kijiji cha ${village}`;
+            const id = Number(
+              insert.run(
+                number,
+                phone,
+                region,
+                council,
+                category,
+                place,
+                description,
+                random(20) === 0 ? 1 : 0,
+                language,
+                pick(CHANNELS, random),
+                shape.status,
+                shape.level,
+                owner,
+                created,
+                shape.updatedAt,
+                shape.firstResponseAt,
+                shape.resolvedAt,
+                shape.closedAt,
+                shape.firstResponseEscalatedAt,
+                shape.resolutionEscalatedAt,
+                shape.closedAt !== null && random(3) === 0 ? 1 + random(5) : null,
+                shape.firstResponseDueAt,
+                shape.resolutionDueAt,
+                placeKey(place),
+              ).lastInsertRowid,
+            );
+            const filed: Filed = {
+              id,
               number,
-              phone,
-              region,
-              council,
-              category,
-              place,
-              description,
-              random(20) === 0 ? 1 : 0,
-              language,
-              pick(CHANNELS, random),
-              shape.status,
-              shape.level,
-              owner,
+              citizenPhone: phone,
               created,
-              shape.updatedAt,
-              shape.firstResponseAt,
-              shape.resolvedAt,
-              shape.closedAt,
-              shape.firstResponseEscalatedAt,
-              shape.resolutionEscalatedAt,
-              shape.closedAt !== null && random(3) === 0 ? 1 + random(5) : null,
-              shape.firstResponseDueAt,
-              shape.resolutionDueAt,
-              placeKey(place),
-            ).lastInsertRowid,
-          );
-          const filed: Filed = {
-            id,
-            number,
-            citizenPhone: phone,
-            created,
-            ownerId: owner,
-            firstOwnerId: firstOwner,
-            shape,
-          };
-          timeline.acknowledge(filed);
-          const open = shape.resolvedAt === null;
-          if (open) out.open++;
-          if (open || random(historyEvery) === 0) out.events += timeline.history(filed, pickText);
-        }
-      })();
-    }
-  });
+              ownerId: owner,
+              firstOwnerId: firstOwner,
+              shape,
+            };
+            timeline.acknowledge(filed);
+            const open = shape.resolvedAt === null;
+            if (open) out.open++;
+            if (open || random(historyEvery) === 0) out.events += timeline.history(filed, pickText);
+          }
+        })();
+      }
+    },
+    o.rollups,
+  );
   sqlite.pragma('synchronous = FULL');
   out.sms = (sqlite.prepare('SELECT count(*) AS n FROM sms_outbox').get() as { n: number }).n;
   return out;

@@ -47,7 +47,7 @@ function serve(file: string, logLevel: string): Promise<ServerProcess> {
 }
 
 /** The sign-in code last sent to `phone`, read from the server's SMS outbox. */
-function codeReader(file: string): {
+export function codeReader(file: string): {
   codeFor: (phone: string) => string | undefined;
   close(): void;
 } {
@@ -66,7 +66,7 @@ function codeReader(file: string): {
  * A phone the database has never seen (no citizen, no USSD session), for the sanity filing,
  * whose first screen must be the language one: a kept database remembers earlier runs' phones.
  */
-function newPhone(file: string): string {
+export function newPhone(file: string): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const seen = db.prepare(
@@ -79,7 +79,7 @@ function newPhone(file: string): string {
 }
 
 /** Browsers signed in as these phones, each from its own loopback address. */
-async function signedIn(
+export async function signedIn(
   file: string,
   port: number,
   phones: string[],

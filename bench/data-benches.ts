@@ -6,6 +6,8 @@ import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
 import { runConsoleBench } from './console';
 import { printConsoleReport, type ConsoleBenchResult } from './console-report';
 import { runDashboardBench, type DashboardBenchResult } from './dashboard';
+import { ISOLATION_DEFAULTS, runIsolationBench } from './isolation';
+import { printIsolationReport, type IsolationResult } from './isolation-report';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
 import { printReportsBench, runReportsBench, type ReportsBenchResult } from './reports';
@@ -20,6 +22,8 @@ export async function runDataBenches(parts: {
   /** The console bench, over this many complaints. */
   console?: { complaints: number } | undefined;
   dashboard: boolean;
+  /** USSD first screens beside the readers, on a desk of this many complaints. */
+  isolation?: { complaints: number } | undefined;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
@@ -57,7 +61,15 @@ export async function runDataBenches(parts: {
     console.log('\nDashboard bench: /console/dashboard over 1,000,000 complaints (365 days)');
     dashboard = runDashboardBench();
   }
-  if (!outbox && !assignment && !open311 && !report && !desk && !dashboard) return;
+  let isolation: IsolationResult | undefined;
+  if (parts.isolation) {
+    const n = parts.isolation.complaints.toLocaleString('en');
+    console.log(
+      `\nIsolation bench: USSD first screens beside the console, Open311 and a CSV export (${n})`,
+    );
+    isolation = await runIsolationBench({ ...ISOLATION_DEFAULTS, ...parts.isolation });
+  }
+  if (!outbox && !assignment && !open311 && !report && !desk && !dashboard && !isolation) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -77,6 +89,7 @@ export async function runDataBenches(parts: {
   if (open311) printOpen311(open311);
   if (report) printReportsBench(report);
   if (desk) printConsoleReport(desk);
+  if (isolation) printIsolationReport(isolation);
   if (dashboard) {
     const ok = dashboard.worstP95Ms < 200;
     console.log(

@@ -11,8 +11,10 @@
  * `kero report` over a million (bench/reports.ts), the console over a million complaints:
  * queue and complaint pages, and USSD hops alone and beside 20 console users (bench/console.ts;
  * --console-complaints N for another size), and the console's dashboard over a million
- * (bench/dashboard.ts). PARTS: comma-separated kero, baseline, ussd (both), outbox,
- * assignment, open311, report, console, dashboard; default all.
+ * (bench/dashboard.ts), and USSD first screens beside console users, Open311 readers and a CSV
+ * export on a seeded desk (bench/isolation.ts; --complaints N, default 200,000). PARTS:
+ * comma-separated kero, baseline, ussd (both), outbox, assignment, open311, report, console,
+ * dashboard, isolation; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,7 @@ const { values: opts } = parseArgs({
     warmup: { type: 'string', default: '2' },
     only: { type: 'string' },
     'console-complaints': { type: 'string', default: '1000000' },
+    complaints: { type: 'string', default: '200000' },
   },
 });
 const durationS = Number(opts.duration);
@@ -42,8 +45,9 @@ const connections = Math.trunc(Number(opts.connections));
 const warmupS = Number(opts.warmup);
 const rounds = Math.trunc(Number(opts.rounds));
 const consoleComplaints = Math.trunc(Number(opts['console-complaints']));
+const isolationComplaints = Math.trunc(Number(opts.complaints));
 // prettier-ignore
-const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console', 'dashboard'];
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console', 'dashboard', 'isolation'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
@@ -55,10 +59,12 @@ const valid =
   rounds >= 1 &&
   rounds <= 20 &&
   consoleComplaints >= 1000 &&
-  consoleComplaints <= 10_000_000;
+  consoleComplaints <= 10_000_000 &&
+  isolationComplaints >= 1000 &&
+  isolationComplaints <= 10_000_000;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console,dashboard] [--console-complaints 1000..10000000]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console,dashboard,isolation] [--console-complaints 1000..10000000] [--complaints 1000..10000000]',
   );
   process.exit(2);
 }
@@ -166,6 +172,7 @@ async function main(): Promise<void> {
     report: on('report'),
     console: on('console') ? { complaints: consoleComplaints } : undefined,
     dashboard: on('dashboard'),
+    isolation: on('isolation') ? { complaints: isolationComplaints } : undefined,
   });
 }
 
