@@ -2,8 +2,9 @@
  * The console's dashboard for one staff member's scope and one period: the figures ministers ask
  * for (./core/dashboard.ts) over the complaints filed in it, broken down by area (regions for
  * headquarters, councils otherwise), category and channel, a 12-week trend and, for supervisors
- * and headquarters, the staff table. Read-only, apart from storing office times still missing
- * (./work-times.ts) first.
+ * and headquarters, the staff table. Read-only (it runs on read workers' read-only connections):
+ * the office times it reads are stored when a reply or resolution is made, and for older
+ * complaints by ./work-times.ts before the read.
  */
 import type { Db } from '../../db/client';
 import type { Scope } from '../complaints/core/scope';
@@ -36,7 +37,6 @@ import {
   type RawScope,
   type Window,
 } from './dashboard-repository';
-import { settleWorkTimes } from './work-times';
 
 export interface DashboardDeps {
   db: Db;
@@ -171,7 +171,6 @@ const spreadOf = (h: Histogram): Spread => ({ median: quantile(h, 0.5), p90: qua
 
 /** The dashboard of `r.scope` over `r.period`. */
 export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboard {
-  settleWorkTimes(deps.db, deps.hours);
   const pop = deps.populations;
   const w = { from: r.period.from, until: r.period.until };
   // A region's staff table and its histograms come from one read of its complaints.
