@@ -4,8 +4,10 @@
  * thread's clock at dispatch. Ask jobs run to their end at once; a stream job posts its head,
  * then its body in chunks of about 64 KB, at most two ahead of what the main thread wrote, so
  * other jobs run between its chunks. A job that throws is answered with the error; the worker
- * carries on.
+ * carries on. The thread runs at a lower priority than the main one (NICE).
  */
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { Jobs, StreamJob } from './reads';
 
@@ -34,6 +36,23 @@ export type ToMain =
   | { t: 'end'; id: number }
   | { t: 'failed'; id: number; error: WireError };
 
+/**
+ * Read workers run at a lower priority than the thread that answers Africa's Talking: on a
+ * busy machine the scheduler gives the event loop its turn first and the readers take the
+ * rest (they still run: nice 10 weighs about a tenth of nice 0).
+ */
+const NICE = 10;
+
+/** Lowers this thread's priority (Linux: nice is per thread; its id is in /proc/thread-self). */
+function lowerPriority(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isSafeInteger(tid) && tid > 0) os.setPriority(tid, NICE);
+  } catch {
+    // Not Linux, or not allowed: the threads then share the processors evenly.
+  }
+}
+
 const CHUNK_BYTES = 64 * 1024;
 const AHEAD = 2;
 
@@ -56,6 +75,7 @@ interface Running {
 export function serveReads<D>(jobs: Jobs<D>, depsAt: (at: number) => D, close: () => void): void {
   const port = parentPort;
   if (!port) throw new Error('serveReads runs in a worker thread');
+  lowerPriority();
   const post = (m: ToMain, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer ?? []);
   const streams = new Map<number, Running>();
 

@@ -93,3 +93,41 @@ export function throughPool<J>(pool: JobRunner, prefix: string, now: () => numbe
       pool.stream(`${prefix}.${kind}`, args, now(), signal) as Promise<never>,
   };
 }
+
+/** `jobs` named `prefix.<kind>`, each given its part of a worker's dependencies (`part`). */
+export function prefixed<O, D>(prefix: string, jobs: Jobs<D>, part: (outer: O) => D): Jobs<O> {
+  const out: Jobs<O> = {};
+  for (const [kind, job] of Object.entries(jobs)) {
+    out[`${prefix}.${kind}`] =
+      'ask' in job
+        ? { ask: (o: O, args: unknown) => job.ask(part(o), args) as unknown }
+        : { stream: (o: O, args: unknown) => job.stream(part(o), args) };
+  }
+  return out;
+}
+
+/**
+ * A job table run on this thread behind the pool's interface, with the dependencies `depsAt`
+ * gives for each job's clock: to compare the pool with the same jobs run here.
+ */
+export function inThreadRunner<D>(jobs: Jobs<D>, depsAt: (at: number) => D): JobRunner {
+  const job = (kind: string) => {
+    const found = jobs[kind];
+    if (!found) throw new Error(`no read job ${kind}`);
+    return found;
+  };
+  return {
+    ask: (kind, args, at) =>
+      Promise.resolve().then(() => {
+        const j = job(kind);
+        if (!('ask' in j)) throw new Error(`${kind} is not an ask job`);
+        return j.ask(depsAt(at), args) as unknown;
+      }),
+    stream: (kind, args, at) =>
+      Promise.resolve().then(() => {
+        const j = job(kind);
+        if (!('stream' in j)) throw new Error(`${kind} is not a stream job`);
+        return j.stream(depsAt(at), args);
+      }),
+  };
+}

@@ -162,6 +162,10 @@ const configFields = z.object({
       )
       .optional(),
   ),
+  // Console pages, exports and Open311 are read in worker threads: how many (unset: one fewer
+  // than the machine's cores, at least one), and how many reads may wait for one.
+  READ_WORKERS: optionalText.pipe(z.coerce.number<string>().int().min(1).max(64).optional()),
+  READ_QUEUE: int(64, 1, 10_000),
   // Public data (what tracking by number already shows anyone): on unless switched off.
   OPEN311_ENABLED: z.stringbool().default(true),
   // Descriptions are typed by callers and can hold personal details: off unless switched on.

@@ -18,6 +18,7 @@ import { escalationDeps, secureRandomInt, workingHoursOf } from './deps';
 import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
 import { prepareGracefulClose } from './http/graceful-close';
+import { readSettings, readWorkersOf, startReadPool } from './http/read-jobs';
 import { inboundDeps } from './http/routes/sms-inbound';
 import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
@@ -138,6 +139,17 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     quietHours: config.QUIET_HOURS,
     onOutcome: metrics.smsOutcome,
   });
+  const open311 = config.OPEN311_ENABLED ? open311Settings(config, sla.policy) : undefined;
+  // Console pages, exports and Open311 off the event loop; a `:memory:` database has no file
+  // for a second connection: its reads stay on this thread.
+  const reads =
+    file === ':memory:'
+      ? undefined
+      : startReadPool(readSettings(file, config.LOG_LEVEL, consoleDeps, open311), {
+          size: readWorkersOf(config),
+          queue: config.READ_QUEUE,
+          logger,
+        });
   const appDeps: AppDeps = {
     db,
     menu,
@@ -163,7 +175,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     console: consoleDeps,
     ...(config.TRUST_PROXY ? { trustProxy: trustProxyOf(config.TRUST_PROXY) ?? 0 } : {}),
     metricsRoute: { registry, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
-    ...(config.OPEN311_ENABLED ? { open311: open311Settings(config, sla.policy) } : {}),
+    ...(open311 ? { open311 } : {}),
+    ...(reads ? { reads } : {}),
     readiness: createReadiness({
       db,
       file,
@@ -189,7 +202,8 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
     async stop() {
       const stopped = [dispatcher.stop(), timers.stop()];
       await http.close();
-      await Promise.allSettled([...stopped, checkpointer?.stop()]);
+      // Every request is answered: the read workers have nothing left to do.
+      await Promise.allSettled([...stopped, checkpointer?.stop(), reads?.stop()]);
       db.$client.close();
     },
   };

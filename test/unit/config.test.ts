@@ -114,6 +114,24 @@ describe('parseConfig: Open311', () => {
   });
 });
 
+describe('parseConfig: read workers', () => {
+  test('when nothing is set, then the processors decide the workers and 64 reads may wait', () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({ ok: true, config: { READ_QUEUE: 64 } });
+    expect(result.ok && result.config.READ_WORKERS).toBeUndefined();
+  });
+
+  test('when they are set, then they are read, and each one out of range is named', () => {
+    expect(parseConfig({ READ_WORKERS: '3', READ_QUEUE: '10' })).toMatchObject({
+      ok: true,
+      config: { READ_WORKERS: 3, READ_QUEUE: 10 },
+    });
+    const bad = parseConfig({ READ_WORKERS: '0', READ_QUEUE: 'many' });
+    expect(bad.ok ? '' : bad.message).toMatch(/^ {2}READ_WORKERS: .*\(got "0"\)$/m);
+    expect(bad.ok ? '' : bad.message).toMatch(/^ {2}READ_QUEUE: .*\(got "many"\)$/m);
+  });
+});
+
 describe('parseConfig: field fit', () => {
   test('when nothing is set, then mainland regions, PO-RALG, quiet hours 21:00-07:00, a digest at 08:00 and no SMS budget', () => {
     const result = parseConfig({});

@@ -7,16 +7,16 @@
  */
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import { errorDocument, toJson, toXml, type Document } from '../../open311/core/document';
+import { inThread, ReadsBusy, type Reads } from '../../../db/reads';
+import { errorDocument, toJson, toXml } from '../../open311/core/document';
+import type { Open311Deps, Resource } from '../../open311/georeport';
 import {
-  answerOpen311,
-  notFound,
-  type Answer,
-  type Open311Deps,
-  type Resource,
-} from '../../open311/georeport';
-
-type Format = 'json' | 'xml';
+  open311Jobs,
+  open311Reply,
+  type Format,
+  type Open311Jobs,
+  type Open311Reply,
+} from '../../open311/reads';
 
 const CONTENT_TYPES: Record<Format, string> = {
   json: 'application/json; charset=utf-8',
@@ -46,8 +46,7 @@ const CORS = {
   'Access-Control-Max-Age': '86400',
 };
 
-function send(res: Response, format: Format, a: Answer, next?: string): void {
-  const doc: Document = a.doc;
+function send(res: Response, format: Format, a: Open311Reply, next?: string): void {
   res
     .status(a.status)
     .set({
@@ -57,7 +56,13 @@ function send(res: Response, format: Format, a: Answer, next?: string): void {
       'X-Content-Type-Options': 'nosniff',
       ...(next ? { Link: `<${next}>; rel="next"` } : {}),
     })
-    .send(format === 'xml' ? toXml(doc) : toJson(doc));
+    .send(a.body);
+}
+
+/** An error in the spec's format, as text. */
+function errorReply(format: Format, status: number, description: string): Open311Reply {
+  const doc = errorDocument([{ code: status, description }]);
+  return { status, body: format === 'xml' ? toXml(doc) : toJson(doc), maxAge: 0 };
 }
 
 function baseUrlOf(deps: Open311Deps, req: Request): string {
@@ -74,15 +79,20 @@ function nextPageUrl(base: string, req: Request, page: number): string {
   return `${base}${url.pathname}${url.search}`;
 }
 
-/** Failures inside (the database, say) are answered in the spec's format too, without details. */
+/**
+ * Failures inside (the database, say) are answered in the spec's format too, without details;
+ * every read worker busy and the queue full: 503 with Retry-After.
+ */
 function failure(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
+    const { format } = route(req.path);
+    if (err instanceof ReadsBusy) {
+      res.set('Retry-After', String(err.retryAfterSeconds));
+      send(res, format, errorReply(format, 503, 'Busy: please try again in a few seconds'));
+      return;
+    }
     logger.error({ err, path: req.originalUrl }, 'open311 request failed');
-    send(res, route(req.path).format, {
-      status: 500,
-      doc: errorDocument([{ code: 500, description: 'Internal error: please try again later' }]),
-      maxAge: 0,
-    });
+    send(res, format, errorReply(format, 500, 'Internal error: please try again later'));
   };
 }
 
@@ -90,14 +100,29 @@ export interface Open311RouteDeps extends Open311Deps {
   logger: Logger;
 }
 
-/** The /open311 router: GET and HEAD answered, OPTIONS for CORS, anything else 405. */
-export function open311Router(deps: Open311RouteDeps): Router {
+/** Resources read from the complaints: their answers are made on a read worker. */
+const READS_COMPLAINTS = new Set<Resource['kind']>(['requests', 'request']);
+
+/**
+ * The /open311 router: GET and HEAD answered, OPTIONS for CORS, anything else 405. Requests
+ * are answered by `reads` (the read workers in production, this thread by default); discovery
+ * and services, which read no complaint, here.
+ */
+export function open311Router(
+  deps: Open311RouteDeps,
+  reads: Reads<Open311Jobs> = inThread(open311Jobs, deps),
+): Router {
   const router = Router();
-  router.get(/.*/, (req, res) => {
+  router.get(/.*/, async (req, res) => {
     const { resource, format } = route(req.path);
-    if (!resource) return send(res, format, notFound(`no resource at ${req.baseUrl}${req.path}`));
+    if (!resource) {
+      return send(res, format, errorReply(format, 404, `no resource at ${req.baseUrl}${req.path}`));
+    }
     const base = baseUrlOf(deps, req);
-    const answer = answerOpen311(deps, resource, req.query, base);
+    const ask = { resource, params: req.query, baseUrl: base, format };
+    const answer = READS_COMPLAINTS.has(resource.kind)
+      ? await reads.ask('reply', ask)
+      : open311Reply(deps, ask);
     const next = answer.nextPage ? nextPageUrl(base, req, answer.nextPage) : undefined;
     send(res, format, answer, next);
   });
@@ -107,11 +132,7 @@ export function open311Router(deps: Open311RouteDeps): Router {
   router.all(/.*/, (req, res) => {
     const { format } = route(req.path);
     res.set('Allow', 'GET, HEAD, OPTIONS');
-    send(res, format, {
-      status: 405,
-      doc: errorDocument([{ code: 405, description: `${req.method} is not allowed: read only` }]),
-      maxAge: 0,
-    });
+    send(res, format, errorReply(format, 405, `${req.method} is not allowed: read only`));
   });
   router.use(failure(deps.logger));
   return router;
