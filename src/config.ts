@@ -170,6 +170,8 @@ const configFields = z.object({
   OPEN311_ENABLED: z.stringbool().default(true),
   // Descriptions are typed by callers and can hold personal details: off unless switched on.
   OPEN311_DESCRIPTIONS: z.stringbool().default(false),
+  // Requests a minute one client (address) may make of Open311; 0: no limit.
+  OPEN311_RATE_LIMIT: int(120, 0, 1_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -98,6 +98,7 @@ function open311Settings(config: Config, policy: SlaPolicy): Open311Settings {
   return {
     descriptions: config.OPEN311_DESCRIPTIONS,
     policy,
+    ratePerMinute: config.OPEN311_RATE_LIMIT,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(config.TOLL_FREE_NUMBER ? { tollFreeNumber: config.TOLL_FREE_NUMBER } : {}),
   };

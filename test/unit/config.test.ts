@@ -100,8 +100,17 @@ describe('parseConfig: Open311', () => {
   test('when nothing is set, then Open311 is served without descriptions', () => {
     expect(parseConfig({})).toMatchObject({
       ok: true,
-      config: { OPEN311_ENABLED: true, OPEN311_DESCRIPTIONS: false },
+      config: { OPEN311_ENABLED: true, OPEN311_DESCRIPTIONS: false, OPEN311_RATE_LIMIT: 120 },
     });
+  });
+
+  test('when a rate limit is set, then it is read (0: none), and a bad one is named', () => {
+    expect(parseConfig({ OPEN311_RATE_LIMIT: '0' })).toMatchObject({
+      ok: true,
+      config: { OPEN311_RATE_LIMIT: 0 },
+    });
+    const bad = parseConfig({ OPEN311_RATE_LIMIT: '-5' });
+    expect(bad.ok ? '' : bad.message).toMatch(/^ {2}OPEN311_RATE_LIMIT: .*\(got "-5"\)$/m);
   });
 
   test('when the switches are set, then they are read as booleans, and a bad one is named', () => {

@@ -2,18 +2,25 @@
  * /open311: the public, read-only Open311 GeoReport v2 endpoint (src/open311/georeport.ts),
  * mounted only when OPEN311_ENABLED. JSON or XML by the path's extension (`.json`, `.xml`); every
  * other path or extension is a 404 in the spec's error format. Any web page may read it (CORS `*`:
- * it is public data, and no cookie or credential is ever involved); answers may be cached
- * briefly.
+ * it is public data, and no cookie or credential is ever involved). It protects itself: at most
+ * OPEN311_RATE_LIMIT requests a minute from one client (429), answers that may be cached for a
+ * minute and revalidated (ETag, Last-Modified: 304), a re-read of an unchanged answer served
+ * from memory, deep pages read after the page before them (src/open311/memo.ts).
  */
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import { inThread, ReadsBusy, type Reads } from '../../../db/reads';
 import { errorDocument, toJson, toXml } from '../../open311/core/document';
+import { parseRequestsQuery } from '../../open311/core/query';
 import type { Open311Deps, Resource } from '../../open311/georeport';
+import { createOpen311Memo, type Open311Memo } from '../../open311/memo';
 import {
   open311Jobs,
   open311Reply,
+  readsComplaints,
   type Format,
+  type Open311Ask,
   type Open311Jobs,
   type Open311Reply,
 } from '../../open311/reads';
@@ -55,7 +62,12 @@ function send(res: Response, format: Format, a: Open311Reply, next?: string): vo
       'Cache-Control': a.maxAge > 0 ? `public, max-age=${a.maxAge}` : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
       ...(next ? { Link: `<${next}>; rel="next"` } : {}),
+      ...(a.etag && a.status === 200 ? { ETag: a.etag } : {}),
+      ...(a.lastModified !== undefined && a.status === 200
+        ? { 'Last-Modified': new Date(a.lastModified).toUTCString() }
+        : {}),
     })
+    // With the validators set, Express answers a matching If-None-Match/If-Modified-Since 304.
     .send(a.body);
 }
 
@@ -100,8 +112,47 @@ export interface Open311RouteDeps extends Open311Deps {
   logger: Logger;
 }
 
-/** Resources read from the complaints: their answers are made on a read worker. */
-const READS_COMPLAINTS = new Set<Resource['kind']>(['requests', 'request']);
+/** At most `perMinute` requests a minute from one address (the proxy's client, TRUST_PROXY). */
+function perClient(perMinute: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Preflights cost nothing and carry no query.
+    skip: (req) => req.method === 'OPTIONS',
+    handler: (req, res) => {
+      const { format } = route(req.path);
+      const text = `Too many requests: at most ${perMinute} a minute from one client`;
+      send(res, format, errorReply(format, 429, text));
+    },
+  });
+}
+
+/**
+ * The answer to a GET that reads complaints: remembered if nothing changed since, else read by
+ * `reads` from the nearest known start of its page, and remembered.
+ */
+async function answerOf(
+  deps: Open311Deps,
+  memo: Open311Memo,
+  reads: Reads<Open311Jobs>,
+  key: string,
+  ask: Open311Ask,
+): Promise<Open311Reply> {
+  const now = deps.now();
+  const known = memo.answer(key, memo.mark(), now);
+  if (known) return known;
+  const parsed =
+    ask.resource.kind === 'requests'
+      ? parseRequestsQuery(ask.params, now, deps.reference.categories)
+      : undefined;
+  const q = parsed?.ok && parsed.value.kind === 'window' ? parsed.value : undefined;
+  const cursor = q ? memo.cursor(q) : undefined;
+  const reply = await reads.ask('reply', { ...ask, ...(cursor ? { cursor } : {}) });
+  memo.remember(key, q, reply, now);
+  return reply;
+}
 
 /**
  * The /open311 router: GET and HEAD answered, OPTIONS for CORS, anything else 405. Requests
@@ -113,6 +164,9 @@ export function open311Router(
   reads: Reads<Open311Jobs> = inThread(open311Jobs, deps),
 ): Router {
   const router = Router();
+  const memo = createOpen311Memo(deps.db);
+  const perMinute = deps.open311.ratePerMinute ?? 0;
+  if (perMinute > 0) router.use(perClient(perMinute));
   router.get(/.*/, async (req, res) => {
     const { resource, format } = route(req.path);
     if (!resource) {
@@ -120,8 +174,8 @@ export function open311Router(
     }
     const base = baseUrlOf(deps, req);
     const ask = { resource, params: req.query, baseUrl: base, format };
-    const answer = READS_COMPLAINTS.has(resource.kind)
-      ? await reads.ask('reply', ask)
+    const answer = readsComplaints(resource)
+      ? await answerOf(deps, memo, reads, req.originalUrl, ask)
       : open311Reply(deps, ask);
     const next = answer.nextPage ? nextPageUrl(base, req, answer.nextPage) : undefined;
     send(res, format, answer, next);
