@@ -184,6 +184,7 @@ export function startServer(config: Config, db: Db, logger: Logger): { stop(): P
       now,
       dispatcher,
       ...(checkpointer ? { checkpointer } : {}),
+      ...(reads ? { reads } : {}),
       minFreeBytes: config.READY_MIN_FREE_MB * MB,
       maxWalBytes: config.READY_MAX_WAL_MB * MB,
       smsFailingMs: config.READY_SMS_FAILING_MINUTES * 60_000,
