@@ -136,12 +136,18 @@ export function createReadPool(o: ReadPoolOptions): ReadPool {
         continue;
       }
       waiting.splice(i, 1);
+      try {
+        // Arguments that cannot be cloned (a programmer's error) throw here, for this job alone.
+        slot.worker.postMessage(p.message);
+      } catch (err) {
+        p.reject(err);
+        continue;
+      }
       if (p.message.t === 'ask') slot.asking = p;
       else {
         slot.streams.set(p.id, p);
         p.stream?.attach((m) => slot.worker.postMessage(m));
       }
-      slot.worker.postMessage(p.message);
     }
   }
 

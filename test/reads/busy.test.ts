@@ -2,7 +2,8 @@
  * Past the read pool's queue nothing waits and nothing is dropped silently: staff get a page that
  * says "busy, try again" in both languages, Open311 a 503 with Retry-After in the spec's error
  * format. A read whose client left while it waited leaves the queue; an export whose client
- * left mid-download stops reading.
+ * left mid-download stops reading; a read that cannot be sent, or whose worker dies, fails alone
+ * and the pool carries on.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -100,4 +101,18 @@ describe('a full read pool', () => {
     expect(await until(() => w.pool.health().running === 0)).toBe(true);
     await new Promise((r) => server.close(r));
   });
+
+  it('when a read is given arguments that cannot cross to a worker, then that read fails alone', async () => {
+    const bad = { viewer: { see: () => 'a function' } };
+    await expect(w.pool.ask('console.account', bad, w.clock.now())).rejects.toThrow(/clone/);
+    expect((await request(w.pooled).get('/console/account').set('Cookie', hq)).status).toBe(200);
+  });
+
+  it('when a worker dies in the middle of a read, then that read fails, another worker starts and pages are read again', async () => {
+    await expect(w.pool.ask('test.crash', {}, w.clock.now())).rejects.toThrow(
+      'read worker stopped (exit 3) during the job',
+    );
+    expect(await until(() => w.pool.health().workers === 1, 15_000)).toBe(true);
+    expect((await request(w.pooled).get('/console/account').set('Cookie', hq)).status).toBe(200);
+  }, 30_000);
 });

@@ -1,6 +1,7 @@
 /**
  * The app's read jobs with some made artificially slow: the named kinds first keep their thread
  * busy for so many milliseconds (a busy wait, as a heavy query would), then answer as usual.
+ * And `test.crash`, which ends its worker thread as a fatal error would.
  */
 import type { Jobs } from '../../db/reads';
 import { readJobs, type WorkerDeps } from '../../src/http/read-jobs';
@@ -24,5 +25,8 @@ export function slowReadJobs(slow: Record<string, number>): Jobs<WorkerDeps> {
       },
     };
   }
+  jobs['test.crash'] = {
+    ask: () => process.exit(3),
+  };
   return jobs;
 }
