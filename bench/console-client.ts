@@ -39,11 +39,38 @@ export class ConsoleBrowser {
     return this.request('POST', path, new URLSearchParams(form).toString());
   }
 
+  /** A download read as it arrives and counted, not kept (a CSV export of the whole desk). */
+  download(
+    path: string,
+    onData: (bytes: number) => void = () => undefined,
+  ): Promise<{ status: number; bytes: number; ms: number }> {
+    return new Promise((resolve, reject) => {
+      const start = performance.now();
+      const req = http.request(
+        { ...this.options('GET', path), timeout: 10 * TIMEOUT_MS },
+        (res) => {
+          let bytes = 0;
+          res.on('data', (c: Buffer) => {
+            bytes += c.length;
+            onData(c.length);
+          });
+          res.on('error', reject);
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, bytes, ms: performance.now() - start }),
+          );
+        },
+      );
+      req.on('timeout', () => req.destroy(new Error(`${path}: stalled`)));
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
   close(): void {
     this.agent.destroy();
   }
 
-  private request(method: string, path: string, body?: string): Promise<Page> {
+  private options(method: string, path: string, body?: string): http.RequestOptions {
     const headers: http.OutgoingHttpHeaders = {
       'accept-encoding': 'gzip',
       'user-agent': 'kero-console-bench',
@@ -54,38 +81,39 @@ export class ConsoleBrowser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       headers['content-length'] = Buffer.byteLength(body);
     }
+    return {
+      agent: this.agent,
+      host: '127.0.0.1',
+      port: this.port,
+      localAddress: this.localAddress,
+      method,
+      path,
+      headers,
+    };
+  }
+
+  private request(method: string, path: string, body?: string): Promise<Page> {
     return new Promise((resolve, reject) => {
       const start = performance.now();
-      const req = http.request(
-        {
-          agent: this.agent,
-          host: '127.0.0.1',
-          port: this.port,
-          localAddress: this.localAddress,
-          method,
-          path,
-          headers,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('error', reject);
-          res.on('end', () => {
-            const ms = performance.now() - start;
-            this.keepCookies(res.headers['set-cookie']);
-            const raw = Buffer.concat(chunks);
-            const gz = res.headers['content-encoding'] === 'gzip';
-            resolve({
-              status: res.statusCode ?? 0,
-              location: res.headers.location,
-              html: (gz ? zlib.gunzipSync(raw) : raw).toString('utf8'),
-              bytes: raw.length,
-              ms,
-              reqId: headerOf(res.headers['x-request-id']),
-            });
+      const req = http.request(this.options(method, path, body), (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const ms = performance.now() - start;
+          this.keepCookies(res.headers['set-cookie']);
+          const raw = Buffer.concat(chunks);
+          const gz = res.headers['content-encoding'] === 'gzip';
+          resolve({
+            status: res.statusCode ?? 0,
+            location: res.headers.location,
+            html: (gz ? zlib.gunzipSync(raw) : raw).toString('utf8'),
+            bytes: raw.length,
+            ms,
+            reqId: headerOf(res.headers['x-request-id']),
           });
-        },
-      );
+        });
+      });
       req.setTimeout(TIMEOUT_MS, () => req.destroy(new Error(`${path}: no answer in 30 s`)));
       req.on('error', reject);
       req.end(body);

@@ -4,15 +4,26 @@
  * target, and the mixed load's conditions side by side (medians over rounds).
  */
 import os from 'node:os';
-import type { ConsoleBenchResult } from './console';
-import { percentile } from './console-latency';
-import type { MixedRun } from './console-mixed';
+import { percentile, type CaseFigures } from './console-latency';
+import type { MixedOptions, MixedRun } from './console-mixed';
+import type { ConsoleSeeded } from './console-seed';
 import { percentile as sortedPercentile } from './load';
 import { median, table } from './report';
 
 const f = (n: number, d = 1): string => (Number.isFinite(n) ? n.toFixed(d) : '-');
 const mark = (ok: boolean): string => (ok ? 'PASS' : 'FAIL');
 export const TARGET_MS = 100;
+
+/** What the console bench (bench/console.ts) measured. */
+export interface ConsoleBenchResult {
+  complaints: number;
+  /** Undefined when a kept database was reused. */
+  seeded?: ConsoleSeeded & { seconds: number };
+  cases: CaseFigures[];
+  mixed: MixedRun[];
+  mixedOptions: MixedOptions;
+  users: number;
+}
 
 function printPages(r: ConsoleBenchResult): void {
   const head = [

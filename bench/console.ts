@@ -23,7 +23,7 @@ import { deskOf, type Viewer } from './console-cases';
 import { ConsoleBrowser, signIn } from './console-client';
 import { RequestLog, timeCase, type CaseFigures } from './console-latency';
 import { runMixed, type MixedOptions, type MixedRun } from './console-mixed';
-import { printConsoleReport } from './console-report';
+import { printConsoleReport, type ConsoleBenchResult } from './console-report';
 import { seedYear, type ConsoleSeeded } from './console-seed';
 import { RARE_VILLAGE } from './console-seed-text';
 import { ROOT, startServer, stopAll, WEBHOOK_TOKEN, type ServerProcess } from './kero-server';
@@ -39,23 +39,13 @@ export interface ConsoleBenchOptions {
   keep?: boolean;
 }
 
-export interface ConsoleBenchResult {
-  complaints: number;
-  /** Undefined when a kept database was reused. */
-  seeded?: ConsoleSeeded & { seconds: number };
-  cases: CaseFigures[];
-  mixed: MixedRun[];
-  mixedOptions: MixedOptions;
-  users: number;
-}
-
 function serve(file: string, logLevel: string): Promise<ServerProcess> {
   const env = { DATABASE_PATH: file, WEBHOOK_TOKEN, DAILY_COMPLAINT_LIMIT: '100000000' };
   return startServer('kero', 'src/main.ts', { ...env, LOG_LEVEL: logLevel }, undefined, 120_000);
 }
 
 /** The sign-in code last sent to `phone`, read from the server's SMS outbox. */
-function codeReader(file: string): {
+export function codeReader(file: string): {
   codeFor: (phone: string) => string | undefined;
   close(): void;
 } {
@@ -74,7 +64,7 @@ function codeReader(file: string): {
  * A phone the database has never seen (no citizen, no USSD session), for the sanity filing,
  * whose first screen must be the language one: a kept database remembers earlier runs' phones.
  */
-function newPhone(file: string): string {
+export function newPhone(file: string): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const seen = db.prepare(
@@ -87,7 +77,7 @@ function newPhone(file: string): string {
 }
 
 /** Browsers signed in as these phones, each from its own loopback address. */
-async function signedIn(
+export async function signedIn(
   file: string,
   port: number,
   phones: string[],

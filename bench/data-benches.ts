@@ -3,9 +3,11 @@
  * `kero report`, the console and its dashboard over a million complaints, with targets.
  */
 import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
-import { runConsoleBench, type ConsoleBenchResult } from './console';
-import { printConsoleReport } from './console-report';
+import { runConsoleBench } from './console';
+import { printConsoleReport, type ConsoleBenchResult } from './console-report';
 import { runDashboardBench, type DashboardBenchResult } from './dashboard';
+import { ISOLATION_DEFAULTS, runIsolationBench } from './isolation';
+import { printIsolationReport, type IsolationResult } from './isolation-report';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
 import { printReportsBench, runReportsBench, type ReportsBenchResult } from './reports';
@@ -26,6 +28,8 @@ export async function runDataBenches(parts: {
   writes: boolean;
   /** An upgrade from the previous release's database of this many complaints. */
   upgrade?: { complaints: number } | undefined;
+  /** USSD first screens beside the readers, on a desk of this many complaints. */
+  isolation?: { complaints: number } | undefined;
 }): Promise<void> {
   let outbox: OutboxBenchResult | undefined;
   let assignment: AssignmentBenchResult | undefined;
@@ -75,9 +79,16 @@ export async function runDataBenches(parts: {
     upgrade = await runUpgrade({ complaints: parts.upgrade.complaints });
     printUpgrade(upgrade);
   }
-  if (!outbox && !assignment && !open311 && !report && !desk && !dashboard && !writes && !upgrade) {
-    return;
+  let isolation: IsolationResult | undefined;
+  if (parts.isolation) {
+    const n = parts.isolation.complaints.toLocaleString('en');
+    console.log(
+      `\nIsolation bench: USSD first screens beside the console, Open311 and a CSV export (${n})`,
+    );
+    isolation = await runIsolationBench({ ...ISOLATION_DEFAULTS, ...parts.isolation });
   }
+  const any = [outbox, assignment, open311, report, desk, dashboard, writes, upgrade, isolation];
+  if (any.every((x) => x === undefined)) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -97,6 +108,7 @@ export async function runDataBenches(parts: {
   if (open311) printOpen311(open311);
   if (report) printReportsBench(report);
   if (desk) printConsoleReport(desk);
+  if (isolation) printIsolationReport(isolation);
   if (dashboard) {
     const ok = dashboard.worstP95Ms < 200;
     console.log(

@@ -5,19 +5,15 @@
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { RawConnection } from './raw-client';
+import { RawConnection, type Reply } from './raw-client';
+
+export type { Reply };
 
 export const SERVICE_CODE = '*384*1234#';
 export const NETWORK_CODE = '64004';
 const REQUEST_TIMEOUT_MS = 10_000;
 /** A run stops early once this many requests failed (server down): no busy-looping. */
 const MAX_FAILURES = 2_000;
-
-export interface Reply {
-  status: number;
-  text: string;
-  ms: number;
-}
 
 export function ussdBody(sessionId: string, phoneNumber: string, text: string): string {
   return new URLSearchParams({

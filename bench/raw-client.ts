@@ -9,7 +9,13 @@
  */
 import net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Reply } from './load';
+
+/** One answer: its status, its body as text, and the time to the whole of it. */
+export interface Reply {
+  status: number;
+  text: string;
+  ms: number;
+}
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 

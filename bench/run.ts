@@ -11,10 +11,12 @@
  * `kero report` over a million (bench/reports.ts), the console over a million complaints:
  * queue and complaint pages, and USSD hops alone and beside 20 console users (bench/console.ts;
  * --console-complaints N for another size), and the console's dashboard over a million
- * (bench/dashboard.ts), what the rollup costs each write (bench/write-cost.ts) and an upgrade of
- * a database of a million complaints from the previous release (bench/upgrade.ts:
- * --upgrade-complaints N for another size). PARTS: comma-separated kero, baseline, ussd (both),
- * outbox, assignment, open311, report, console, dashboard, writes, upgrade; default all.
+ * (bench/dashboard.ts), USSD first screens beside console users, Open311 readers and a CSV
+ * export on a seeded desk (bench/isolation.ts; --complaints N, default 200,000), what the rollup
+ * costs each write (bench/write-cost.ts) and an upgrade of a database of a million complaints
+ * from the previous release (bench/upgrade.ts: --upgrade-complaints N for another size). PARTS:
+ * comma-separated kero, baseline, ussd (both), outbox, assignment, open311, report, console,
+ * dashboard, isolation, writes, upgrade; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,6 +40,7 @@ const { values: opts } = parseArgs({
     only: { type: 'string' },
     'console-complaints': { type: 'string', default: '1000000' },
     'upgrade-complaints': { type: 'string', default: '1000000' },
+    complaints: { type: 'string', default: '200000' },
   },
 });
 const durationS = Number(opts.duration);
@@ -46,8 +49,9 @@ const warmupS = Number(opts.warmup);
 const rounds = Math.trunc(Number(opts.rounds));
 const consoleComplaints = Math.trunc(Number(opts['console-complaints']));
 const upgradeComplaints = Math.trunc(Number(opts['upgrade-complaints']));
+const isolationComplaints = Math.trunc(Number(opts.complaints));
 // prettier-ignore
-const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console', 'dashboard', 'writes', 'upgrade'];
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console', 'dashboard', 'isolation', 'writes', 'upgrade'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
@@ -61,10 +65,12 @@ const valid =
   consoleComplaints >= 1000 &&
   consoleComplaints <= 10_000_000 &&
   upgradeComplaints >= 1000 &&
-  upgradeComplaints <= 10_000_000;
+  upgradeComplaints <= 10_000_000 &&
+  isolationComplaints >= 1000 &&
+  isolationComplaints <= 10_000_000;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console,dashboard,writes,upgrade] [--console-complaints 1000..10000000] [--upgrade-complaints 1000..10000000]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console,dashboard,isolation,writes,upgrade] [--console-complaints 1000..10000000] [--complaints 1000..10000000] [--upgrade-complaints 1000..10000000]',
   );
   process.exit(2);
 }
@@ -174,6 +180,7 @@ async function main(): Promise<void> {
     dashboard: on('dashboard'),
     writes: on('writes'),
     upgrade: on('upgrade') ? { complaints: upgradeComplaints } : undefined,
+    isolation: on('isolation') ? { complaints: isolationComplaints } : undefined,
   });
 }
 

@@ -101,10 +101,16 @@ const configFields = z.object({
       )
       .optional(),
   ),
+  // Console pages, exports and Open311 are read in worker threads: how many (unset: one fewer
+  // than the machine's cores, at least one), and how many reads may wait for one.
+  READ_WORKERS: int(undefined, 1, 64),
+  READ_QUEUE: int(64, 1, 10_000),
   // Public data (what tracking by number already shows anyone): on unless switched off.
   OPEN311_ENABLED: z.stringbool({ error: 'true or false' }).default(true),
   // Descriptions are typed by callers and can hold personal details: off unless switched on.
   OPEN311_DESCRIPTIONS: z.stringbool({ error: 'true or false' }).default(false),
+  // Requests a minute one client (address) may make of Open311; 0: no limit.
+  OPEN311_RATE_LIMIT: int(120, 0, 1_000_000),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'one of fatal, error, warn, info, debug, trace, silent',

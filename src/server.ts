@@ -16,6 +16,7 @@ import { escalationDeps, fillInsOf, secureRandomInt, workingHoursOf } from './de
 import type { ConsoleDeps } from './console/deps';
 import { createApp, type AppDeps } from './http/app';
 import { prepareGracefulClose } from './http/graceful-close';
+import { readSettings, readWorkersOf, startReadPool } from './http/read-jobs';
 import { inboundDeps } from './http/routes/sms-inbound';
 import { callbackUrls } from './ops/callback-urls';
 import { createMetrics } from './ops/metrics';
@@ -77,6 +78,7 @@ function open311Settings(config: Config, policy: SlaPolicy): Open311Settings {
   return {
     descriptions: config.OPEN311_DESCRIPTIONS,
     policy,
+    ratePerMinute: config.OPEN311_RATE_LIMIT,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ...(config.TOLL_FREE_NUMBER ? { tollFreeNumber: config.TOLL_FREE_NUMBER } : {}),
   };
@@ -123,6 +125,17 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     quietHours: config.QUIET_HOURS,
     onOutcome: metrics.smsOutcome,
   });
+  const open311 = config.OPEN311_ENABLED ? open311Settings(config, sla.policy) : undefined;
+  // Console pages, exports and Open311 off the event loop; a `:memory:` database has no file
+  // for a second connection: its reads stay on this thread.
+  const reads =
+    file === ':memory:'
+      ? undefined
+      : startReadPool(readSettings(file, config.LOG_LEVEL, consoleDeps, open311), {
+          size: readWorkersOf(config),
+          queue: config.READ_QUEUE,
+          logger,
+        });
   const appDeps: AppDeps = {
     db,
     menu,
@@ -150,13 +163,15 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     console: consoleDeps,
     ...(config.TRUST_PROXY ? { trustProxy: trustProxyOf(config.TRUST_PROXY) ?? 0 } : {}),
     metricsRoute: { registry, ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
-    ...(config.OPEN311_ENABLED ? { open311: open311Settings(config, sla.policy) } : {}),
+    ...(open311 ? { open311 } : {}),
+    ...(reads ? { reads } : {}),
     readiness: createReadiness({
       db,
       file,
       now,
       dispatcher,
       ...(checkpointer ? { checkpointer } : {}),
+      ...(reads ? { reads } : {}),
       minFreeBytes: config.READY_MIN_FREE_MB * MB,
       maxWalBytes: config.READY_MAX_WAL_MB * MB,
       smsFailingMs: config.READY_SMS_FAILING_MINUTES * 60_000,
@@ -189,7 +204,8 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     async stop() {
       const stopped = [dispatcher.stop(), timers?.stop(), jobs?.stop()];
       await http.close();
-      await Promise.allSettled([...stopped, checkpointer?.stop()]);
+      // Every request is answered: the read workers have nothing left to do.
+      await Promise.allSettled([...stopped, checkpointer?.stop(), reads?.stop()]);
       db.$client.close();
     },
   };

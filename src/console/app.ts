@@ -10,7 +10,9 @@ import helmet from 'helmet';
 import { ICON, SCRIPT, STYLESHEET, type Asset } from './assets';
 import { t } from './core/words';
 import type { ConsoleDeps } from './deps';
+import { ReadsBusy, inThread } from '../../db/reads';
 import { checkPost, cookieNames, langOf, loadViewer, requireViewer } from './middleware';
+import { consoleJobs, type ConsoleReads } from './reads';
 import { accountRoutes } from './routes/account';
 import { callRoutes } from './routes/call';
 import { complaintRoutes } from './routes/complaint';
@@ -19,7 +21,7 @@ import { queueRoutes } from './routes/queue';
 import { sendHtml } from './routes/respond';
 import { signInRoutes } from './routes/sign-in';
 import { importUpload, staffRoutes } from './routes/staff';
-import { messagePage } from './views/message';
+import { busyPage, messagePage } from './views/message';
 
 function serveAsset(router: Router, asset: Asset): void {
   router.get(asset.path.replace('/console', ''), (_req, res) => {
@@ -28,7 +30,14 @@ function serveAsset(router: Router, asset: Asset): void {
   });
 }
 
-export function consoleRouter(deps: ConsoleDeps): Router {
+/**
+ * The console. Signed-in GET pages and exports are read jobs (src/console/reads.ts) run by
+ * `reads`: the read workers in production, this thread's connection by default (tests).
+ */
+export function consoleRouter(
+  deps: ConsoleDeps,
+  reads: ConsoleReads = inThread(consoleJobs, deps),
+): Router {
   const names = cookieNames(deps.secureCookie);
   const router = Router();
   router.use(
@@ -72,12 +81,12 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   router.use(checkPost(deps, names, refused));
   router.use(signInRoutes(deps, names));
   router.use(requireViewer);
-  router.use(queueRoutes(deps));
-  router.use(complaintRoutes(deps));
-  router.use(callRoutes(deps));
-  router.use(staffRoutes(deps));
-  router.use(dashboardRoutes(deps));
-  router.use(accountRoutes(deps, names));
+  router.use(queueRoutes(deps, reads));
+  router.use(complaintRoutes(deps, reads));
+  router.use(callRoutes(deps, reads));
+  router.use(staffRoutes(deps, reads));
+  router.use(dashboardRoutes(reads));
+  router.use(accountRoutes(deps, names, reads));
   router.use((req, res) => {
     const lang = langOf(req, res, names);
     sendHtml(
@@ -93,6 +102,13 @@ export function consoleRouter(deps: ConsoleDeps): Router {
   const failed: ErrorRequestHandler = (err: unknown, req, res, _next) => {
     const status = (err as { status?: unknown }).status;
     const lang = langOf(req, res, names);
+    if (err instanceof ReadsBusy) {
+      // Said, not dropped: the staff member sees why and can try again.
+      res.set('Retry-After', String(err.retryAfterSeconds));
+      const again = req.method === 'GET' ? req.originalUrl : undefined;
+      sendHtml(res, 503, busyPage({ lang, ...(again ? { again } : {}) }));
+      return;
+    }
     if (typeof status === 'number' && status >= 400 && status < 500) {
       sendHtml(
         res,

@@ -112,7 +112,8 @@ section.pair{display:grid;grid-template-columns:minmax(0,1fr);gap:8px 24px;align
 section.pair h2{grid-column:1/-1;margin-bottom:0}
 section.pair figure{margin:0;background:#fff;border:1px solid var(--line);padding:8px}
 @media (min-width:900px){section.pair{grid-template-columns:minmax(0,20rem) minmax(0,1fr)}
-section.pair.wide>div{grid-column:1/-1}}
+section.pair.wide>div,section.pair.stacked>div{grid-column:1/-1}
+section.pair.stacked figure{grid-column:1/-1;max-width:20rem}}
 svg.chart{display:block;width:100%;max-width:24rem;height:auto;font-size:14px}
 .table-wrap.dash th,.table-wrap.dash td{padding:6px}
 svg.chart .bar{fill:var(--brand)}svg.chart .bar.alt{fill:var(--link)}

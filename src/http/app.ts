@@ -3,8 +3,11 @@
  * supertest on the returned app with an in-memory database.
  */
 import express, { type Express } from 'express';
+import { throughPool, type JobRunner } from '../../db/reads';
 import { consoleRouter } from '../console/app';
 import type { ConsoleDeps } from '../console/deps';
+import type { ConsoleJobs } from '../console/reads';
+import type { Open311Jobs } from '../open311/reads';
 import { createReadiness, type Readiness } from '../ops/readiness';
 import { errorHandler } from './errors';
 import { requestLog } from './request-log';
@@ -28,6 +31,11 @@ export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   trustProxy?: number | string;
   /** The public Open311 endpoint under /open311; absent (OPEN311_ENABLED=false): not served. */
   open311?: Open311Settings;
+  /**
+   * The read workers (src/http/read-jobs.ts) that answer the console's pages and exports and
+   * Open311; absent: those reads run on this thread (tests on `:memory:`).
+   */
+  reads?: JobRunner;
 }
 
 const WEBHOOKS = ['/ussd', '/ussd/events', '/sms/inbound', '/sms/delivery'];
@@ -62,12 +70,20 @@ export function createApp(deps: AppDeps): Express {
   // 401 without the token, 404 with it.
   for (const path of WEBHOOKS) app.all(path, otherMethod(token));
   if (deps.console) {
-    app.use('/console', consoleRouter(deps.console));
+    const reads = deps.reads
+      ? throughPool<ConsoleJobs>(deps.reads, 'console', deps.console.now)
+      : undefined;
+    app.use('/console', consoleRouter(deps.console, reads));
     app.get('/', (_req, res) => {
       res.redirect(302, '/console');
     });
   }
-  if (deps.open311) app.use('/open311', open311Router({ ...deps, open311: deps.open311 }));
+  if (deps.open311) {
+    const reads = deps.reads
+      ? throughPool<Open311Jobs>(deps.reads, 'open311', deps.now)
+      : undefined;
+    app.use('/open311', open311Router({ ...deps, open311: deps.open311 }, reads));
+  }
   app.use(errorHandler(deps.logger));
   return app;
 }

@@ -10,7 +10,8 @@ import type { ReferenceData } from '../reference/types';
 import { errorDocument, type Document } from './core/document';
 import { parseRequestsQuery, type Params, type WindowQuery } from './core/query';
 import { discovery, serviceDefinition, serviceList, serviceRequests } from './core/records';
-import { publishedByNumbers, publishedInWindow } from './repository';
+import { windowPage, type Cursor } from './pages';
+import { changeMark, publishedByNumbers, type ChangeMark } from './repository';
 
 export interface Open311Settings {
   /** Publish what callers typed as the description (OPEN311_DESCRIPTIONS). */
@@ -20,6 +21,8 @@ export interface Open311Settings {
   /** Base URL the discovery document names (PUBLIC_URL); unset: the request's own. */
   publicUrl?: string;
   tollFreeNumber?: string;
+  /** Requests a minute one client may make (OPEN311_RATE_LIMIT); 0 or unset: no limit. */
+  ratePerMinute?: number;
 }
 
 export interface Open311Deps {
@@ -43,6 +46,14 @@ export interface Answer {
   maxAge: number;
   /** When a window's page was full and more follow: the next page's number. */
   nextPage?: number;
+  /** And where it starts (./pages.ts). */
+  next?: Cursor;
+}
+
+/** What a window's page is read with: the change mark now, and a cursor near it if known. */
+export interface Paging {
+  mark: ChangeMark;
+  cursor?: Cursor;
 }
 
 /** The services list and definitions change only with a deploy; requests change all day. */
@@ -55,25 +66,26 @@ export const notFound = (description: string): Answer => ({
   maxAge: 0,
 });
 
-function windowPage(deps: Open311Deps, q: WindowQuery): Answer {
-  const rows = publishedInWindow(
+function windowAnswer(deps: Open311Deps, q: WindowQuery, paging: Paging): Answer {
+  const { rows, next } = windowPage(
     deps.db,
-    { ...q, offset: (q.page - 1) * q.pageSize, limit: q.pageSize + 1 },
+    q,
     deps.open311.descriptions,
+    paging.mark,
+    paging.cursor,
   );
-  const more = rows.length > q.pageSize;
   return {
     status: 200,
-    doc: serviceRequests(rows.slice(0, q.pageSize), deps.open311.policy),
+    doc: serviceRequests(rows, deps.open311.policy),
     maxAge: REQUESTS_MAX_AGE,
-    ...(more ? { nextPage: q.page + 1 } : {}),
+    ...(next ? { nextPage: next.page, next } : {}),
   };
 }
 
-function requests(deps: Open311Deps, params: Params): Answer {
+function requests(deps: Open311Deps, params: Params, paging: () => Paging): Answer {
   const q = parseRequestsQuery(params, deps.now(), deps.reference.categories);
   if (!q.ok) return { status: 400, doc: errorDocument(q.errors), maxAge: 0 };
-  if (q.value.kind === 'window') return windowPage(deps, q.value);
+  if (q.value.kind === 'window') return windowAnswer(deps, q.value, paging());
   const rows = publishedByNumbers(deps.db, q.value.numbers, deps.open311.descriptions);
   return { status: 200, doc: serviceRequests(rows, deps.open311.policy), maxAge: REQUESTS_MAX_AGE };
 }
@@ -92,12 +104,16 @@ function contact(s: Open311Settings): string {
   return s.tollFreeNumber ? `${desk}: toll-free ${s.tollFreeNumber}` : desk;
 }
 
-/** Answers one GET for `resource`; `baseUrl` is where /open311/v2 is served from. */
+/**
+ * Answers one GET for `resource`; `baseUrl` is where /open311/v2 is served from; `paging`, what
+ * a window's page is read with (by default: the change mark now, no cursor).
+ */
 export function answerOpen311(
   deps: Open311Deps,
   resource: Resource,
   params: Params,
   baseUrl: string,
+  paging: () => Paging = () => ({ mark: changeMark(deps.db) }),
 ): Answer {
   const ok = (doc: Document, maxAge = STATIC_MAX_AGE): Answer => ({ status: 200, doc, maxAge });
   switch (resource.kind) {
@@ -110,7 +126,7 @@ export function answerOpen311(
         ? ok(serviceDefinition(resource.code))
         : notFound(`service_code ${resource.code} not found`);
     case 'requests':
-      return requests(deps, params);
+      return requests(deps, params, paging);
     case 'request':
       return request(deps, resource.id);
   }

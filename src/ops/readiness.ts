@@ -29,6 +29,8 @@ export interface ReadinessOptions {
   now: () => number;
   dispatcher?: { health(): DispatcherHealth };
   checkpointer?: { alive(): boolean };
+  /** The read workers (db/read-pool.ts): console pages and Open311 need at least one. */
+  reads?: { health(): { workers: number; size: number; queued: number } };
   /** Below this much free space on the database's disk, not ready (default 100 MB). */
   minFreeBytes?: number;
   /** A WAL larger than this means checkpoints are not keeping up (default 256 MB). */
@@ -124,6 +126,11 @@ export function createReadiness(o: ReadinessOptions): () => Readiness {
     if (o.checkpointer) {
       const alive = o.checkpointer.alive();
       checks.checkpointer = { ok: alive, detail: alive ? 'running' : 'the worker stopped' };
+    }
+    if (o.reads) {
+      const { workers, size, queued } = o.reads.health();
+      const detail = `${workers} of ${size} read workers running, ${queued} reads waiting`;
+      checks.reads = { ok: workers > 0, detail };
     }
     if (o.dispatcher) {
       checks.sms = smsCheck(o.dispatcher.health(), now, o.smsFailingMs ?? 15 * 60_000);

@@ -8,8 +8,7 @@
  * a formula (OWASP's "CSV injection"); such text cells are prefixed with an apostrophe. Numbers
  * are written as they are.
  */
-import type { Transform } from 'node:stream';
-import { Readable } from 'node:stream';
+import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import { stringify as stringifySync } from 'csv-stringify/sync';
@@ -57,29 +56,39 @@ function record(header: readonly string[], row: readonly CsvCell[]): Record<stri
 }
 
 /**
- * Writes rows as CSV to `out`, pulling them only as fast as `out` drains. When `out` fails or
- * closes early the rows' generator is closed (its `finally` blocks run) and nothing more is read.
+ * Rows as a stream of CSV text, read from `rows` only as fast as the stream is read. When the
+ * stream is destroyed (its reader went away) the rows' generator is closed (its `finally`
+ * blocks run) and nothing more is read. Made where the rows are read: in a read worker for the
+ * console's exports (db/read-pool.ts).
  */
+export function csvBody(header: readonly string[], rows: Iterable<readonly CsvCell[]>): Readable {
+  function* records() {
+    for (const row of rows) yield record(header, row);
+  }
+  const source = Readable.from(records());
+  const out = csvStringifier(header);
+  source.once('error', (err) => out.destroy(err));
+  out.once('close', () => source.destroy());
+  return source.pipe(out);
+}
+
+/** Writes rows as CSV to `out`, pulling them only as fast as `out` drains. */
 export async function writeCsv(
   out: NodeJS.WritableStream,
   header: readonly string[],
   rows: Iterable<readonly CsvCell[]>,
 ): Promise<void> {
-  function* records() {
-    for (const row of rows) yield record(header, row);
-  }
-  await pipeline(Readable.from(records()), csvStringifier(header), out);
+  await pipeline(csvBody(header, rows), out);
 }
 
 /** `name` made safe for a Content-Disposition file name. */
 const fileName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '-');
 
-/** Sends rows as a CSV download named `name`. */
+/** Sends a CSV body (csvBody's, here or from a read worker) as a download named `name`. */
 export async function sendCsv(
   res: Response,
   name: string,
-  header: readonly string[],
-  rows: Iterable<readonly CsvCell[]>,
+  body: AsyncIterable<string | Uint8Array>,
 ): Promise<void> {
   res.status(200);
   res.set({
@@ -88,7 +97,7 @@ export async function sendCsv(
     'Cache-Control': 'no-store',
   });
   try {
-    await writeCsv(res, header, rows);
+    await pipeline(body, res);
   } catch (err) {
     // A client that hangs up mid-download is not an error of ours; anything else is.
     if ((err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw err;

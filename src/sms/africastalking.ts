@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { maskPhone } from '../text/phone';
-import type { SendOutcome, SmsGateway, SmsMessage } from './gateway';
+import type { SendOutcome } from './core/outcome';
+import type { SmsGateway, SmsMessage } from './gateway';
 
 /** The narrow part of the SDK Kero uses (it ships no types). */
 interface AtSendParams {

@@ -57,8 +57,9 @@ import {
   isOutage,
   type ClaimOutcome,
   type Recorded,
+  type SendOutcome,
 } from './core/outcome';
-import type { SendOutcome, SmsGateway } from './gateway';
+import type { SmsGateway } from './gateway';
 import { type OutboxRow } from '../../db/schema';
 
 export interface DispatcherOptions {

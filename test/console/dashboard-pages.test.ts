@@ -53,6 +53,8 @@ describe('the dashboard page', () => {
     const figures = textOf((await sup.agent.get(`/console/dashboard?${WEEK_Q}`)).text);
     expect(figures).toContain('Figures are being prepared: 60 %.');
     expect(figures).not.toMatch(/Received|Still open|By council/);
+    const csv = await csvOf(sup.agent, `/console/dashboard.csv?${WEEK_Q}&table=area`);
+    expect(csv).toEqual([[expect.stringMatching(/^Figures are being prepared: 60 %\./)]]);
   });
 
   it('when each role opens it, then it renders in their scope and language', async () => {

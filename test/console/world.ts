@@ -28,7 +28,8 @@ export interface ConsoleWorld extends TestApp {
   file: (f: Filing) => ComplaintRow;
 }
 
-export function openConsoleWorld(over: Partial<ConsoleDeps> = {}): ConsoleWorld {
+/** `file`: a database file instead of `:memory:`, for the read workers (test/reads/). */
+export function openConsoleWorld(over: Partial<ConsoleDeps> = {}, dbFile?: string): ConsoleWorld {
   let consoleDeps: ConsoleDeps | undefined;
   const t = makeTestApp((db, clock) => {
     const reference = loadRef(db);
@@ -48,7 +49,7 @@ export function openConsoleWorld(over: Partial<ConsoleDeps> = {}): ConsoleWorld 
     };
     // As src/server.ts: SMS commands know the office hours too.
     return { console: consoleDeps, hours: consoleDeps.hours };
-  });
+  }, dbFile);
   if (!consoleDeps) throw new Error('console deps not built');
   const deps = consoleDeps;
   const hire = (input: StaffInput): StaffRow => {

@@ -1,8 +1,8 @@
 /**
  * The production start: `npm run build` into a temporary folder laid out like /opt/kero (dist/
  * beside a node_modules of production packages only, without tsx), then `node dist/src/main.js`
- * there: it migrates a new database, answers a first USSD hop and GET /healthz, and exits 0 on
- * SIGTERM after closing the database.
+ * there: it migrates a new database, answers a first USSD hop, GET /healthz and an Open311 page
+ * (from a read worker thread), and exits 0 on SIGTERM after closing the database.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
@@ -88,6 +88,9 @@ describe('the production build', () => {
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${server.url}/readyz`);
     expect([ready.status, ((await ready.json()) as { ready: boolean }).ready]).toEqual([200, true]);
+    // Answered by a read worker thread, which loads the built code (no TypeScript loader there).
+    const feed = await fetch(`${server.url}/open311/v2/requests.json`);
+    expect([feed.status, await feed.text()]).toEqual([200, '[]']);
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
     // Logged just before the exit, after the database closed: the shutdown ran to its end.

@@ -47,8 +47,9 @@ export interface TestApp {
 /** Overrides of the app's dependencies, or a function of the test's database and clock giving them. */
 export type TestOverrides = Partial<AppDeps> | ((db: Db, clock: TestClock) => Partial<AppDeps>);
 
-export function makeTestApp(given: TestOverrides = {}): TestApp {
-  const db = openDatabase(':memory:');
+/** `file`: a database file instead of `:memory:` (a second connection, a read worker, can open it). */
+export function makeTestApp(given: TestOverrides = {}, file = ':memory:'): TestApp {
+  const db = openDatabase(file);
   const clock = testClock();
   const overrides = typeof given === 'function' ? given(db, clock) : given;
   const deps: AppDeps = {

@@ -122,6 +122,7 @@ describe('the checks of a server on a file', () => {
     health?: DispatcherHealth;
     alive?: boolean;
     now?: number;
+    workers?: number;
   }) {
     const file = path.join(dir, 'kero.db');
     const db = openDatabase(file);
@@ -134,6 +135,9 @@ describe('the checks of a server on a file', () => {
           o.health ?? { state: 'closed', failingSince: null, reason: null, lastSentAt: null },
       },
       checkpointer: { alive: () => o.alive ?? true },
+      ...(o.workers === undefined
+        ? {}
+        : { reads: { health: () => ({ workers: o.workers ?? 0, size: 2, queued: 3 }) } }),
       ...(o.minFreeBytes === undefined ? {} : { minFreeBytes: o.minFreeBytes }),
       ...(o.maxWalBytes === undefined ? {} : { maxWalBytes: o.maxWalBytes }),
     });
@@ -173,6 +177,16 @@ describe('the checks of a server on a file', () => {
   test('when the checkpoint worker stopped, then it is not ready', () => {
     const r = readinessOn({ alive: false });
     expect(r.checks.checkpointer).toEqual({ ok: false, detail: 'the worker stopped' });
+  });
+
+  test('when no read worker runs, then it is not ready (console pages and Open311 would wait)', () => {
+    expect(readinessOn({ workers: 1 }).checks.reads).toEqual({
+      ok: true,
+      detail: '1 of 2 read workers running, 3 reads waiting',
+    });
+    const r = readinessOn({ workers: 0 });
+    expect(r.ready).toBe(false);
+    expect(r.checks.reads?.ok).toBe(false);
   });
 
   test('when SMS have been failing for 15 minutes or less, then it is ready; longer, not', () => {

@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAfricasTalkingGateway } from '../../src/sms/africastalking';
-import type { SendOutcome } from '../../src/sms/gateway';
+import type { SendOutcome } from '../../src/sms/core/outcome';
 import {
   atReply,
   SMS_PATH,

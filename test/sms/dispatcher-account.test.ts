@@ -5,7 +5,8 @@
  */
 import { openDatabase, type Db } from '../../db/client';
 import type { DispatcherOptions } from '../../src/sms/dispatcher';
-import type { SendOutcome, SmsGateway } from '../../src/sms/gateway';
+import type { SendOutcome } from '../../src/sms/core/outcome';
+import type { SmsGateway } from '../../src/sms/gateway';
 import { atReply, startFakeAtServer, type FakeAtServer } from '../fakes/fake-at-server';
 import { testClock, T0, type TestClock } from '../helpers/app';
 import { allRows, capturingLogger, outboxRow, queueMessages, testDispatcher } from './support';

@@ -100,8 +100,17 @@ describe('parseConfig: Open311', () => {
   test('when nothing is set, then Open311 is served without descriptions', () => {
     expect(parseConfig({})).toMatchObject({
       ok: true,
-      config: { OPEN311_ENABLED: true, OPEN311_DESCRIPTIONS: false },
+      config: { OPEN311_ENABLED: true, OPEN311_DESCRIPTIONS: false, OPEN311_RATE_LIMIT: 120 },
     });
+  });
+
+  test('when a rate limit is set, then it is read (0: none), and a bad one is named', () => {
+    expect(parseConfig({ OPEN311_RATE_LIMIT: '0' })).toMatchObject({
+      ok: true,
+      config: { OPEN311_RATE_LIMIT: 0 },
+    });
+    const bad = parseConfig({ OPEN311_RATE_LIMIT: '-5' });
+    expect(bad.ok ? '' : bad.message).toMatch(/^ {2}OPEN311_RATE_LIMIT: .*\(got "-5"\)$/m);
   });
 
   test('when the switches are set, then they are read as booleans, and a bad one is named', () => {
@@ -111,6 +120,24 @@ describe('parseConfig: Open311', () => {
     });
     const bad = parseConfig({ OPEN311_DESCRIPTIONS: 'maybe' });
     expect(bad.ok ? '' : bad.message).toMatch(/^ {2}OPEN311_DESCRIPTIONS: .*\(got "maybe"\)$/m);
+  });
+});
+
+describe('parseConfig: read workers', () => {
+  test('when nothing is set, then the processors decide the workers and 64 reads may wait', () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({ ok: true, config: { READ_QUEUE: 64 } });
+    expect(result.ok && result.config.READ_WORKERS).toBeUndefined();
+  });
+
+  test('when they are set, then they are read, and each one out of range is named', () => {
+    expect(parseConfig({ READ_WORKERS: '3', READ_QUEUE: '10' })).toMatchObject({
+      ok: true,
+      config: { READ_WORKERS: 3, READ_QUEUE: 10 },
+    });
+    const bad = parseConfig({ READ_WORKERS: '0', READ_QUEUE: 'many' });
+    expect(bad.ok ? '' : bad.message).toMatch(/^ {2}READ_WORKERS: .*\(got "0"\)$/m);
+    expect(bad.ok ? '' : bad.message).toMatch(/^ {2}READ_QUEUE: .*\(got "many"\)$/m);
   });
 });
 

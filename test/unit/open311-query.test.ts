@@ -39,17 +39,27 @@ describe('parseW3c', () => {
 describe('parseRequestsQuery', () => {
   const now = at('2026-03-12T06:00:00Z');
 
-  test('when nothing is given, then the last 90 days up to now, page 1 of 100, every status and service', () => {
+  test('when nothing is given, then the last 90 days up to now (moving with it), page 1 of 100, every status and service', () => {
     expect(parseRequestsQuery({}, now, ['water'])).toEqual({
       ok: true,
-      value: { kind: 'window', from: now - 90 * DAY, until: now + 1, page: 1, pageSize: 100 },
+      value: {
+        kind: 'window',
+        from: now - 90 * DAY,
+        until: now + 1,
+        moving: true,
+        page: 1,
+        pageSize: 100,
+      },
     });
   });
 
   test('when only start_date is given, then the window is the 90 days from it', () => {
     const q = parseRequestsQuery({ start_date: '2026-01-01' }, now, []);
 
-    expect(q).toMatchObject({ ok: true, value: { from: at('2026-01-01T00:00:00+03:00') } });
+    expect(q).toMatchObject({
+      ok: true,
+      value: { from: at('2026-01-01T00:00:00+03:00'), moving: false },
+    });
     expect(q.ok && q.value.kind === 'window' && q.value.until - q.value.from).toBe(90 * DAY);
   });
 
@@ -59,6 +69,7 @@ describe('parseRequestsQuery', () => {
       value: {
         from: at('2026-03-31T00:00:00+03:00') - 90 * DAY,
         until: at('2026-04-01T00:00:00+03:00'),
+        moving: false,
       },
     });
   });

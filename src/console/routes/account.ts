@@ -5,51 +5,23 @@
  */
 import { Router } from 'express';
 import { setStaffLanguage } from '../../staff/repository';
-import { endOwnSession, endSessionsOfStaff, sessionsOf } from '../auth/sessions';
-import { t } from '../core/words';
-import { field, param, sessionDeps, viewerOf, type ConsoleDeps } from '../deps';
+import { endOwnSession, endSessionsOfStaff } from '../auth/sessions';
+import { field, sessionDeps, viewerOf, type ConsoleDeps } from '../deps';
 import type { CookieNames } from '../middleware';
 import { setCookie } from '../middleware';
-import { accountPage } from '../views/account';
-import { frameFor } from './frame';
-import { sendHtml } from './respond';
-
-const DONE = {
-  language: 'account.done.language',
-  ended: 'account.done.ended',
-  others: 'account.done.endedOthers',
-} as const;
+import type { ConsoleReads } from '../reads';
+import { readPage } from './respond';
 
 /** Where to go back to after the header's language switch: a console page, else the queue. */
 function backTo(raw: string): string {
   return /^\/console(\/|\?|$)/.test(raw) && !raw.startsWith('//') ? raw : '/console';
 }
 
-export function accountRoutes(deps: ConsoleDeps, names: CookieNames): Router {
+export function accountRoutes(deps: ConsoleDeps, names: CookieNames, reads: ConsoleReads): Router {
   const router = Router();
   const sessions = sessionDeps(deps);
 
-  router.get('/account', (req, res) => {
-    const v = viewerOf(res);
-    const done = param(req, 'done');
-    const key = done in DONE ? DONE[done as keyof typeof DONE] : undefined;
-    const html = accountPage({
-      frame: frameFor(
-        res,
-        t('account.title', v.lang),
-        'account',
-        key ? { notice: t(key, v.lang) } : {},
-      ),
-      lang: v.lang,
-      reference: deps.reference,
-      staff: v.staff,
-      councils: v.councils,
-      sessions: sessionsOf(sessions, v.staff.id),
-      currentId: v.session.id,
-      csrf: v.session.csrf,
-    });
-    sendHtml(res, 200, html);
-  });
+  router.get('/account', readPage(reads, 'account'));
 
   router.post('/account/language', (req, res) => {
     const v = viewerOf(res);

@@ -15,25 +15,21 @@ import {
   takeComplaint,
   type ActionResult,
 } from '../../complaints/actions';
-import { actOnGroup, clusterInfo, linkUnderLead, unlink } from '../../complaints/clusters';
-import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
-import { complaintInScope, complaintView } from '../../complaints/detail';
+import { actOnGroup, linkUnderLead, unlink } from '../../complaints/clusters';
+import { formatComplaintNumber } from '../../complaints/core/numbers';
+import { complaintInScope } from '../../complaints/detail';
 import { revealCitizenPhone } from '../../complaints/privacy';
-import { assignableStaff, listStaff } from '../../staff/repository';
 import { replyPreview } from '../core/composer';
-import { staffChoice } from '../core/format';
 import { refusalText, t } from '../core/words';
-import { field, fields, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
-import { complaintPage, PreviewBlock, type ComplaintPageView } from '../views/complaint';
+import { field, fields, viewerOf, type ConsoleDeps } from '../deps';
+import { notFoundOf } from '../page';
+import type { DONE } from '../pages/complaint';
+import { complaintPageOf, type Extra } from '../pages/complaint';
+import type { ConsoleReads } from '../reads';
+import { PreviewBlock } from '../views/complaint';
 import { renderFragment } from '../views/layout';
-import { messagePage } from '../views/message';
-import { consoleActions, frameFor } from './frame';
-import { sendHtml } from './respond';
-
-type Extra = Pick<ComplaintPageView, 'shownPhone' | 'draft' | 'fieldError'> & {
-  notice?: string;
-  error?: string;
-};
+import { consoleActions } from './frame';
+import { pageOf, readPage, sendHtml, sendPage } from './respond';
 
 /** The complaint number in the path. */
 const numberOf = (req: Request): string => {
@@ -41,78 +37,15 @@ const numberOf = (req: Request): string => {
   return typeof n === 'string' ? n : '';
 };
 
-function notFound(res: Response): void {
-  const v = viewerOf(res);
-  const frame = frameFor(res, t('error.notFound.title', v.lang), 'queue');
-  sendHtml(
-    res,
-    404,
-    messagePage({
-      lang: v.lang,
-      title: frame.title,
-      body: t('error.notFound.body', v.lang),
-      ...(frame.who ? { who: frame.who } : {}),
-    }),
-  );
+function notFound(req: Request, res: Response): void {
+  sendPage(res, notFoundOf(pageOf(req, res)));
 }
 
-function assigneesFor(deps: ConsoleDeps, v: Viewer, regionCode: string) {
-  if (v.staff.role === 'officer') return [];
-  return assignableStaff(deps.db, regionCode).map((s) => staffChoice(s, v.lang));
-}
-
+/** The complaint's page again, after an action, on this thread. */
 function show(deps: ConsoleDeps, req: Request, res: Response, status: number, extra: Extra = {}) {
-  const v = viewerOf(res);
-  const view = complaintView(deps.db, v.scope, numberOf(req));
-  if (!view) {
-    notFound(res);
-    return;
-  }
-  const c = view.complaint;
-  const staffByPhone = new Map(listStaff(deps.db).map((s) => [s.phone, s.name]));
-  const html = complaintPage({
-    frame: frameFor(res, t('complaint.title', v.lang, { number: c.number }), 'queue', {
-      ...(extra.notice ? { notice: extra.notice } : {}),
-      ...(extra.error
-        ? {
-            errors: [
-              { text: extra.error, ...(extra.fieldError ? { field: extra.fieldError.field } : {}) },
-            ],
-          }
-        : {}),
-    }),
-    lang: v.lang,
-    now: deps.now(),
-    hours: deps.hours,
-    reference: deps.reference,
-    complaint: c,
-    ownerName: c.assigneeId === null ? null : (view.names.get(c.assigneeId) ?? null),
-    timeline: {
-      lang: v.lang,
-      events: view.events,
-      sms: view.sms,
-      names: view.names,
-      citizenPhone: c.citizenPhone,
-      staffByPhone,
-    },
-    csrf: v.session.csrf,
-    assignees: assigneesFor(deps, v, c.regionCode),
-    viewerId: v.staff.id,
-    cluster: {
-      ...clusterInfo(deps.db, v.scope, c),
-      canLead:
-        v.staff.role === 'hq' ||
-        (v.staff.role === 'supervisor' && v.staff.regionCode === c.regionCode),
-    },
-    ...(extra.shownPhone ? { shownPhone: extra.shownPhone } : {}),
-    ...(extra.draft ? { draft: extra.draft } : {}),
-    ...(extra.fieldError ? { fieldError: extra.fieldError } : {}),
-  });
-  sendHtml(res, status, html);
+  sendPage(res, complaintPageOf(deps, pageOf(req, res), status, extra));
 }
 
-const DONE = ['reply', 'note', 'take', 'assign', 'start', 'resolve', 'reopen'] as const;
-const GROUP_DONE = ['link', 'unlink', 'reply', 'resolve'] as const;
 type Done = (typeof DONE)[number];
 
 /** After an action: back to the page with a notice, or the page again with the refusal. */
@@ -137,46 +70,17 @@ function answer(
   });
 }
 
-export function complaintRoutes(deps: ConsoleDeps): Router {
+export function complaintRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   const router = Router();
   const actions = consoleActions(deps);
 
-  router.get('/c/:number', (req, res) => {
-    const v = viewerOf(res);
-    const done = DONE.find((d) => d === req.query.done);
-    const owner =
-      done === 'assign' ? complaintInScope(deps.db, v.scope, req.params.number) : undefined;
-    const name = owner?.assigneeId
-      ? listStaff(deps.db).find((s) => s.id === owner.assigneeId)?.name
-      : undefined;
-    const group = GROUP_DONE.find((d) => d === req.query.group);
-    const count = Number(req.query.n) || 0;
-    const skipped = typeof req.query.skipped === 'string' ? req.query.skipped.split(' ') : [];
-    const notice = group
-      ? [
-          t(`cluster.done.${group}`, v.lang, { count }),
-          skipped.length > 0
-            ? t('cluster.skipped', v.lang, {
-                numbers: skipped
-                  .filter(isValidComplaintNumber)
-                  .map(formatComplaintNumber)
-                  .join(', '),
-              })
-            : '',
-        ]
-          .join(' ')
-          .trim()
-      : done
-        ? t(`complaint.done.${done}`, v.lang, { name: name ?? '' })
-        : undefined;
-    show(deps, req, res, 200, notice ? { notice } : {});
-  });
+  router.get('/c/:number', readPage(reads, 'complaint'));
 
   // Every POST below first finds the complaint in the viewer's scope: outside it, a 404.
   router.post('/c/:number/:action', (req, res, next) => {
     const v = viewerOf(res);
     if (!complaintInScope(deps.db, v.scope, req.params.number)) {
-      notFound(res);
+      notFound(req, res);
       return;
     }
     next();
@@ -315,7 +219,7 @@ export function complaintRoutes(deps: ConsoleDeps): Router {
     const member = complaintInScope(deps.db, v.scope, field(req, 'number'));
     // Only a complaint linked under this one can be unlinked from here.
     if (!lead || !member || member.leadId !== lead.id) {
-      notFound(res);
+      notFound(req, res);
       return;
     }
     const r = unlink(actions, v.staff.id, member.number);
@@ -346,6 +250,6 @@ export function complaintRoutes(deps: ConsoleDeps): Router {
     });
   }
 
-  router.post('/c/:number/:action', (_req, res) => notFound(res));
+  router.post('/c/:number/:action', (req, res) => notFound(req, res));
   return router;
 }

@@ -7,7 +7,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
 import type { StaffRow } from '../../../db/schema';
-import { countOpenByAssignee } from '../../complaints/lists-repository';
 import {
   activateStaff,
   addStaff,
@@ -16,12 +15,11 @@ import {
   updateStaff,
   type Result,
 } from '../../directory/service';
-import { councilsOf, findStaffById, findStaffByPhone, listStaff } from '../../staff/repository';
+import { findStaffByPhone } from '../../staff/repository';
 import { normalizePhone } from '../../text/phone';
 import { endSessionsOfStaff } from '../auth/sessions';
 import {
   checkStaffForm,
-  listsRegion,
   manages,
   rolesGivenBy,
   STAFF_FIELDS,
@@ -29,19 +27,11 @@ import {
   type StaffFormError,
 } from '../core/staff-form';
 import { t } from '../core/words';
-import {
-  fields,
-  formOf,
-  param,
-  sessionDeps,
-  viewerOf,
-  type ConsoleDeps,
-  type Viewer,
-} from '../deps';
-import { deactivatePage, staffEditPage, staffPage, type StaffFormView } from '../views/staff';
-import { messagePage } from '../views/message';
-import { frameFor } from './frame';
-import { sendHtml } from './respond';
+import { fields, formOf, sessionDeps, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
+import { messageOf } from '../page';
+import { isPage, managedOf, staffEditOf, staffListOf, type ListOptions } from '../pages/staff';
+import type { ConsoleReads } from '../reads';
+import { pageOf, readPage, sendPage } from './respond';
 
 /** CSV uploads: in memory, one file, at most 1 MB. */
 const upload = multer({
@@ -65,120 +55,8 @@ export const importUpload: RequestHandler = (req, res, next) => {
   });
 };
 
-const emptyForm = (v: Viewer): StaffForm => ({
-  name: '',
-  phone: '',
-  role: 'officer',
-  region: v.staff.role === 'supervisor' ? (v.staff.regionCode ?? '') : '',
-  councils: [],
-  lang: 'sw',
-});
-
 function formOfRequest(req: Request): StaffForm {
   return { ...formOf(req, STAFF_FIELDS), councils: fields(req, 'councils') };
-}
-
-function formView(
-  deps: ConsoleDeps,
-  v: Viewer,
-  action: string,
-  form: StaffForm,
-  errors: StaffFormError[],
-  button: string,
-): StaffFormView {
-  return {
-    lang: v.lang,
-    reference: deps.reference,
-    csrf: v.session.csrf,
-    action,
-    form,
-    errors,
-    roles: rolesGivenBy(v.staff),
-    regionCodes:
-      v.staff.role === 'hq'
-        ? deps.reference.regions.map((r) => r.code)
-        : [v.staff.regionCode ?? ''],
-    button,
-  };
-}
-
-/** Error summary entries for a staff form (`prefix` tells the add form from the edit one). */
-const summary = (v: Viewer, errors: StaffFormError[], prefix: string) =>
-  errors.map((e) => ({ text: t(e.key, v.lang, e.vars), field: `${prefix}-${e.field}` }));
-
-interface ListOptions {
-  status?: number;
-  notice?: string;
-  error?: string;
-  add?: { form: StaffForm; errors: StaffFormError[] };
-  importErrors?: string[];
-}
-
-function showList(deps: ConsoleDeps, req: Request, res: Response, o: ListOptions = {}) {
-  const v = viewerOf(res);
-  const hq = v.staff.role === 'hq';
-  const wanted = param(req, 'region');
-  const filter = hq && deps.reference.regions.some((r) => r.code === wanted) ? wanted : undefined;
-  const region = listsRegion(v.staff) ?? filter;
-  const members = listStaff(deps.db, region);
-  const ids = members.map((m) => m.id);
-  const councils = councilsOf(deps.db, ids);
-  const open = countOpenByAssignee(deps.db, ids);
-  const addErrors = o.add?.errors ?? [];
-  const importErrors = o.importErrors ?? [];
-  const html = staffPage({
-    frame: frameFor(res, t('staff.title', v.lang), 'staff', {
-      ...(o.notice ? { notice: o.notice } : {}),
-      errors: [
-        ...(o.error ? [{ text: o.error }] : []),
-        ...summary(v, addErrors, 'add'),
-        ...(importErrors.length > 0
-          ? [{ text: t('staff.err.import', v.lang), field: 'import-file' }]
-          : []),
-      ],
-    }),
-    lang: v.lang,
-    reference: deps.reference,
-    csrf: v.session.csrf,
-    items: members.map((member) => ({
-      member,
-      councils: councils.get(member.id) ?? [],
-      open: open.get(member.id) ?? 0,
-      managed: manages(v.staff, member),
-    })),
-    ...(hq
-      ? { regionFilter: { value: filter ?? '', codes: deps.reference.regions.map((r) => r.code) } }
-      : {}),
-    add: formView(
-      deps,
-      v,
-      '/console/staff',
-      o.add?.form ?? emptyForm(v),
-      addErrors,
-      t('staff.addButton', v.lang),
-    ),
-    importErrors,
-  });
-  sendHtml(res, o.status ?? 200, html);
-}
-
-/** The staff member a path names, when the viewer manages them; else a 404 page. */
-function managedMember(deps: ConsoleDeps, req: Request, res: Response): StaffRow | undefined {
-  const v = viewerOf(res);
-  const id = Number(req.params.id);
-  const member = Number.isSafeInteger(id) ? findStaffById(deps.db, id) : undefined;
-  if (member && manages(v.staff, member)) return member;
-  sendHtml(
-    res,
-    404,
-    messagePage({
-      lang: v.lang,
-      title: t('error.notFound.title', v.lang),
-      body: t('error.notFound.body', v.lang),
-      who: frameFor(res, '', 'staff').who,
-    }),
-  );
-  return undefined;
 }
 
 /** A phone number already registered to someone else, as a form error. */
@@ -198,32 +76,21 @@ function phoneTaken(
     : undefined;
 }
 
-function showEdit(
-  deps: ConsoleDeps,
-  res: Response,
-  member: StaffRow,
-  form: StaffForm,
-  errors: StaffFormError[],
-  status = 200,
-) {
-  const v = viewerOf(res);
-  const title = t('staff.editTitle', v.lang, { name: member.name });
-  const view = formView(
-    deps,
-    v,
-    `/console/staff/${member.id}`,
-    form,
-    errors,
-    t('staff.saveButton', v.lang),
-  );
-  const frame = frameFor(res, title, 'staff', { errors: summary(v, errors, 'edit') });
-  sendHtml(res, status, staffEditPage({ frame, form: view, name: member.name }));
+/** A staff member the path names and the viewer manages; else the 404 page is sent. */
+function managedMember(deps: ConsoleDeps, req: Request, res: Response): StaffRow | undefined {
+  const found = managedOf(deps, pageOf(req, res));
+  if (!isPage(found)) return found;
+  sendPage(res, found);
+  return undefined;
 }
+
+const showList = (deps: ConsoleDeps, req: Request, res: Response, o: ListOptions = {}) =>
+  sendPage(res, staffListOf(deps, pageOf(req, res), o));
 
 /** The first error of a service result (a race the form checks did not catch). */
 const serviceError = <T>(r: Result<T>) => (r.ok ? undefined : r.errors.join('; '));
 
-export function staffRoutes(deps: ConsoleDeps): Router {
+export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   const router = Router();
   const ctx = () => ({
     db: deps.db,
@@ -233,39 +100,18 @@ export function staffRoutes(deps: ConsoleDeps): Router {
   });
 
   // Officers manage no one: the staff pages are not theirs.
-  router.use('/staff', (_req, res, next) => {
-    const v = viewerOf(res);
-    if (v.staff.role !== 'officer') {
+  router.use('/staff', (req, res, next) => {
+    if (viewerOf(res).staff.role !== 'officer') {
       next();
       return;
     }
-    sendHtml(
+    sendPage(
       res,
-      403,
-      messagePage({
-        lang: v.lang,
-        title: t('error.forbidden.title', v.lang),
-        body: t('error.forbidden.body', v.lang),
-        who: frameFor(res, '', 'staff').who,
-      }),
+      messageOf(pageOf(req, res), 403, 'staff', 'error.forbidden.title', 'error.forbidden.body'),
     );
   });
 
-  router.get('/staff', (req, res) => {
-    const v = viewerOf(res);
-    const done = param(req, 'done');
-    const name = param(req, 'name').slice(0, 80);
-    const count = Number(param(req, 'n')) || 0;
-    const notice =
-      done === 'add' || done === 'edit' || done === 'activate'
-        ? t(`staff.done.${done}`, v.lang, { name })
-        : done === 'deactivate'
-          ? t('staff.done.deactivate', v.lang, { name, count })
-          : done === 'import'
-            ? t('staff.done.import', v.lang, { count })
-            : undefined;
-    showList(deps, req, res, notice ? { notice } : {});
-  });
+  router.get('/staff', readPage(reads, 'staff'));
 
   router.post('/staff', (req, res) => {
     const v = viewerOf(res);
@@ -307,20 +153,7 @@ export function staffRoutes(deps: ConsoleDeps): Router {
     res.redirect(303, `/console/staff?done=import&n=${r.value.length}`);
   });
 
-  router.get('/staff/:id', (req, res) => {
-    const member = managedMember(deps, req, res);
-    if (!member) return;
-    const councils = councilsOf(deps.db, [member.id]).get(member.id) ?? [];
-    const form: StaffForm = {
-      name: member.name,
-      phone: member.phone,
-      role: member.role,
-      region: member.regionCode ?? '',
-      councils,
-      lang: member.language,
-    };
-    showEdit(deps, res, member, form, []);
-  });
+  router.get('/staff/:id', readPage(reads, 'staffEdit'));
 
   router.post('/staff/:id', (req, res) => {
     const v = viewerOf(res);
@@ -331,7 +164,7 @@ export function staffRoutes(deps: ConsoleDeps): Router {
     const taken = phoneTaken(deps, form, member.id);
     if (!checked.ok || taken) {
       const errors = [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])];
-      showEdit(deps, res, member, form, errors, 400);
+      sendPage(res, staffEditOf(deps, pageOf(req, res), member, form, errors, 400));
       return;
     }
     const r = updateStaff(deps.db, ctx(), member.id, checked.input);
@@ -339,24 +172,7 @@ export function staffRoutes(deps: ConsoleDeps): Router {
     res.redirect(303, `/console/staff?done=edit&name=${encodeURIComponent(r.value.name)}`);
   });
 
-  router.get('/staff/:id/deactivate', (req, res) => {
-    const v = viewerOf(res);
-    const member = managedMember(deps, req, res);
-    if (!member) return;
-    const open = countOpenByAssignee(deps.db, [member.id]).get(member.id) ?? 0;
-    const title = t('staff.deactivateTitle', v.lang, { name: member.name });
-    sendHtml(
-      res,
-      200,
-      deactivatePage({
-        frame: frameFor(res, title, 'staff'),
-        lang: v.lang,
-        csrf: v.session.csrf,
-        member,
-        open,
-      }),
-    );
-  });
+  router.get('/staff/:id/deactivate', readPage(reads, 'staffDeactivate'));
 
   router.post('/staff/:id/deactivate', (req, res) => {
     const v = viewerOf(res);

@@ -331,6 +331,17 @@ function Chart({ v, table }: { v: DashboardView; table: Table }) {
   return <BarChart id={`chart-${table.id}`} title={title} desc={desc} bars={bars} />;
 }
 
+/** More columns than fit beside a chart at 1280 px (by region, by council): the chart goes above. */
+const STACKED_OVER = 9;
+
+/** A table beside its chart; the staff table alone; a wide table under its chart. */
+const pairClass = (table: Table): string =>
+  table.id === 'staff'
+    ? 'pair wide'
+    : table.columns.length > STACKED_OVER
+      ? 'pair stacked'
+      : 'pair';
+
 export function dashboardPage(v: DashboardView): string {
   const { lang, period } = v;
   const tables = dashboardTables(v.dashboard, {
@@ -362,11 +373,7 @@ export function dashboardPage(v: DashboardView): string {
       {figuresWait === null && <Times v={v} />}
       {figuresWait === null &&
         tables.map((table) => (
-          <section
-            key={table.id}
-            class={table.id === 'staff' ? 'pair wide' : 'pair'}
-            aria-labelledby={`h-${table.id}`}
-          >
+          <section key={table.id} class={pairClass(table)} aria-labelledby={`h-${table.id}`}>
             <h2 id={`h-${table.id}`}>{table.title}</h2>
             {table.id !== 'staff' && (
               <figure>

@@ -2,21 +2,28 @@
  * /open311: the public, read-only Open311 GeoReport v2 endpoint (src/open311/georeport.ts),
  * mounted only when OPEN311_ENABLED. JSON or XML by the path's extension (`.json`, `.xml`); every
  * other path or extension is a 404 in the spec's error format. Any web page may read it (CORS `*`:
- * it is public data, and no cookie or credential is ever involved); answers may be cached
- * briefly.
+ * it is public data, and no cookie or credential is ever involved). It protects itself: at most
+ * OPEN311_RATE_LIMIT requests a minute from one client (429), answers that may be cached for a
+ * minute and revalidated (ETag, Last-Modified: 304), a re-read of an unchanged answer served
+ * from memory, deep pages read after the page before them (src/open311/memo.ts).
  */
 import { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import type { Logger } from 'pino';
-import { errorDocument, toJson, toXml, type Document } from '../../open311/core/document';
+import { inThread, ReadsBusy, type Reads } from '../../../db/reads';
+import { errorDocument, toJson, toXml } from '../../open311/core/document';
+import { parseRequestsQuery } from '../../open311/core/query';
+import type { Open311Deps, Resource } from '../../open311/georeport';
+import { createOpen311Memo, type Open311Memo } from '../../open311/memo';
 import {
-  answerOpen311,
-  notFound,
-  type Answer,
-  type Open311Deps,
-  type Resource,
-} from '../../open311/georeport';
-
-type Format = 'json' | 'xml';
+  open311Jobs,
+  open311Reply,
+  readsComplaints,
+  type Format,
+  type Open311Ask,
+  type Open311Jobs,
+  type Open311Reply,
+} from '../../open311/reads';
 
 const CONTENT_TYPES: Record<Format, string> = {
   json: 'application/json; charset=utf-8',
@@ -46,8 +53,7 @@ const CORS = {
   'Access-Control-Max-Age': '86400',
 };
 
-function send(res: Response, format: Format, a: Answer, next?: string): void {
-  const doc: Document = a.doc;
+function send(res: Response, format: Format, a: Open311Reply, next?: string): void {
   res
     .status(a.status)
     .set({
@@ -56,8 +62,19 @@ function send(res: Response, format: Format, a: Answer, next?: string): void {
       'Cache-Control': a.maxAge > 0 ? `public, max-age=${a.maxAge}` : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
       ...(next ? { Link: `<${next}>; rel="next"` } : {}),
+      ...(a.etag && a.status === 200 ? { ETag: a.etag } : {}),
+      ...(a.lastModified !== undefined && a.status === 200
+        ? { 'Last-Modified': new Date(a.lastModified).toUTCString() }
+        : {}),
     })
-    .send(format === 'xml' ? toXml(doc) : toJson(doc));
+    // With the validators set, Express answers a matching If-None-Match/If-Modified-Since 304.
+    .send(a.body);
+}
+
+/** An error in the spec's format, as text. */
+function errorReply(format: Format, status: number, description: string): Open311Reply {
+  const doc = errorDocument([{ code: status, description }]);
+  return { status, body: format === 'xml' ? toXml(doc) : toJson(doc), maxAge: 0 };
 }
 
 function baseUrlOf(deps: Open311Deps, req: Request): string {
@@ -74,15 +91,20 @@ function nextPageUrl(base: string, req: Request, page: number): string {
   return `${base}${url.pathname}${url.search}`;
 }
 
-/** Failures inside (the database, say) are answered in the spec's format too, without details. */
+/**
+ * Failures inside (the database, say) are answered in the spec's format too, without details;
+ * every read worker busy and the queue full: 503 with Retry-After.
+ */
 function failure(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, _next) => {
+    const { format } = route(req.path);
+    if (err instanceof ReadsBusy) {
+      res.set('Retry-After', String(err.retryAfterSeconds));
+      send(res, format, errorReply(format, 503, 'Busy: please try again in a few seconds'));
+      return;
+    }
     logger.error({ err, path: req.originalUrl }, 'open311 request failed');
-    send(res, route(req.path).format, {
-      status: 500,
-      doc: errorDocument([{ code: 500, description: 'Internal error: please try again later' }]),
-      maxAge: 0,
-    });
+    send(res, format, errorReply(format, 500, 'Internal error: please try again later'));
   };
 }
 
@@ -90,14 +112,71 @@ export interface Open311RouteDeps extends Open311Deps {
   logger: Logger;
 }
 
-/** The /open311 router: GET and HEAD answered, OPTIONS for CORS, anything else 405. */
-export function open311Router(deps: Open311RouteDeps): Router {
+/** At most `perMinute` requests a minute from one address (the proxy's client, TRUST_PROXY). */
+function perClient(perMinute: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Preflights cost nothing and carry no query.
+    skip: (req) => req.method === 'OPTIONS',
+    handler: (req, res) => {
+      const { format } = route(req.path);
+      const text = `Too many requests: at most ${perMinute} a minute from one client`;
+      send(res, format, errorReply(format, 429, text));
+    },
+  });
+}
+
+/**
+ * The answer to a GET that reads complaints: remembered if nothing changed since, else read by
+ * `reads` from the nearest known start of its page, and remembered.
+ */
+async function answerOf(
+  deps: Open311Deps,
+  memo: Open311Memo,
+  reads: Reads<Open311Jobs>,
+  key: string,
+  ask: Open311Ask,
+): Promise<Open311Reply> {
+  const now = deps.now();
+  const known = memo.answer(key, memo.mark(), now);
+  if (known) return known;
+  const parsed =
+    ask.resource.kind === 'requests'
+      ? parseRequestsQuery(ask.params, now, deps.reference.categories)
+      : undefined;
+  const q = parsed?.ok && parsed.value.kind === 'window' ? parsed.value : undefined;
+  const cursor = q ? memo.cursor(q) : undefined;
+  const reply = await reads.ask('reply', { ...ask, ...(cursor ? { cursor } : {}) });
+  memo.remember(key, q, reply, now);
+  return reply;
+}
+
+/**
+ * The /open311 router: GET and HEAD answered, OPTIONS for CORS, anything else 405. Requests
+ * are answered by `reads` (the read workers in production, this thread by default); discovery
+ * and services, which read no complaint, here.
+ */
+export function open311Router(
+  deps: Open311RouteDeps,
+  reads: Reads<Open311Jobs> = inThread(open311Jobs, deps),
+): Router {
   const router = Router();
-  router.get(/.*/, (req, res) => {
+  const memo = createOpen311Memo(deps.db);
+  const perMinute = deps.open311.ratePerMinute ?? 0;
+  if (perMinute > 0) router.use(perClient(perMinute));
+  router.get(/.*/, async (req, res) => {
     const { resource, format } = route(req.path);
-    if (!resource) return send(res, format, notFound(`no resource at ${req.baseUrl}${req.path}`));
+    if (!resource) {
+      return send(res, format, errorReply(format, 404, `no resource at ${req.baseUrl}${req.path}`));
+    }
     const base = baseUrlOf(deps, req);
-    const answer = answerOpen311(deps, resource, req.query, base);
+    const ask = { resource, params: req.query, baseUrl: base, format };
+    const answer = readsComplaints(resource)
+      ? await answerOf(deps, memo, reads, req.originalUrl, ask)
+      : open311Reply(deps, ask);
     const next = answer.nextPage ? nextPageUrl(base, req, answer.nextPage) : undefined;
     send(res, format, answer, next);
   });
@@ -107,11 +186,7 @@ export function open311Router(deps: Open311RouteDeps): Router {
   router.all(/.*/, (req, res) => {
     const { format } = route(req.path);
     res.set('Allow', 'GET, HEAD, OPTIONS');
-    send(res, format, {
-      status: 405,
-      doc: errorDocument([{ code: 405, description: `${req.method} is not allowed: read only` }]),
-      maxAge: 0,
-    });
+    send(res, format, errorReply(format, 405, `${req.method} is not allowed: read only`));
   });
   router.use(failure(deps.logger));
   return router;

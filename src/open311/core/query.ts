@@ -30,6 +30,8 @@ export interface WindowQuery {
   from: number;
   /** First requested instant excluded (ms). */
   until: number;
+  /** Neither date was given: the window is the last 90 days up to the moment asked. */
+  moving: boolean;
   /** Kero statuses to include; undefined: all. */
   statuses?: readonly ComplaintStatus[];
   serviceCodes?: readonly string[];
@@ -96,9 +98,9 @@ function windowOf(params: Params, now: number, errors: Open311Error[]) {
   else if (start && end && end.start - start.start > span) {
     errors.push(bad(`start_date and end_date may be at most ${MAX_WINDOW_DAYS} days apart`));
   }
-  if (start) return { from: start.start, until: end?.end ?? start.start + span };
-  if (end) return { from: end.start - span, until: end.end };
-  return { from: now - span, until: now + 1 };
+  if (start) return { from: start.start, until: end?.end ?? start.start + span, moving: false };
+  if (end) return { from: end.start - span, until: end.end, moving: false };
+  return { from: now - span, until: now + 1, moving: true };
 }
 
 function intArg(

@@ -3,8 +3,25 @@
  * the claims repository (src/outbox/claims-repository.ts).
  */
 import type { OutboxRow } from '../../../db/schema';
-import type { SendOutcome } from '../gateway';
 import { retryDelayMs } from './backoff';
+
+/**
+ * What one send to the SMS provider came to; the gateway (src/sms/gateway.ts) answers with it and
+ * this core decides what it does to the row.
+ */
+export type SendOutcome =
+  | { kind: 'sent'; messageId: string; cost: string | null; statusCode: number }
+  /**
+   * Worth retrying later. `outage`: the API itself did not work (no answer, timeout, HTTP 5xx,
+   * 429): not this message's fault, so it costs the message no attempt. Otherwise AT answered but
+   * could not take this message now (recipient codes 500/501, an undocumented code).
+   */
+  | { kind: 'temporary'; reason: string; outage: boolean }
+  /**
+   * Retrying cannot help: codes 401-407, 409, 502, an invalid number, bad credentials.
+   * `operator` marks problems only the operator can fix (405 InsufficientBalance, 401 auth).
+   */
+  | { kind: 'permanent'; reason: string; operator: boolean };
 
 export type Recorded = 'sent' | 'retried' | 'failed' | 'deferred' | 'lost';
 

@@ -26,6 +26,10 @@ export const en = {
   'error.forbidden.body': 'Your role does not allow this page.',
   'error.csrf': 'This form had expired or came from another site. Please try again.',
   'error.server': 'Something went wrong on our side. Please try again in a moment.',
+  'error.busy.title': 'Busy: try again in a moment',
+  'error.busy.body':
+    'The console is answering many requests right now. Nothing was lost: try again in a few seconds.',
+  'error.busy.again': 'Try again',
   'error.tooMany': 'Too many attempts. Please wait a few minutes and try again.',
   'common.back': 'Back',
   'common.save': 'Save',

@@ -26,6 +26,10 @@ export const sw: Words = {
   'error.csrf':
     'Fomu hii ilikuwa imepitwa na muda au imetoka tovuti nyingine. Tafadhali jaribu tena.',
   'error.server': 'Kuna hitilafu upande wetu. Tafadhali jaribu tena baada ya muda mfupi.',
+  'error.busy.title': 'Kuna shughuli nyingi: jaribu tena baada ya muda mfupi',
+  'error.busy.body':
+    'Dawati linajibu maombi mengi kwa sasa. Hakuna kilichopotea: jaribu tena baada ya sekunde chache.',
+  'error.busy.again': 'Jaribu tena',
   'error.tooMany': 'Majaribio mengi mno. Tafadhali subiri dakika chache kisha ujaribu tena.',
   'common.back': 'Rudi',
   'common.save': 'Hifadhi',

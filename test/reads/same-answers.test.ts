@@ -1,0 +1,126 @@
+/**
+ * Console pages, exports and Open311 answered by the read workers (worker threads, each with its
+ * own read-only connection) are, byte for byte, what the same reads answer on the main thread:
+ * for headquarters, a supervisor and an officer, every page kind, the CSV exports streamed in
+ * many chunks, and Open311 pages in JSON and XML.
+ */
+import request from 'supertest';
+import { inTransaction } from '../../db/client';
+import { replyToComplaint, resolveComplaint } from '../../src/complaints/actions';
+import { DESK } from '../helpers/world';
+import { openPoolWorld, type PoolWorld } from './pool-world';
+
+let w: PoolWorld;
+const cookies: Record<string, string> = {};
+const numbers: string[] = [];
+
+beforeAll(async () => {
+  w = openPoolWorld();
+  const actions = {
+    db: w.db,
+    now: w.clock.now,
+    reference: w.console.reference,
+    hours: w.console.hours,
+  };
+  // Enough complaints for a CSV of many chunks (64 KB each) and deep Open311 pages.
+  inTransaction(w.db, () => {
+    for (let i = 0; i < 1200; i++) {
+      w.clock.advance(60_000);
+      const c = w.file({
+        council: ['DAR-KIM', 'DAR-UBM', 'ARU-ARC'][i % 3] ?? 'DAR-KIM',
+        category: ['water', 'roads', 'health'][i % 3] ?? 'water',
+        place: `Mtaa wa ${i % 17}`,
+        description: `Maji hayatoki kijijini tangu wiki iliyopita, namba ${i}; "bomba" limevunjika.`,
+      });
+      numbers.push(c.number);
+      if (i % 4 === 0) replyToComplaint(actions, w.desk.hq.id, c.number, 'Tunashughulikia');
+      if (i % 8 === 0) resolveComplaint(actions, w.desk.hq.id, c.number, 'Imerekebishwa');
+    }
+  });
+  for (const who of ['hq', 'darSup', 'neema'] as const)
+    cookies[who] = await w.cookieOf(DESK[who].phone);
+}, 60_000);
+
+afterAll(() => w.stop());
+
+const both = async (url: string, cookie = '') => {
+  const [here, pooled] = await Promise.all(
+    [w.inThread, w.pooled].map((app) => request(app).get(url).set('Cookie', cookie)),
+  );
+  return { here: here!, pooled: pooled! };
+};
+
+const answer = (r: request.Response) => ({
+  status: r.status,
+  type: r.headers['content-type'] as unknown,
+  location: r.headers.location as unknown,
+  disposition: r.headers['content-disposition'] as unknown,
+  link: r.headers.link as unknown,
+  body: r.text,
+});
+
+describe('reads through the worker pool', () => {
+  const pages = (): [string, string][] => [
+    ['hq', '/console'],
+    ['hq', '/console?tab=resolved&category=water'],
+    ['hq', '/console?q=bomba'],
+    ['hq', `/console?q=${numbers[5] ?? ''}`],
+    ['hq', '/console?q=1234'],
+    ['hq', `/console/c/${numbers[8] ?? ''}`],
+    ['hq', '/console/c/00000000'],
+    ['hq', '/console/staff'],
+    ['hq', `/console/staff/${w.desk.neema.id}`],
+    ['hq', `/console/staff/${w.desk.neema.id}/deactivate`],
+    ['hq', '/console/dashboard'],
+    ['hq', '/console/dashboard?period=year&region=DAR'],
+    ['hq', '/console/account?done=language'],
+    ['hq', '/console/call'],
+    ['darSup', '/console?tab=open'],
+    ['darSup', '/console/dashboard?period=custom&from=2026-03-12&to=2026-03-11'],
+    ['darSup', '/console/staff?done=add&name=Asha'],
+    ['neema', '/console'],
+    ['neema', `/console/c/${numbers[2] ?? ''}`],
+    ['neema', '/console/dashboard?period=week'],
+    ['neema', '/console/staff'],
+  ];
+
+  it('when each page kind is read, then the pool answers what the main thread answers', async () => {
+    for (const [who, url] of pages()) {
+      const r = await both(url, cookies[who]);
+      expect([who, url, answer(r.pooled)]).toEqual([who, url, answer(r.here)]);
+    }
+  });
+
+  it.each([
+    '/console/queue.csv?tab=open',
+    '/console/queue.csv?tab=resolved',
+    '/console/dashboard.csv?table=category',
+    '/console/dashboard.csv?table=area&public=1&period=year',
+  ])('when %s is exported, then the pool streams the same file in chunks', async (url) => {
+    const r = await both(url, cookies.hq);
+    expect(answer(r.pooled)).toEqual(answer(r.here));
+    expect(r.pooled.status).toBe(200);
+  });
+
+  it('when the whole queue is exported, then the file spans several of the workers chunks', async () => {
+    const r = await both('/console/queue.csv?tab=open', cookies.hq);
+    expect(Buffer.byteLength(r.pooled.text)).toBeGreaterThan(3 * 64 * 1024);
+  });
+
+  it.each([
+    '/open311/v2/requests.json',
+    '/open311/v2/requests.xml?page_size=50&page=3',
+    '/open311/v2/requests.json?status=closed&page_size=100&page=2',
+    '/open311/v2/requests.json?page_size=1000&page=2',
+    '/open311/v2/requests.json?page=0',
+  ])('when Open311 %s is asked, then the pool answers the same', async (url) => {
+    const r = await both(url);
+    expect(answer(r.pooled)).toEqual(answer(r.here));
+  });
+
+  it('when one Open311 request is asked by number, then the pool answers the same', async () => {
+    const r = await both(`/open311/v2/requests/${numbers[3] ?? ''}.json`);
+    expect(answer(r.pooled)).toEqual(answer(r.here));
+    expect(r.pooled.status).toBe(200);
+  });
+});
