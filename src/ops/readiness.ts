@@ -13,6 +13,8 @@ export interface Check {
   ok: boolean;
   /** What is wrong (or what was seen), in words. */
   detail: string;
+  /** Something to look at that does not stop the server's work (a replica behind): still ok. */
+  warn?: boolean;
 }
 
 export interface Readiness {
@@ -29,6 +31,8 @@ export interface ReadinessOptions {
   now: () => number;
   dispatcher?: { health(): DispatcherHealth };
   checkpointer?: { alive(): boolean };
+  /** REPLICATION=litestream: the replicas' lag (src/ops/replication.ts); never unready. */
+  replication?: { check(): Check };
   /** Below this much free space on the database's disk, not ready (default 100 MB). */
   minFreeBytes?: number;
   /** A WAL larger than this means checkpoints are not keeping up (default 256 MB). */
@@ -125,6 +129,7 @@ export function createReadiness(o: ReadinessOptions): () => Readiness {
       const alive = o.checkpointer.alive();
       checks.checkpointer = { ok: alive, detail: alive ? 'running' : 'the worker stopped' };
     }
+    if (o.replication) checks.replication = o.replication.check();
     if (o.dispatcher) {
       checks.sms = smsCheck(o.dispatcher.health(), now, o.smsFailingMs ?? 15 * 60_000);
     }
