@@ -64,9 +64,9 @@ describe('parseLitestreamMetrics', () => {
       'litestream has not read the database yet',
     ],
     [
-      'no replica',
+      'no replica yet',
       `litestream_shadow_wal_index{db="${DB}"} 0\nlitestream_shadow_wal_size{db="${DB}"} 32\n`,
-      'litestream has no replica for it',
+      'no replica of it has reported yet',
     ],
   ])('when the text holds %s, then the reason says so', (_, text, reason) => {
     expect(parseLitestreamMetrics(text, DB)).toEqual({ ok: false, reason });

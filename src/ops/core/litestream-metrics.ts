@@ -69,7 +69,7 @@ export function parseLitestreamMetrics(text: string, dbPath: string): ParsedMetr
   if (shadow.index === undefined || shadow.offset === undefined) {
     return { ok: false, reason: 'litestream has not read the database yet' };
   }
-  if (replicas.size === 0) return { ok: false, reason: 'litestream has no replica for it' };
+  if (replicas.size === 0) return { ok: false, reason: 'no replica of it has reported yet' };
   const complete = (p: Partial<WalPosition>): WalPosition | undefined =>
     p.index === undefined || p.offset === undefined
       ? undefined
