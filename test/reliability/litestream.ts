@@ -66,6 +66,8 @@ export interface Litestream {
   readonly pid: number;
   /** SIGKILL to its process group; resolves once it is gone. */
   kill9(): Promise<void>;
+  /** SIGTERM (it ships what it has to every replica, then exits); resolves once it is gone. */
+  stop(): Promise<void>;
   log(): string;
 }
 
@@ -90,8 +92,14 @@ export async function startLitestream(config: LitestreamConfig, logFile: string)
   const litestream: Litestream = {
     pid: child.pid ?? -1,
     kill9: async () => {
-      killGroup(child);
+      signalGroup(child, 'SIGKILL');
       await exited;
+    },
+    stop: async () => {
+      signalGroup(child, 'SIGTERM');
+      const force = setTimeout(() => signalGroup(child, 'SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(force);
     },
     log,
   };
@@ -109,10 +117,10 @@ export async function startLitestream(config: LitestreamConfig, logFile: string)
   throw new Error(`litestream metrics never answered:\n${tail(log())}`);
 }
 
-function killGroup(child: ChildProcess): void {
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
-    process.kill(-child.pid, 'SIGKILL');
+    process.kill(-child.pid, signal);
   } catch {
     // already gone
   }
@@ -126,7 +134,7 @@ export async function killAllLitestreams(): Promise<void> {
         new Promise<void>((resolve) => {
           if (child.exitCode !== null || child.signalCode !== null) return resolve();
           child.once('exit', () => resolve());
-          killGroup(child);
+          signalGroup(child, 'SIGKILL');
         }),
     ),
   );
