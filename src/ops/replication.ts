@@ -75,9 +75,11 @@ export function watchReplication(o: ReplicationWatchOptions): ReplicationWatch {
   const tick = async () => {
     if (reading) return;
     reading = true;
-    const now = o.now();
     try {
-      const parsed = parseLitestreamMetrics(await read(), dbPath);
+      const text = await read();
+      // The time of the answer: a position is known to be there from then on.
+      const now = o.now();
+      const parsed = parseLitestreamMetrics(text, dbPath);
       silentSince = undefined;
       if (!parsed.ok) {
         settle({ check: { ok: true, warn: true, detail: parsed.reason }, answering: true });
@@ -89,6 +91,7 @@ export function watchReplication(o: ReplicationWatchOptions): ReplicationWatch {
       settle({ check: { ok: true, ...(warn ? { warn } : {}), detail }, lag, answering: true });
     } catch (err) {
       if (controller.signal.aborted) return;
+      const now = o.now();
       silentSince ??= now;
       const seconds = Math.round((now - silentSince) / 1000);
       const detail = `litestream not answering at ${o.url} for ${seconds} s: ${messageOf(err)}`;

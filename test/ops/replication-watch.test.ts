@@ -128,8 +128,8 @@ test('when Litestream stops answering, then the check says how long, with the re
   fake.serve(200, litestreamText(4152, 4152));
   const w = start();
   await until(() => w.answering());
-  await fake.close();
   clock = 5000;
+  await fake.close();
   await until(() => !w.answering());
   clock = 12_000;
   await until(() => w.check().detail.includes('for 7 s'));
