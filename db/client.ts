@@ -45,8 +45,24 @@ export function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
 
 const migrationsFolder = path.join(__dirname, 'migrations');
 
+/**
+ * Who checkpoints the WAL. `kero`: SQLite's automatic checkpoint on commit, until the server's
+ * worker (db/checkpointer.ts) takes over. `litestream` (REPLICATION=litestream): Litestream does,
+ * and no connection of Kero's ever checkpoints.
+ *
+ * What Litestream 0.3 needs (its "Tips & caveats", and its db.go): WAL mode; a busy timeout of
+ * about 5 s, because its own checkpoints take the writer lock for a moment (RESTART past 10,000
+ * WAL pages, its own wait 1 s); and that nobody else resets the WAL under it. It keeps a read
+ * transaction open so that no checkpoint can reset the WAL past what it has copied, and lets it
+ * go only for its own checkpoint: an automatic checkpoint of ours landing in that moment resets
+ * the WAL, Litestream loses its place and starts a new generation (a full snapshot of the
+ * database to every replica). Not corruption, but under a heavy write load a race that recurs,
+ * so its docs ask such applications to turn automatic checkpoints off: wal_autocheckpoint = 0.
+ */
+export type WalCheckpoints = 'kero' | 'litestream';
+
 /** Opens (creating the folder if needed), migrates and seeds. `:memory:` gives a private test db. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, checkpoints: WalCheckpoints = 'kero'): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -54,11 +70,16 @@ export function openDatabase(file: string): Db {
   // a power cut. Affordable because USSD hops commit in groups (db/group-commit.ts): one sync per
   // batch, not per hop.
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  // Set before the migrations: a long one must not checkpoint under Litestream either.
+  sqlite.pragma(
+    `wal_autocheckpoint = ${checkpoints === 'litestream' ? 0 : WAL_AUTOCHECKPOINT_PAGES}`,
+  );
   // A WAL that grew under a burst is cut back to this size once a checkpoint resets it, instead
   // of keeping its largest size on disk for ever (it fills a small disk on its own).
   sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   sqlite.pragma('foreign_keys = ON');
+  // At least 5 s, as Litestream asks. The group commit waits far less for the lock before it
+  // retries off the event loop (db/group-commit.ts); other writers wait up to this long.
   sqlite.pragma('busy_timeout = 5000');
   // Statement journals and sorter spills stay in memory instead of temp files created per use.
   sqlite.pragma('temp_store = MEMORY');

@@ -78,6 +78,16 @@ const configFields = z.object({
   READY_MIN_FREE_MB: int(100, 0, 10_000_000),
   READY_MAX_WAL_MB: int(256, 1, 1_000_000),
   READY_SMS_FAILING_MINUTES: int(15, 1, 7 * 24 * 60),
+  // Off-site replication: `litestream` when Litestream (deploy/litestream.service) streams the
+  // WAL; Kero then leaves every checkpoint to it and watches its metrics for /readyz.
+  REPLICATION: z
+    .enum(['off', 'litestream'], {
+      error: 'off, or litestream when Litestream replicates the database (deploy/litestream.yml)',
+    })
+    .default('off'),
+  LITESTREAM_METRICS_URL: url('http://127.0.0.1:9090/metrics').transform(
+    (v) => v ?? 'http://127.0.0.1:9090/metrics',
+  ),
   BACKUP_DIR: optionalText,
   BACKUP_EVERY_HOURS: int(24, 1, 720),
   BACKUP_KEEP: int(7, 1, 1000),
@@ -120,6 +130,13 @@ const configFields = z.object({
 
 /** A name longer than a prefix may be needs a prefix of its own: it starts every citizen SMS. */
 export const configSchema = configFields.superRefine((c, ctx) => {
+  if (c.REPLICATION === 'litestream' && c.DATABASE_PATH === ':memory:') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['REPLICATION'],
+      message: 'litestream needs a database file (DATABASE_PATH is :memory:)',
+    });
+  }
   for (const lang of ['SW', 'EN'] as const) {
     const name = c[`ORG_NAME_${lang}`];
     if (
@@ -140,6 +157,10 @@ export const configSchema = configFields.superRefine((c, ctx) => {
 export type Config = Omit<z.infer<typeof configSchema>, 'HOST'> & { HOST: string };
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Pure. Who checkpoints the WAL (db/client.ts's WalCheckpoints): Litestream when it replicates. */
+export const walCheckpointsOf = (c: Pick<Config, 'REPLICATION'>): 'kero' | 'litestream' =>
+  c.REPLICATION === 'litestream' ? 'litestream' : 'kero';
 
 /** Pure. The bind address when HOST is unset: every interface only in production. */
 export const defaultHost = (nodeEnv: string | undefined) =>

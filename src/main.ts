@@ -4,7 +4,7 @@
  * opens it, starts the server (src/server.ts) and stops it cleanly on SIGTERM/SIGINT.
  */
 import { openDatabase, type Db } from '../db/client';
-import { parseConfig } from './config';
+import { parseConfig, walCheckpointsOf } from './config';
 import { createLogger } from './logger';
 import { loadEnvFile } from './ops/env-file';
 import { describeListenFailure } from './ops/listen-failure';
@@ -38,7 +38,7 @@ function main(): void {
     logger.info({ file: envFile.file, variables: envFile.applied }, 'settings file read');
   let db: Db;
   try {
-    db = openDatabase(config.DATABASE_PATH);
+    db = openDatabase(config.DATABASE_PATH, walCheckpointsOf(config));
   } catch (err) {
     fail(describeOpenFailure(config.DATABASE_PATH, err));
   }

@@ -1,10 +1,9 @@
 /**
  * Kero's server from its configuration and an open database: the SMS gateway and dispatcher, the
- * metrics and readiness, the Express app listening, the checkpoint worker and the timers; and
- * the order in which it all stops.
+ * metrics and readiness, the Express app listening, the checkpoint worker (or the watch on
+ * Litestream: src/ops/wal-keeper.ts) and the timers; and the order in which it all stops.
  */
 import type { Logger } from 'pino';
-import { startCheckpointer } from '../db/checkpointer';
 import type { Db } from '../db/client';
 import { ensureConsoleSecret, ensureWebhookToken } from '../db/settings';
 import { menu } from '../menus';
@@ -21,6 +20,7 @@ import { inboundDeps } from './http/routes/sms-inbound';
 import { callbackUrls } from './ops/callback-urls';
 import { createMetrics } from './ops/metrics';
 import { createReadiness } from './ops/readiness';
+import { startWalKeeper } from './ops/wal-keeper';
 import { createAfricasTalkingGateway } from './sms/africastalking';
 import { createDispatcher, leaseMsFor } from './sms/dispatcher';
 import type { SmsGateway } from './sms/gateway';
@@ -98,7 +98,7 @@ export interface RunningServer {
 export function startServer(config: Config, db: Db, logger: Logger): RunningServer {
   const now = () => Date.now();
   const file = config.DATABASE_PATH;
-  const checkpointer = file === ':memory:' ? undefined : startCheckpointer(db, file, { logger });
+  const wal = startWalKeeper(config, db, logger);
   const stored = config.WEBHOOK_TOKEN ? undefined : ensureWebhookToken(db);
   const webhookToken = config.WEBHOOK_TOKEN ?? stored?.token ?? '';
   const sla = escalationDeps(config, db);
@@ -111,6 +111,7 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     dispatcher: { health: () => dispatcher.health() },
     ...(config.SMS_MONTHLY_BUDGET ? { smsMonthlyBudget: config.SMS_MONTHLY_BUDGET } : {}),
   });
+  wal.registerGauges(registry);
   const dispatcher = createDispatcher({
     db,
     gateway: gatewayFor(config, logger),
@@ -170,7 +171,7 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
       file,
       now,
       dispatcher,
-      ...(checkpointer ? { checkpointer } : {}),
+      ...wal.readiness,
       ...(reads ? { reads } : {}),
       minFreeBytes: config.READY_MIN_FREE_MB * MB,
       maxWalBytes: config.READY_MAX_WAL_MB * MB,
@@ -205,7 +206,7 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
       const stopped = [dispatcher.stop(), timers?.stop(), jobs?.stop()];
       await http.close();
       // Every request is answered: the read workers have nothing left to do.
-      await Promise.allSettled([...stopped, checkpointer?.stop(), reads?.stop()]);
+      await Promise.allSettled([...stopped, wal.stop(), reads?.stop()]);
       db.$client.close();
     },
   };

@@ -13,6 +13,8 @@ export interface Check {
   ok: boolean;
   /** What is wrong (or what was seen), in words. */
   detail: string;
+  /** Something to look at that does not stop the server's work (a replica behind): still ok. */
+  warn?: boolean;
 }
 
 export interface Readiness {
@@ -31,6 +33,8 @@ export interface ReadinessOptions {
   checkpointer?: { alive(): boolean };
   /** The read workers (db/read-pool.ts): console pages and Open311 need at least one. */
   reads?: { health(): { workers: number; size: number; queued: number } };
+  /** REPLICATION=litestream: the replicas' lag (src/ops/replication.ts); never unready. */
+  replication?: { check(): Check };
   /** Below this much free space on the database's disk, not ready (default 100 MB). */
   minFreeBytes?: number;
   /** A WAL larger than this means checkpoints are not keeping up (default 256 MB). */
@@ -132,6 +136,7 @@ export function createReadiness(o: ReadinessOptions): () => Readiness {
       const detail = `${workers} of ${size} read workers running, ${queued} reads waiting`;
       checks.reads = { ok: workers > 0, detail };
     }
+    if (o.replication) checks.replication = o.replication.check();
     if (o.dispatcher) {
       checks.sms = smsCheck(o.dispatcher.health(), now, o.smsFailingMs ?? 15 * 60_000);
     }

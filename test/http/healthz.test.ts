@@ -1,7 +1,8 @@
 /**
  * GET /healthz (liveness: the process answers) and GET /readyz (readiness: the database takes a
  * write, the disk has room, the WAL is not stuck, SMS are not failing for long, the checkpoint
- * worker lives), each a JSON body naming what failed. No token, no USSD framing.
+ * worker lives; a replica behind only warns), each a JSON body naming what failed. No token, no
+ * USSD framing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -106,6 +107,26 @@ describe('GET /readyz', () => {
 
     expect(res.status).toBe(503);
     expect(res.body.checks.database?.detail).toMatch(/^a write failed: database or disk is full/);
+  });
+});
+
+describe('GET /readyz with REPLICATION=litestream', () => {
+  test('when Litestream does not answer, then the replication check warns and the server stays ready (200)', async () => {
+    const detail =
+      'litestream not answering at http://127.0.0.1:9090/metrics for 7 s: ECONNREFUSED';
+    t = makeTestApp((db, clock) => ({
+      readiness: createReadiness({
+        db,
+        file: ':memory:',
+        now: clock.now,
+        replication: { check: () => ({ ok: true, warn: true, detail }) },
+      }),
+    }));
+    const res = await readyz(t.app);
+
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ready', ready: true });
+    expect(res.body.checks.replication).toEqual({ ok: true, warn: true, detail });
   });
 });
 

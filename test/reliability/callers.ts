@@ -16,6 +16,8 @@ const NUMBER = /(\d{4}) (\d{4})/;
 export interface CallerTally {
   /** Complaint numbers shown on a last screen (8 digits, no space). */
   shown: string[];
+  /** When each of `shown` reached the caller (Date.now(), same order). */
+  shownAt: number[];
   requests: number;
   /** Answered 200 with a `CON `/`END ` body. */
   screens: number;
@@ -33,6 +35,7 @@ export interface CallerTally {
 
 export const emptyTally = (): CallerTally => ({
   shown: [],
+  shownAt: [],
   requests: 0,
   screens: 0,
   errorScreens: [],
@@ -83,6 +86,7 @@ async function fileOnce(
     const match = NUMBER.exec(out.text);
     if (last && out.text.startsWith('END ') && match) {
       t.shown.push(`${match[1]}${match[2]}`);
+      t.shownAt.push(Date.now());
       return 'done';
     }
     if (out.text.startsWith('END ')) {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { configSchema, parseConfig } from '../../src/config';
+import { configSchema, parseConfig, walCheckpointsOf } from '../../src/config';
 import { deploymentOf } from '../../src/deps';
 
 describe('parseConfig', () => {
@@ -343,5 +343,49 @@ describe('parseConfig: HOST', () => {
     [{ HOST: '0.0.0.0' }, '0.0.0.0'],
   ])('when the environment is %j, then the server binds %s', (env, host) => {
     expect(parseConfig(env)).toMatchObject({ ok: true, config: { HOST: host } });
+  });
+});
+
+describe('parseConfig: REPLICATION', () => {
+  test('when nothing is set, then replication is off and Litestream would be read on loopback 9090', () => {
+    const result = parseConfig({});
+    expect(result).toMatchObject({
+      ok: true,
+      config: { REPLICATION: 'off', LITESTREAM_METRICS_URL: 'http://127.0.0.1:9090/metrics' },
+    });
+    expect(result.ok && walCheckpointsOf(result.config)).toBe('kero');
+  });
+
+  test('when REPLICATION=litestream, then Kero leaves the WAL checkpoints to Litestream', () => {
+    const result = parseConfig({
+      REPLICATION: 'litestream',
+      LITESTREAM_METRICS_URL: 'http://127.0.0.1:9191/metrics',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        REPLICATION: 'litestream',
+        LITESTREAM_METRICS_URL: 'http://127.0.0.1:9191/metrics',
+      },
+    });
+    expect(result.ok && walCheckpointsOf(result.config)).toBe('litestream');
+  });
+
+  test.each([
+    [
+      { REPLICATION: 'on' },
+      '  REPLICATION: off, or litestream when Litestream replicates the database (deploy/litestream.yml) (got "on")',
+    ],
+    [
+      { REPLICATION: 'litestream', DATABASE_PATH: ':memory:' },
+      '  REPLICATION: litestream needs a database file (DATABASE_PATH is :memory:) (got "litestream")',
+    ],
+    [
+      { LITESTREAM_METRICS_URL: '127.0.0.1:9090' },
+      '  LITESTREAM_METRICS_URL: a URL such as http://127.0.0.1:9090/metrics (got "127.0.0.1:9090")',
+    ],
+  ])('when the environment is %j, then the refusal says in plain words: %s', (env, line) => {
+    const result = parseConfig(env);
+    expect(result).toEqual({ ok: false, message: `Invalid configuration:\n${line}` });
   });
 });

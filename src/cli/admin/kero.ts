@@ -4,7 +4,7 @@
  * `backup` and `restore` handle the database file themselves: a restore must not hold it open.
  */
 import { openDatabase, type Db } from '../../../db/client';
-import { parseConfig, type Config } from '../../config';
+import { parseConfig, walCheckpointsOf, type Config } from '../../config';
 import { loadEnvFile } from '../../ops/env-file';
 import { describeOpenFailure } from '../../ops/open-failure';
 import type { CliBase, CliContext, Output } from './args';
@@ -162,7 +162,7 @@ function runOnDatabase(command: Command, name: string, args: string[], config: C
   const file = config.DATABASE_PATH;
   let db: Db;
   try {
-    db = openDatabase(file);
+    db = openDatabase(file, walCheckpointsOf(config));
   } catch (err) {
     io.err(`error: ${describeOpenFailure(file, err)}`);
     return 1;
