@@ -116,3 +116,28 @@ for (const size of ['phone', 'desktop'] as const) {
     });
   });
 }
+
+describe('while an upgrade is still counting older complaints', () => {
+  it('the page says how far it is instead of figures, at phone width', async () => {
+    const jobs = w.db.$client.prepare(
+      `UPDATE background_jobs SET cursor = ?, target = ?, finished_at = ? WHERE name = 'rollup'`,
+    );
+    const { context, page, errors } = await open('phone');
+    try {
+      jobs.run(630, 1000, null);
+      await signIn(page, DESK.darSup.phone);
+      await page.goto(`${base}/console/dashboard?${WEEK_Q}`);
+      await accessible(page, 'dashboard-preparing');
+      expect(await overflows(page)).toBe(false);
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain(
+        'Figures are being prepared: 63 %.',
+      );
+      expect(await page.locator('svg.chart').count()).toBe(0);
+      await shoot(page, 'dashboard-phone-preparing');
+      expect(errors).toEqual([]);
+    } finally {
+      jobs.run(Number.MAX_SAFE_INTEGER, 1000, 0);
+      await context.close();
+    }
+  });
+});
