@@ -66,6 +66,7 @@ function consoleDepsOf(
       absoluteMs: config.CONSOLE_SESSION_HOURS * 3_600_000,
     },
     secureCookie: config.CONSOLE_SECURE_COOKIE ?? (config.PUBLIC_URL ?? '').startsWith('https:'),
+    quietHours: config.QUIET_HOURS,
   };
 }
 

@@ -9,7 +9,7 @@ import type { ConsoleSessionRow, StaffRow } from '../../db/schema';
 import type { Scope } from '../complaints/core/scope';
 import type { SlaPolicy } from '../complaints/core/sla';
 import type { ReferenceData } from '../reference/types';
-import type { WorkingHours } from '../text/calendar';
+import type { DailyWindow, WorkingHours } from '../text/calendar';
 import type { Lang } from '../text/translate';
 import type { SessionPolicy } from './auth/sessions';
 
@@ -29,6 +29,8 @@ export interface ConsoleDeps {
   sessions: SessionPolicy;
   /** Cookies `Secure` with the `__Host-` prefix (the console is served over HTTPS). */
   secureCookie: boolean;
+  /** QUIET_HOURS: a resolution's rating request waits for their end (the notice says when). */
+  quietHours?: DailyWindow | null;
 }
 
 /** The signed-in staff member of a request, with what every page needs. */

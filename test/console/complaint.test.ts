@@ -9,7 +9,7 @@ import { complaintEvents, complaints, smsOutbox, type ComplaintRow } from '../..
 import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { formBody, postForm } from '../helpers/at-ussd';
 import { TEST_TOKEN } from '../helpers/app';
-import { DESK } from '../helpers/world';
+import { DESK, eat } from '../helpers/world';
 import { openConsoleWorld, signedIn, textOf, type ConsoleWorld } from './world';
 
 let w: ConsoleWorld;
@@ -137,6 +137,27 @@ describe('the same actions as the SMS commands', () => {
     expect(textOf(page.text)).toContain('Your reply is on its way to the citizen.');
     expect(textOf(page.text)).toContain('Neema Kweka replied');
     expect(textOf(page.text)).toContain('in the console');
+  });
+
+  it('a resolution during the quiet hours says when the citizen will be asked to rate, as the SMS command does', async () => {
+    const quiet = { start: 21 * 60, end: 7 * 60 };
+    const resolveAt = async (wall: string) => {
+      w.clock.set(eat(wall));
+      const c = w.file({ council: 'DAR-KIM' });
+      const { agent, csrf } = await signedIn(w, DESK.neema.phone);
+      const done = await agent
+        .post(`/console/c/${c.number}/resolve`)
+        .type('form')
+        .send({ _csrf: csrf, note: 'Bomba limetengenezwa' });
+      return textOf((await agent.get(done.headers.location ?? '')).text);
+    };
+    w.console.quietHours = quiet;
+    expect(await resolveAt('2026-03-12 22:11')).toContain(
+      'Resolved. The citizen will be told and asked to rate the service at 07:00, when the quiet hours end.',
+    );
+    expect(await resolveAt('2026-03-13 10:00')).toContain(
+      'Resolved. The citizen has been asked to rate the service.',
+    );
   });
 
   it('a refusal is shown in words and changes nothing (an officer resolving a colleague’s complaint)', async () => {

@@ -7,6 +7,8 @@ import { clusterInfo } from '../../complaints/clusters';
 import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
 import { complaintInScope, complaintView } from '../../complaints/detail';
 import { assignableStaff, listStaff } from '../../staff/repository';
+import { heldUntil } from '../../outbox/core/quiet-hours';
+import { clockTime } from '../../text/calendar';
 import { staffChoice } from '../core/format';
 import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
@@ -101,6 +103,12 @@ function noticeOf(deps: ConsoleDeps, r: PageRequest): string | undefined {
     ]
       .join(' ')
       .trim();
+  }
+  // The rating request waits out the quiet hours (src/outbox/core/quiet-hours.ts): say until when.
+  const ratingAt =
+    done === 'resolve' ? heldUntil('sms.resolved', deps.now(), deps.quietHours) : undefined;
+  if (ratingAt !== undefined) {
+    return t('complaint.done.resolveQuiet', v.lang, { time: clockTime(ratingAt) });
   }
   return done ? t(`complaint.done.${done}`, v.lang, { name: name ?? '' }) : undefined;
 }

@@ -178,6 +178,8 @@ export const en = {
   'complaint.done.assign': 'Assigned to {name}.',
   'complaint.done.start': 'Marked in progress.',
   'complaint.done.resolve': 'Resolved. The citizen has been asked to rate the service.',
+  'complaint.done.resolveQuiet':
+    'Resolved. The citizen will be told and asked to rate the service at {time}, when the quiet hours end.',
   'complaint.done.reopen': 'Reopened.',
 
   'cluster.title': 'Similar complaints',

@@ -177,6 +177,8 @@ export const sw: Words = {
   'complaint.done.assign': 'Limepangiwa {name}.',
   'complaint.done.start': 'Limewekwa linashughulikiwa.',
   'complaint.done.resolve': 'Limetatuliwa. Mwananchi ameombwa kutathmini huduma.',
+  'complaint.done.resolveQuiet':
+    'Limetatuliwa. Mwananchi atajulishwa na kuombwa kutathmini huduma saa {time}, muda wa utulivu ukiisha.',
   'complaint.done.reopen': 'Limefunguliwa upya.',
 
   'cluster.title': 'Malalamiko yanayofanana',
