@@ -67,8 +67,6 @@ const MAX_RETRY_MS = 60_000;
 const LOG_EVERY_MS = 10_000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const rest = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /**
  * Pure. The next batch's range of ids, from how long the last one took: doubled while a batch
@@ -118,59 +116,82 @@ export function startJobRunner(o: JobRunnerOptions): JobRunner {
   const batchMs = o.batchMs ?? 2;
   const firstRetryMs = o.retryMs ?? RETRY_MS;
   const known = new Map(o.jobs.map((j) => [j.name, j]));
+  // A wait (a rest, a retry's minute) that stop() cuts short: a shutdown never waits on a job.
+  let wake: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
-  async function runJob(row: JobRow): Promise<void> {
-    const job = known.get(row.name);
-    if (!job) return;
-    let cursor = row.cursor;
-    let target = lastComplaintId(o.db);
-    markJobTarget(o.db, job.name, target, o.now());
+  /** One step: the next batch (after a new target, if complaints came); false once finished. */
+  function step(
+    job: FillIn,
+    at: { cursor: number; target: number; span: number; changed: number },
+  ): boolean {
+    if (at.cursor >= at.target) {
+      const last = tryFinish(o.db, job, at.cursor, o.now());
+      if (last <= at.cursor) return false;
+      at.target = last;
+      markJobTarget(o.db, job.name, last, o.now());
+    }
+    const upTo = Math.min(at.cursor + at.span, at.target);
+    const t0 = performance.now();
+    at.changed += runBatch(o.db, job, at.cursor, upTo);
+    at.span = nextSpan(at.span, performance.now() - t0, batchMs);
+    at.cursor = upTo;
+    return true;
+  }
+
+  async function runJob(job: FillIn, row: JobRow): Promise<void> {
     const started = performance.now();
-    o.logger.info({ job: job.name, from: cursor, to: target }, `background job: ${job.what}`);
-    let span = FIRST_SPAN;
-    let changed = 0;
-    let batches = 0;
+    const at = { cursor: row.cursor, target: row.target, span: FIRST_SPAN, changed: 0 };
     let retryMs = firstRetryMs;
+    let batches = 0;
     let loggedAt = started;
+    let begun = false;
     while (!stopping) {
-      if (cursor >= target) {
-        const last = tryFinish(o.db, job, cursor, o.now());
-        if (last <= cursor) break;
-        target = last;
-        markJobTarget(o.db, job.name, target, o.now());
-      }
       // Never nest in a transaction someone else left open (its COMMIT would carry the batch).
       if (o.db.$client.inTransaction) {
         await nextTurn();
         continue;
       }
-      const upTo = Math.min(cursor + span, target);
       const t0 = performance.now();
       try {
-        changed += runBatch(o.db, job, cursor, upTo);
+        if (!begun) {
+          at.target = lastComplaintId(o.db);
+          markJobTarget(o.db, job.name, at.target, o.now());
+          o.logger.info(
+            { job: job.name, from: at.cursor, to: at.target },
+            `background job: ${job.what}`,
+          );
+          begun = true;
+        }
+        if (!step(job, at)) break;
       } catch (err) {
+        // SQLITE_BUSY past the busy timeout (another process's long write), a full disk...
         if (!o.db.$client.open) return;
         o.logger.warn({ err, job: job.name, retryInMs: retryMs }, 'background job batch failed');
-        await sleep(retryMs);
+        await pause(retryMs);
         retryMs = Math.min(retryMs * 2, MAX_RETRY_MS);
         continue;
       }
       retryMs = firstRetryMs;
-      const took = performance.now() - t0;
-      span = nextSpan(span, took, batchMs);
-      cursor = upTo;
       batches++;
       if (t0 - loggedAt >= LOG_EVERY_MS) {
         loggedAt = t0;
-        const { percent } = progressOf({ ...row, cursor, target, finishedAt: null });
-        o.logger.info({ job: job.name, percent, changed }, 'background job progress');
+        const { percent } = progressOf({ ...row, ...at, finishedAt: null });
+        o.logger.info({ job: job.name, percent, changed: at.changed }, 'background job progress');
       }
       // As long as the batch took (at most twice its budget, for a batch the OS interrupted).
-      await rest(Math.max(1, Math.min(took, batchMs * 2)));
+      await pause(Math.max(1, Math.min(performance.now() - t0, batchMs * 2)));
     }
     if (stopping) return;
     const ms = Math.round(performance.now() - started);
-    o.logger.info({ job: job.name, ms, changed, batches }, 'background job finished');
+    o.logger.info({ job: job.name, ms, changed: at.changed, batches }, 'background job finished');
   }
 
   const finished = (async () => {
@@ -178,11 +199,9 @@ export function startJobRunner(o: JobRunnerOptions): JobRunner {
     for (const row of listJobs(o.db)) {
       if (stopping) return;
       if (row.finishedAt !== null) continue;
-      if (!known.has(row.name)) {
-        o.logger.warn({ job: row.name }, 'background job unknown to this version: left alone');
-        continue;
-      }
-      await runJob(row);
+      const job = known.get(row.name);
+      if (job) await runJob(job, row);
+      else o.logger.warn({ job: row.name }, 'background job unknown to this version: left alone');
     }
   })().catch((err: unknown) => o.logger.error({ err }, 'background jobs stopped'));
 
@@ -190,14 +209,15 @@ export function startJobRunner(o: JobRunnerOptions): JobRunner {
     finished,
     async stop() {
       stopping = true;
+      wake?.();
       await finished;
     },
   };
 }
 
 /**
- * Runs every unfinished job to its end at once, synchronously: for tools working on a database
- * no server has open (`kero jobs --run`) and for tests. Returns how many complaints changed.
+ * Runs every unfinished job to its end at once, synchronously, on a database no server has open:
+ * for the benches' seeds and for tests. Returns how many rows the jobs changed.
  */
 export function runJobsNow(db: Db, jobs: readonly FillIn[], now: number): number {
   let changed = 0;

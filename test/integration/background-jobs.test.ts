@@ -180,6 +180,31 @@ describe('background jobs after an upgrade', () => {
     expect(preparing(w.db, ['due_times'])).toBeNull();
   });
 
+  test('when the server stops while a failing job waits a minute to try again, then it stops at once', async () => {
+    w = openWorld();
+    fileMany(5);
+    forgetFillIns(w.db, ['due_times']);
+    const failing: FillIn = {
+      ...dueTimesFill(w.deps.policy),
+      fill() {
+        throw Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR' });
+      },
+    };
+    const runner = startJobRunner({
+      db: w.db,
+      jobs: [failing],
+      logger: silent,
+      now: w.clock.now,
+      retryMs: 60_000,
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const hung = new Promise((r) => setTimeout(() => r('still waiting'), 5000).unref());
+    await expect(Promise.race([runner.stop().then(() => 'stopped'), hung])).resolves.toBe(
+      'stopped',
+    );
+    expect(preparing(w.db, ['due_times'])).toBe(0);
+  });
+
   test('when a job this version does not know waits, then it is left alone and the others run', async () => {
     w = openWorld();
     fileMany(10);
