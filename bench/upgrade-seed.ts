@@ -91,14 +91,8 @@ export function seedPreviousRelease(
   file: string,
   complaints: number,
 ): ConsoleSeeded & { seconds: number } {
-  const db = openAtMigration(file, PREVIOUS_RELEASE);
-  // The seed's pages out of the write-ahead log, as the previous release's checkpoints kept it.
-  const seeded = seedYear(db, complaints, { seed: 1705, legacy: true });
-  const sqlite = new Database(file);
-  try {
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } finally {
-    sqlite.close();
-  }
-  return seeded;
+  return seedYear(openAtMigration(file, PREVIOUS_RELEASE), complaints, {
+    seed: 1705,
+    legacy: true,
+  });
 }
