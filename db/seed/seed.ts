@@ -36,6 +36,8 @@ const unitsSchema = z.object({
           short: z.string(),
           short_sw: z.string(),
           type: z.string(),
+          /** Names it had before (Ilala MC for Dar es Salaam CC): the CLI's suggestions. */
+          aliases: z.array(z.string()).optional(),
         }),
       ),
     }),

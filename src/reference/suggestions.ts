@@ -4,29 +4,9 @@
  * the file the reference tables are seeded from (db/seed/tz-admin-units.json), which keeps former
  * names the tables do not.
  */
-import { z } from 'zod';
-import adminUnits from '../../db/seed/tz-admin-units.json';
+import { loadAdminUnits } from '../../db/seed/seed';
 import { closestUnits, nameMatched, type NamedUnit } from './core/closest';
 import type { ReferenceData } from './types';
-
-const unitsSchema = z.object({
-  regions: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      councils: z.array(
-        z.object({
-          code: z.string(),
-          name: z.string(),
-          name_sw: z.string(),
-          short: z.string(),
-          short_sw: z.string(),
-          aliases: z.array(z.string()).optional(),
-        }),
-      ),
-    }),
-  ),
-});
 
 let names: Map<string, string[]> | undefined;
 
@@ -34,7 +14,7 @@ let names: Map<string, string[]> | undefined;
 function unitNames(): Map<string, string[]> {
   if (names) return names;
   names = new Map();
-  for (const r of unitsSchema.parse(adminUnits).regions) {
+  for (const r of loadAdminUnits()) {
     names.set(r.code, [r.name]);
     for (const c of r.councils) {
       names.set(c.code, [c.short, c.short_sw, c.name, c.name_sw, ...(c.aliases ?? [])]);

@@ -11,7 +11,7 @@ import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { freePort, ROOT } from '../sim/processes';
-import { sleep, tail } from './server';
+import { signalGroup, sleep, tail } from './server';
 
 /** The platform binary; throws one line when npm ci installed none for this machine. */
 export function litestreamBinary(): string {
@@ -115,15 +115,6 @@ export async function startLitestream(config: LitestreamConfig, logFile: string)
   }
   await litestream.kill9();
   throw new Error(`litestream metrics never answered:\n${tail(log())}`);
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
 }
 
 /** SIGKILL to every Litestream this file started that still runs (afterAll). */

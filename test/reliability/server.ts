@@ -39,7 +39,8 @@ export interface ServerOptions {
 
 const running = new Set<ChildProcess>();
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** A signal to a child's whole process group (nothing if it is gone). */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   try {
     process.kill(-child.pid, signal);
