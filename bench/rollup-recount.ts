@@ -105,6 +105,7 @@ export function recountRollup(db: Db): string[] {
     const day = dayOf(c.created_at);
     add(['c', day, c.region_code, c.council_code, c.category_code, c.channel, 0], values);
     add(['rc', day, c.region_code, '', c.category_code, '', 0], values);
+    add(['rcw', day - (day % 7), c.region_code, '', c.category_code, '', 0], values);
     add(['ch', day, '', '', '', c.channel, 0], values);
     if (c.resolved_at !== null && ['resolved', 'closed'].includes(c.status)) {
       add(['res', dayOf(c.resolved_at), c.region_code, '', '', '', 0], one);

@@ -1,13 +1,13 @@
 /**
  * The SQL of the one rollup, `complaint_rollup` (db/schema.ts), written once: what each complaint
- * adds to which rows. The triggers that keep it (migration 0017, printed by
+ * adds to which rows. The triggers that keep it (migration 0018, printed by
  * `npx tsx db/rollup-sql.ts`) and the background job that builds it for complaints already filed
  * (src/reports/rollup.ts) both come from here, so they cannot count differently;
  * test/integration/rollup.test.ts checks the migration still holds what this prints.
  *
- * A complaint adds to three rows, each by its filing day (Tanzanian time): its cell (`c`: region,
- * council, category, channel), its region and category (`rc`) and its channel (`ch`, the whole
- * country). A resolved one adds one to the day it was resolved (`res`, by region), and one with
+ * A complaint adds to four rows, by its filing day (Tanzanian time): its cell (`c`: region,
+ * council, category, channel), its region and category (`rc`, and `rcw` by the filing day's week)
+ * and its channel (`ch`, the whole country). A resolved one adds one to the day it was resolved (`res`, by region), and one with
  * office times adds to the country's histograms of whole office hours (`hfr`, `hres`).
  *
  * Triggers count only complaints the build has reached (ids up to the `rollup` job's cursor,
@@ -58,12 +58,23 @@ const KEY = ['kind', 'day', 'region', 'council', 'category', 'channel', 'hours']
 const NAMES = COUNTERS.map(([name]) => name);
 const COLUMNS = [...KEY, ...NAMES].join(', ');
 
-/** The rows a complaint `x` adds to with all its counters: [kind, region, council, category, channel]. */
-const FILED_ROWS = (x: string) => [
-  ['c', `${x}.region_code`, `${x}.council_code`, `${x}.category_code`, `${x}.channel`],
-  ['rc', `${x}.region_code`, `''`, `${x}.category_code`, `''`],
-  ['ch', `''`, `''`, `''`, `${x}.channel`],
-];
+/** The first day of the week of a day number (weeks of seven days from day 0). */
+const week = (dayNumber: string) => `(${dayNumber} - ${dayNumber} % 7)`;
+
+/**
+ * The rows a complaint `x` adds to with all its counters: [kind, day, region, council, category,
+ * channel]. Each by its filing day, but `rcw`: its region and category by the filing day's week,
+ * so that a long period reads a seventh of the `rc` rows (whole weeks, then days at its ends).
+ */
+const FILED_ROWS = (x: string) => {
+  const filed = day(`${x}.created_at`);
+  return [
+    ['c', filed, `${x}.region_code`, `${x}.council_code`, `${x}.category_code`, `${x}.channel`],
+    ['rc', filed, `${x}.region_code`, `''`, `${x}.category_code`, `''`],
+    ['rcw', week(filed), `${x}.region_code`, `''`, `${x}.category_code`, `''`],
+    ['ch', filed, `''`, `''`, `''`, `${x}.channel`],
+  ];
+};
 
 const ON_CONFLICT = `ON CONFLICT (${KEY.join(', ')}) DO UPDATE SET ${NAMES.map(
   (n) => `${n} = ${n} + excluded.${n}`,
@@ -114,14 +125,11 @@ function sideRow(x: string, side: Side, sign: '+' | '-'): string {
     ${ON_CONFLICT};`;
 }
 
-/** Adds (`sign` '+') or takes away ('-') complaint `x`'s three filed rows. */
+/** Adds (`sign` '+') or takes away ('-') complaint `x`'s four filed rows. */
 function filedRows(x: string, sign: '+' | '-'): string {
   const counters = COUNTERS.map(([, expr]) => `${sign}(${expr(x)})`).join(', ');
   const filed = FILED_ROWS(x)
-    .map(
-      ([kind, ...key]) =>
-        `SELECT '${kind}', ${day(`${x}.created_at`)}, ${key.join(', ')}, 0, ${counters}`,
-    )
+    .map(([kind, ...key]) => `SELECT '${kind}', ${key.join(', ')}, 0, ${counters}`)
     .join('\n    UNION ALL ');
   // WHERE true: an upsert's SELECT needs a WHERE clause to be read unambiguously.
   return `INSERT INTO complaint_rollup (${COLUMNS})
@@ -168,15 +176,15 @@ const COUNTED_CHANGE = COUNTERS.slice(1)
   .map(([, expr]) => `(${expr('old')}) IS NOT (${expr('new')})`)
   .join('\n    OR ');
 
-/** The three filed rows of `new`, their counters moved by new - old (one UPDATE each). */
+/** The four filed rows of `new`, their counters moved by new - old (one UPDATE each). */
 function moveInPlace(): string[] {
   const deltas = COUNTERS.slice(1)
     .map(([name, expr]) => `${name} = ${name} + ((${expr('new')}) - (${expr('old')}))`)
     .join(', ');
   return FILED_ROWS('new').map(
-    ([kind, region, council, category, channel]) =>
+    ([kind, dayNumber, region, council, category, channel]) =>
       `UPDATE complaint_rollup SET ${deltas}
-    WHERE kind = '${kind}' AND day = ${day('new.created_at')} AND region = ${region} AND council = ${council}
+    WHERE kind = '${kind}' AND day = ${dayNumber} AND region = ${region} AND council = ${council}
       AND category = ${category} AND channel = ${channel} AND hours = 0;`,
   );
 }
@@ -195,7 +203,7 @@ END;`,
 BEGIN
   ${contribution('old', '-').join('\n  ')}
 END;`,
-    // The usual change (a status, a reply, an assignment): the three filed rows move in place,
+    // The usual change (a status, a reply, an assignment): the four filed rows move in place,
     // and only when something they count changed.
     `CREATE TRIGGER complaint_rollup_update ${of}
   WHEN old.id <= ${GATE} AND ${SAME_KEY} AND (
@@ -235,7 +243,7 @@ export function rollupBuild(): string[] {
   const filed = FILED_ROWS('c').map(
     ([kind, ...key]) =>
       `INSERT INTO complaint_rollup (${COLUMNS})
-    SELECT '${kind}', ${day('c.created_at')}, ${key.join(', ')}, 0, ${counters}
+    SELECT '${kind}', ${key.join(', ')}, 0, ${counters}
       FROM complaints c NOT INDEXED WHERE ${range} GROUP BY 2, 3, 4, 5, 6
     ${ON_CONFLICT}`,
   );

@@ -289,11 +289,13 @@ export const complaints = sqliteTable(
  * thousands of rows, not a million. `kind` says which key columns a row uses ('' elsewhere):
  * - `c`: region, council, category and channel (a region's dashboard);
  * - `rc`: region and category (the report, the country's dashboard by region and category);
+ * - `rcw`: the same by week (`day` is the week's first day, a multiple of 7): a long period reads
+ *   its whole weeks here and only the days at its ends from `rc` (migration 0018);
  * - `ch`: channel, the whole country;
  * - `res`: resolutions by the day they happened (`day`) and region, in `n`;
  * - `hfr`, `hres`: the country's complaints by whole office hours (`hours`) to first response and
  *   to resolution, in `n`.
- * Kept by triggers on `complaints` (migration 0017, SQL in db/rollup-sql.ts) in the transaction of
+ * Kept by triggers on `complaints` (migration 0018, SQL in db/rollup-sql.ts) in the transaction of
  * every change, and built for complaints filed before by the `rollup` background job. Lateness
  * stored here is what has happened (answered or resolved after the deadline); complaints still
  * open past a deadline are counted when read, from the queue's deadline index.
@@ -301,7 +303,7 @@ export const complaints = sqliteTable(
 export const complaintRollup = sqliteTable(
   'complaint_rollup',
   {
-    kind: text('kind', { enum: ['c', 'rc', 'ch', 'res', 'hfr', 'hres'] }).notNull(),
+    kind: text('kind', { enum: ['c', 'rc', 'rcw', 'ch', 'res', 'hfr', 'hres'] }).notNull(),
     day: integer('day').notNull(),
     region: text('region').notNull().default(''),
     council: text('council').notNull().default(''),

@@ -35,8 +35,41 @@ const ROLLUP_COUNTS = `sum(n) AS received, sum(st_resolved + st_closed) AS resol
   sum(r5) AS r5`;
 
 /**
+ * The rollup's region-and-category rows of the days [from, until) (either end open), as one
+ * SELECT of `columns` (with `where` added to each part): the whole weeks inside from `rcw`, the
+ * days before the first and after the last from `rc`. A year is some 60 rows per region and
+ * category instead of 365.
+ */
+export function regionCategoryRows(
+  columns: string,
+  days: { from?: number | undefined; until?: number | undefined },
+  where = '',
+): string {
+  const { from, until } = days;
+  for (const d of [from, until]) {
+    if (d !== undefined && !Number.isSafeInteger(d)) throw new Error(`not a day number: ${d}`);
+  }
+  const range = (kind: 'rc' | 'rcw', after?: number, before?: number) =>
+    `SELECT ${columns} FROM complaint_rollup WHERE kind = '${kind}'${after === undefined ? '' : ` AND day >= ${after}`}${before === undefined ? '' : ` AND day < ${before}`} ${where}`;
+  const firstWeek = from === undefined ? undefined : from + ((7 - (from % 7)) % 7);
+  const endWeek = until === undefined ? undefined : until - (until % 7);
+  if (firstWeek !== undefined && endWeek !== undefined && firstWeek >= endWeek) {
+    return range('rc', from, until);
+  }
+  return [
+    range('rcw', firstWeek, endWeek),
+    ...(from !== undefined && firstWeek !== undefined && from < firstWeek
+      ? [range('rc', from, firstWeek)]
+      : []),
+    ...(until !== undefined && endWeek !== undefined && endWeek < until
+      ? [range('rc', endWeek, until)]
+      : []),
+  ].join('\n UNION ALL ');
+}
+
+/**
  * The rollup's cells of the period: for the country (`region` undefined) by region and category
- * (`rc` rows) and by channel (`ch` rows), two sets that each add up to the whole; for a region by
+ * (`rcw` and `rc` rows) and by channel (`ch` rows), two sets that each add up to the whole; for a region by
  * council, category and channel (`c` rows). Keys a set does not have are ''.
  */
 export function rollupCells(db: Db, region: string | undefined, w: Window): Cell[][] {
@@ -47,8 +80,8 @@ export function rollupCells(db: Db, region: string | undefined, w: Window): Cell
     return [
       read(
         `SELECT region, '' AS council, category, '' AS channel, ${ROLLUP_COUNTS}
-           FROM complaint_rollup WHERE kind = 'rc' AND day >= ? AND day < ? GROUP BY region, category`,
-        ...days,
+           FROM (${regionCategoryRows('*', { from: days[0], until: days[1] })})
+          GROUP BY region, category`,
       ),
       read(
         `SELECT '' AS region, '' AS council, '' AS category, channel, ${ROLLUP_COUNTS}
@@ -109,10 +142,19 @@ export function rollupHours(
 }
 
 /**
+ * FROM and WHERE of the open complaints past the deadline they work to at @now, in a region
+ * (@region) or the country. The queue's deadline index (the region's, when there is one) holds
+ * exactly the open complaints by that deadline (`due_at`): the overdue ones are a range of it.
+ */
+export const overdueFrom = (region: string | undefined): string =>
+  region === undefined
+    ? 'complaints INDEXED BY complaints_due_idx WHERE due_at < @now'
+    : 'complaints INDEXED BY complaints_region_due_idx WHERE region_code = @region AND due_at < @now';
+
+/**
  * The open complaints filed in the period that are past a deadline at `now`, as cells that count
  * only that lateness: unanswered past the first-response deadline, unresolved past the
- * resolution deadline. The queue's deadline index holds exactly the open complaints by the
- * deadline they work to (`due_at`), so this reads the overdue ones and no other.
+ * resolution deadline. Only the overdue ones are read (`overdueFrom`).
  */
 export function overdueCells(db: Db, region: string | undefined, w: Window, now: number): Cell[] {
   const zero = `0 AS received, 0 AS resolved, 0 AS open, 0 AS unattended, 0 AS answered,
@@ -123,9 +165,7 @@ export function overdueCells(db: Db, region: string | undefined, w: Window, now:
       `SELECT region_code AS region, council_code AS council, category_code AS category, channel,
               sum(first_response_at IS NULL) AS firstResponseMissed,
               sum(resolution_due_at < @now) AS resolutionMissed, ${zero}
-         FROM complaints INDEXED BY ${region === undefined ? 'complaints_due_idx' : 'complaints_region_due_idx'}
-        WHERE due_at < @now AND created_at >= @from AND created_at < @until
-          ${region === undefined ? '' : 'AND region_code = @region'}
+         FROM ${overdueFrom(region)} AND created_at >= @from AND created_at < @until
         GROUP BY region_code, council_code, category_code, channel`,
     )
     .all({

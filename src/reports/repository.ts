@@ -1,7 +1,7 @@
 /**
  * What the complaints report reads. Counts come from the one rollup's region-and-category rows
- * (`complaint_rollup`, kind `rc`, per day of filing, kept by triggers in the transaction of every
- * change to a complaint): a few tens of thousands of rows for a year of a million complaints.
+ * (`complaint_rollup`, kinds `rcw` per week and `rc` per day of filing, kept by triggers in the
+ * transaction of every change to a complaint): some 12,000 rows for a year of complaints.
  * Breaches that the clock alone makes (an open complaint past a deadline) are counted when read,
  * from the queue's deadline index. Medians come from the
  * indexes on how long each complaint took to be answered and resolved, in that order: a median is
@@ -17,6 +17,7 @@ import { and, eq, gte, lt, sql } from 'drizzle-orm';
 import { preparedPerDb, type Db } from '../../db/client';
 import { complaints } from '../../db/schema';
 import { DAY_MS, EAT_OFFSET_MS } from '../text/calendar';
+import { overdueFrom, regionCategoryRows } from './dashboard-repository';
 
 export interface ReportFilters {
   /** The instant lateness is judged at: an open complaint past a deadline then has breached it. */
@@ -69,20 +70,21 @@ export function periodDays(f: ReportFilters): { from?: number; until?: number } 
 export function groupCounts(db: Db, f: ReportFilters): GroupCounts[] {
   const days = periodDays(f);
   const region = f.regionCode === undefined ? '' : 'AND region = @region';
-  const byDay = `${days.from === undefined ? '' : 'AND day >= @fromDay'} ${days.until === undefined ? '' : 'AND day < @untilDay'}`;
   const since = `${f.from === undefined ? '' : 'AND created_at >= @from'} ${f.until === undefined ? '' : 'AND created_at < @until'}`;
-  // The index (the region's, when there is one) holds the open complaints by deadline: the
-  // overdue ones are a range of it. A complaint already answered late is a breach in the rollup.
+  // The overdue ones are a range of each region's deadline index. A complaint already answered
+  // late is a breach in the rollup.
   const overdue = `SELECT region_code AS region, category_code AS category, 0 AS n,
       0 AS st_received, 0 AS st_assigned, 0 AS st_in_progress, 0 AS st_resolved, 0 AS st_closed,
       sum(NOT coalesce(first_response_at > first_response_due_at, 0)) AS late,
       0 AS answered, 0 AS resolved_ever
-    FROM complaints INDEXED BY ${f.regionCode === undefined ? 'complaints_due_idx' : 'complaints_region_due_idx'}
-    WHERE due_at < @now ${since} ${f.regionCode === undefined ? '' : 'AND region_code = @region'}
+    FROM ${overdueFrom(f.regionCode)} ${since}
     GROUP BY region_code, category_code`;
-  const rows = `SELECT region, category, n, st_received, st_assigned, st_in_progress, st_resolved,
-      st_closed, late, answered, resolved_ever FROM complaint_rollup
-    WHERE kind = 'rc' ${byDay} ${region}`;
+  const rows = regionCategoryRows(
+    `region, category, n, st_received, st_assigned, st_in_progress, st_resolved, st_closed, late,
+     answered, resolved_ever`,
+    days,
+    region,
+  );
   return db.$client
     .prepare(
       `SELECT region AS regionCode, category AS categoryCode, sum(st_received) AS received,
@@ -95,8 +97,8 @@ export function groupCounts(db: Db, f: ReportFilters): GroupCounts[] {
     .all({
       now: f.now,
       ...(f.regionCode === undefined ? {} : { region: f.regionCode }),
-      ...(days.from === undefined ? {} : { fromDay: days.from, from: f.from }),
-      ...(days.until === undefined ? {} : { untilDay: days.until, until: f.until }),
+      ...(days.from === undefined ? {} : { from: f.from }),
+      ...(days.until === undefined ? {} : { until: f.until }),
     }) as GroupCounts[];
 }
 

@@ -9,6 +9,7 @@ import pino from 'pino';
 import { startJobRunner, type FillIn } from '../../db/job-runner';
 import { rollupTriggers } from '../../db/rollup-sql';
 import { rollupFill } from '../../src/reports/rollup';
+import { dayOf, regionCategoryRows } from '../../src/reports/dashboard-repository';
 import { recountRollup, storedRollup } from '../../bench/rollup-recount';
 import { seededRandomInt } from '../helpers/app';
 import { DAY, HOUR, eat, file, openWorld, type World } from '../helpers/world';
@@ -139,6 +140,49 @@ describe('the one rollup', () => {
 
     expect(batches).toBeGreaterThan(3);
     expect(storedRollup(w.db)).toEqual(recountRollup(w.db));
+  });
+
+  it('when a period is read as whole weeks and the days at its ends, then it counts what its days count', () => {
+    const random = seededRandomInt(7);
+    const ids: number[] = [];
+    const change = changer(random, ids);
+    for (let i = 0; i < 150; i++) {
+      w.clock.advance(random(12) * HOUR);
+      ids.push(file(w, { council: COUNCILS[random(COUNCILS.length)] ?? 'DAR-KIM' }).id);
+    }
+    for (let i = 0; i < 300; i++) change();
+    const counters = 'sum(n), sum(st_resolved), sum(fr_late), sum(late), sum(r5)';
+    const cells = (source: string) =>
+      w.db.$client
+        .prepare(
+          `SELECT region, category, ${counters} FROM (${source})
+            GROUP BY region, category ORDER BY region, category`,
+        )
+        .raw()
+        .all();
+    const daysAlone = (from?: number, until?: number) =>
+      `SELECT * FROM complaint_rollup WHERE kind = 'rc'
+        ${from === undefined ? '' : `AND day >= ${from}`} ${until === undefined ? '' : `AND day < ${until}`}`;
+    const first = dayOf(eat('2026-03-02 08:00')) - 3;
+    const last = dayOf(w.clock.now()) + 2;
+    const periods: [number | undefined, number | undefined][] = [
+      [undefined, undefined],
+      [first + 5, undefined],
+      [undefined, last - 9],
+    ];
+    for (let i = 0; i < 40; i++) {
+      const from = first + random(last - first);
+      periods.push([from, from + 1 + random(40)]);
+    }
+    let weeksRead = 0;
+    for (const [from, until] of periods) {
+      const source = regionCategoryRows('*', { from, until });
+      if (source.includes(`'rcw'`)) weeksRead++;
+      expect([from, until, cells(source)]).toEqual([from, until, cells(daysAlone(from, until))]);
+    }
+    expect(weeksRead).toBeGreaterThan(20);
+    const filed = (cells(daysAlone()) as number[][]).reduce((n, row) => n + (row[2] ?? 0), 0);
+    expect(filed).toBe(ids.length);
   });
 
   it('when the database is migrated, then its triggers are the ones db/rollup-sql.ts writes', () => {
