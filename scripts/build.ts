@@ -11,8 +11,13 @@ import { parseArgs } from 'node:util';
 const ROOT = path.resolve(__dirname, '..');
 /** Read next to the compiled code: db/client.ts opens path.join(__dirname, 'migrations'). */
 const COPIED = ['db/migrations'];
-/** The seed's JSON is emitted by tsc itself (resolveJsonModule): checked, not copied. */
-const REQUIRED = ['src/main.js', 'db/migrations/meta/_journal.json', 'db/seed/tz-admin-units.json'];
+/** The seed's JSON files are emitted by tsc itself (resolveJsonModule): checked, not copied. */
+const REQUIRED = [
+  'src/main.js',
+  'db/migrations/meta/_journal.json',
+  'db/seed/tz-admin-units.json',
+  'db/seed/tz-wards.json',
+];
 
 function fail(message: string): never {
   process.stderr.write(`build: ${message}\n`);
