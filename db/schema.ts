@@ -128,6 +128,13 @@ export const complaints = sqliteTable(
       .notNull()
       .references(() => categories.code),
     place: text('place'),
+    /**
+     * The ward the place was recognised as (src/reference/wards.ts code: its postcode) and the
+     * street or village, as the list names it, when it matched one. Null: free text only. A
+     * division (tarafa) would sit beside them; no open list of divisions exists yet.
+     */
+    wardCode: text('ward_code'),
+    village: text('village'),
     description: text('description').notNull(),
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull(),
     language: text('language', { enum: ['sw', 'en'] }).notNull(),

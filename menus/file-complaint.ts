@@ -1,4 +1,5 @@
-// Filing a complaint: region -> council -> category -> place (skippable) -> description ->
+// Filing a complaint: region -> council -> category -> place (skippable; a ward or village of
+// the council's list recognised, several offered) -> description ->
 // identified or anonymous -> confirm -> END with the complaint number. Every step is a resumable draft.
 import type { ScreenDef } from '../src/ussd/core/types';
 
@@ -10,7 +11,9 @@ export const fileComplaintScreens: Record<string, ScreenDef> = {
     prompt: 'file.region.prompt',
     lookup: 'regions',
     saveAs: 'region',
-    clears: ['council'],
+    // Another council has other wards: a ward recognised in the old one is dropped (the place
+    // stays as typed).
+    clears: ['council', 'placeMatch', 'placeChoices'],
     next: 'file.council',
     empty: 'common.error',
     draft: true,
@@ -39,7 +42,19 @@ export const fileComplaintScreens: Record<string, ScreenDef> = {
     validate: 'place',
     saveAs: 'place',
     skip: 'common.skip',
+    // A ward or village of the council's list: one goes onto the confirm screen, several are
+    // offered on the next screen, none keeps the text as typed.
+    recognise: { as: 'place', choose: 'file.place.choose' },
     next: 'file.description',
+    draft: true,
+  },
+  'file.place.choose': {
+    type: 'list',
+    prompt: 'file.place.choose',
+    lookup: 'placeChoices',
+    saveAs: 'placeMatch',
+    next: 'file.description',
+    empty: 'common.error',
     draft: true,
   },
   'file.description': {

@@ -3,6 +3,7 @@
  * metrics and readiness, the Express app listening, the checkpoint worker (or the watch on
  * Litestream: src/ops/wal-keeper.ts) and the timers; and the order in which it all stops.
  */
+import { sharedPlaces } from './reference/places';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client';
 import { ensureConsoleSecret, ensureWebhookToken } from '../db/settings';
@@ -142,6 +143,8 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     db,
     menu,
     reference: sla.reference,
+    // The ward list read now (about 130 ms, its size fixed by the build), not by the first caller.
+    places: sharedPlaces(),
     // SMS commands store the office time of a reply or resolution, as the console does.
     hours: consoleDeps.hours,
     // And an officer resolving by SMS at night is told when the citizen will be asked to rate.

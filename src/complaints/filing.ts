@@ -50,7 +50,15 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     councilCode: draft.councilCode,
     categoryCode: draft.categoryCode,
     place: draft.place,
-    placeKey: draft.place === null ? null : (placeKey(draft.place) ?? ''),
+    wardCode: draft.wardCode ?? null,
+    village: draft.village ?? null,
+    // Clusters match on this key: a recognised ward and village beat the typed words.
+    placeKey:
+      draft.wardCode != null
+        ? `ward ${draft.wardCode} ${draft.village ?? ''}`.trim()
+        : draft.place === null
+          ? null
+          : (placeKey(draft.place) ?? ''),
     description: draft.description,
     anonymous: draft.anonymous,
     language,

@@ -42,6 +42,8 @@ const statements = preparedPerDb((db) => ({
       councilCode: p('councilCode'),
       categoryCode: p('categoryCode'),
       place: p('place'),
+      wardCode: p('wardCode'),
+      village: p('village'),
       description: p('description'),
       anonymous: p('anonymous'),
       language: p('language'),
@@ -220,6 +222,9 @@ export type FiledComplaint = Pick<
   firstResponseDueAt: number;
   resolutionDueAt: number;
   place: string | null;
+  /** The ward and village the place was recognised as (null: free text). */
+  wardCode: string | null;
+  village: string | null;
   /** The place made comparable ('' when it has nothing that tells places apart). */
   placeKey: string | null;
   anonymous: boolean;

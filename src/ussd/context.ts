@@ -18,6 +18,8 @@ import { type ComplaintRow } from '../../db/schema';
 import { type UssdDeps, type UssdRequest } from './hop';
 import { type ReferenceData, type RefItem } from '../reference/types';
 import { type Organisation } from '../text/org';
+import { type PlaceIndex } from '../reference/core/place-match';
+import { sharedPlaces } from '../reference/places';
 
 function summary(ref: ReferenceData, c: ComplaintRow): ComplaintSummary {
   return {
@@ -63,6 +65,14 @@ export class HopContext implements UssdContext {
 
   categories(): string[] {
     return this.deps.reference.categories;
+  }
+
+  places(councilCode: string): PlaceIndex | undefined {
+    return (this.deps.places ?? sharedPlaces()).index(councilCode);
+  }
+
+  wardName(code: string): string | undefined {
+    return (this.deps.places ?? sharedPlaces()).ward(code)?.name;
   }
 
   findComplaint(number: string): ComplaintSummary | undefined {

@@ -2,6 +2,7 @@
  * One USSD hop as the handler sees it: the request Africa's Talking posted, what the handler
  * needs, and what it answers.
  */
+import type { Places } from '../reference/places';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import type { SlaPolicy } from '../complaints/core/sla';
@@ -31,6 +32,8 @@ export interface UssdDeps {
   metrics?: HopMetrics;
   menu: Menu;
   reference: ReferenceData;
+  /** Wards and villages the place step recognises (default: the ward list of the build). */
+  places?: Places;
   logger: Logger;
   now: () => number;
   randomInt: (maxExclusive: number) => number;

@@ -12,6 +12,7 @@ import {
   type UssdContext,
 } from '../../src/ussd/core/types';
 import { type RefItem } from '../../src/reference/types';
+import { placesOf } from '../../src/reference/places';
 import { DEFAULT_ORGANISATION, type Organisation } from '../../src/text/org';
 
 /** 2026-03-12 09:00 in Dar es Salaam (06:00 UTC), a Thursday. */
@@ -77,6 +78,9 @@ export interface EngineContextOptions {
   org?: Organisation;
 }
 
+/** The real ward list (the national postcode list), as the server loads it. */
+const places = placesOf();
+
 export function makeEngineContext(options: EngineContextOptions = {}): EngineContext {
   const regions = options.regions ?? adminRegions;
   const randomInt = seededRandomInt(options.seed ?? 42);
@@ -94,6 +98,8 @@ export function makeEngineContext(options: EngineContextOptions = {}): EngineCon
     regions: () => regions.map(({ code, label }) => ({ code, label })),
     councils: (regionCode) => regions.find((r) => r.code === regionCode)?.councils ?? [],
     categories: () => [...categoryCodes],
+    places: (councilCode) => places.index(councilCode),
+    wardName: (code) => places.ward(code)?.name,
     findComplaint: (number) => ctx.complaints.find((c) => c.number === number),
     recentComplaints: (limit) =>
       ctx.complaints

@@ -34,6 +34,7 @@ export function edgesOf(id: ScreenId, s: ScreenDef): Edge[] {
     edges.push({ where: `${id} ${where}`, to, resetsStack });
   if (s.zero) add('zero.next', s.zero.next);
   if (s.type === 'list' || s.type === 'input') add('next', s.next);
+  if (s.type === 'input' && s.recognise) add('recognise.choose', s.recognise.choose);
   if (s.type === 'choice') {
     s.options.forEach((o, i) => {
       // These start from a fresh stack (a resumed draft brings its own, walked like any other).

@@ -175,6 +175,8 @@ describe('resolution: not resolved within 14 days', () => {
           councilCode: 'DAR-KIM',
           categoryCode: 'water',
           place: null,
+          wardCode: null,
+          village: null,
           placeKey: null,
           description: 'Maji hayatoki',
           anonymous: false,

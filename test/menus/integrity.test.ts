@@ -13,6 +13,7 @@ import { isGsm7 } from '../../src/text/gsm7';
 import { lookups } from '../../src/ussd/core/lookups';
 import type { ScreenDef, ScreenId } from '../../src/ussd/core/types';
 import { validators } from '../../src/ussd/core/validators';
+import { recognisers } from '../../src/ussd/core/recognisers';
 import { effects } from '../../src/ussd/core/effects';
 import { guards } from '../../src/ussd/core/guards';
 import { views } from '../../src/ussd/core/views';
@@ -58,7 +59,20 @@ describe('menu targets and reachability', () => {
 describe('names the menus use', () => {
   const names = screens.flatMap(([id, s]): [string, string, boolean][] => {
     if (s.type === 'list') return [[id, `lookup ${s.lookup}`, s.lookup in lookups]];
-    if (s.type === 'input') return [[id, `validator ${s.validate}`, s.validate in validators]];
+    if (s.type === 'input') {
+      return [
+        [id, `validator ${s.validate}`, s.validate in validators],
+        ...(s.recognise
+          ? [
+              [id, `recogniser ${s.recognise.as}`, s.recognise.as in recognisers] as [
+                string,
+                string,
+                boolean,
+              ],
+            ]
+          : []),
+      ];
+    }
     if (s.type === 'choice') {
       return [
         ...(s.view ? [[id, `view ${s.view}`, isView(s.view)] as [string, string, boolean]] : []),

@@ -4,6 +4,9 @@ export interface ComplaintDraft {
   councilCode: string;
   categoryCode: string;
   place: string | null;
+  /** The ward (and village, as listed) the place was recognised as, when it was. */
+  wardCode?: string | null;
+  village?: string | null;
   description: string;
   anonymous: boolean;
 }

@@ -5,6 +5,8 @@
  */
 import type { ComplaintDraft } from '../../complaints/core/draft';
 import type { Lang } from '../../text/translate';
+import { decodePlace } from '../../reference/core/place-match';
+import { PLACE_MATCH } from './recognisers';
 import { firstUnanswered, goTo, restartAt, result, type StepResult } from './steps';
 import type { EffectName, Menu, SessionState, StaticOption, UssdContext } from './types';
 
@@ -18,11 +20,13 @@ export interface EffectInput {
 
 /** The draft the filing screens collected, by the keys they save as. */
 function draftOf(data: Record<string, string>): ComplaintDraft {
+  const match = decodePlace(data[PLACE_MATCH]);
   return {
     regionCode: data.region ?? '',
     councilCode: data.council ?? '',
     categoryCode: data.category ?? '',
     place: data.place ? data.place : null,
+    ...(match === undefined ? {} : { wardCode: match.wardCode, village: match.village ?? null }),
     description: data.description ?? '',
     anonymous: data.anonymous === 'yes',
   };

@@ -17,7 +17,8 @@ import {
   screenOf,
   type StepResult,
 } from './steps';
-import type { Menu, SessionState, StaticOption, UssdContext } from './types';
+import { recognisers } from './recognisers';
+import type { InputScreen, Menu, SessionState, StaticOption, UssdContext } from './types';
 import { validators } from './validators';
 
 export { buildView, type StepResult };
@@ -111,6 +112,26 @@ function navigate(menu: Menu, state: SessionState, input: string, ctx: UssdConte
   return undefined;
 }
 
+/** An input screen's answer saved, with what it names when the screen recognises it. */
+function answer(
+  menu: Menu,
+  state: SessionState,
+  screen: InputScreen,
+  value: string,
+  ctx: UssdContext,
+): StepResult {
+  const data = { ...state.data, [screen.saveAs]: value };
+  if (!screen.recognise) return result(menu, goTo(menu, { ...state, data }, screen.next), ctx);
+  const found = recognisers[screen.recognise.as](value, { ...state, data }, ctx);
+  Object.assign(data, found.set);
+  for (const key of found.clears) delete data[key];
+  // The choice is asked even while editing from the confirm screen: it is a new question.
+  const next = found.choose
+    ? goTo(menu, { ...state, data }, screen.recognise.choose, false)
+    : goTo(menu, { ...state, data }, screen.next);
+  return result(menu, next, ctx);
+}
+
 /** Pure. One reply on the current screen. Never throws for user input. */
 export function step(menu: Menu, state: SessionState, input: string, ctx: UssdContext): StepResult {
   const reply = input.trim();
@@ -119,17 +140,10 @@ export function step(menu: Menu, state: SessionState, input: string, ctx: UssdCo
   const screen = screenOf(menu, state.screen);
   if (screen.type === 'input') {
     if (reply === '') return retry(menu, state, ctx, { key: 'common.empty' });
-    if (screen.skip && reply === '1') {
-      return result(
-        menu,
-        goTo(menu, { ...state, data: { ...state.data, [screen.saveAs]: '' } }, screen.next),
-        ctx,
-      );
-    }
+    if (screen.skip && reply === '1') return answer(menu, state, screen, '', ctx);
     const checked = validators[screen.validate](reply, ctx);
     if (!checked.ok) return retry(menu, state, ctx, checked.error);
-    const data = { ...state.data, [screen.saveAs]: checked.value };
-    return result(menu, goTo(menu, { ...state, data }, screen.next), ctx);
+    return answer(menu, state, screen, checked.value, ctx);
   }
   const n = /^\d{1,3}$/.test(reply) ? Number(reply) : NaN;
   const items = itemsOf(screen, state, ctx);

@@ -4,6 +4,8 @@
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { codeKey, codeLabel } from '../../text/labels';
 import type { Text } from '../../text/translate';
+import { decodePlace } from '../../reference/core/place-match';
+import { placeChoices } from './recognisers';
 import type { ListItem, LookupName, SessionState, UssdContext } from './types';
 
 export const RECENT_COMPLAINTS = 5;
@@ -12,6 +14,15 @@ const codeText = (prefix: 'category' | 'status', code: string): Text => {
   const key = codeKey(prefix, code);
   return key ? { key } : { raw: code };
 };
+
+/** A ward ("Kata Makole") or a village in its ward ("Chamwino, kata Makole"). */
+export function placeLabel(value: string, ctx: UssdContext): Text {
+  const match = decodePlace(value);
+  const ward = match ? (ctx.wardName(match.wardCode) ?? match.wardCode) : '';
+  return match?.village === undefined
+    ? { key: 'place.ward', vars: { ward } }
+    : { key: 'place.village', vars: { ward, village: match.village } };
+}
 
 export const lookups: Record<LookupName, (state: SessionState, ctx: UssdContext) => ListItem[]> = {
   regions: (state, ctx) =>
@@ -22,6 +33,11 @@ export const lookups: Record<LookupName, (state: SessionState, ctx: UssdContext)
       .map((c) => ({ value: c.code, label: { raw: c.label[state.lang] } })),
   categories: (_state, ctx) =>
     ctx.categories().map((code) => ({ value: code, label: codeText('category', code) })),
+  // The wards and villages a typed place could be, then "none of these" (the text as typed).
+  placeChoices: (state, ctx) => [
+    ...placeChoices(state.data).map((value) => ({ value, label: placeLabel(value, ctx) })),
+    { value: '', label: { key: 'file.place.none' } },
+  ],
   myComplaints: (state, ctx) =>
     ctx.recentComplaints(RECENT_COMPLAINTS).map((c) => ({
       value: c.number,

@@ -112,11 +112,24 @@ export function isFilled(screen: ScreenDef, state: SessionState): boolean {
   return screen.type !== 'info' && screen.saveAs !== undefined && screen.saveAs in state.data;
 }
 
-/** The first draft screen still unanswered (a draft can lose an answer through Back after an edit). */
+/**
+ * The first draft screen still unanswered (a draft can lose an answer through Back after an edit).
+ * A choice among what an input could name is not a question of its own: left unanswered, the
+ * input stands as typed.
+ */
 export function firstUnanswered(menu: Menu, state: SessionState): ScreenId | undefined {
+  const choices = new Set(
+    Object.values(menu.screens).flatMap((s) =>
+      s.type === 'input' && s.recognise ? [s.recognise.choose] : [],
+    ),
+  );
   return Object.entries(menu.screens).find(
-    ([, s]) =>
-      s.draft === true && s.type !== 'info' && s.saveAs !== undefined && !isFilled(s, state),
+    ([id, s]) =>
+      s.draft === true &&
+      s.type !== 'info' &&
+      s.saveAs !== undefined &&
+      !choices.has(id) &&
+      !isFilled(s, state),
   )?.[0];
 }
 

@@ -7,11 +7,13 @@ import type { ComplaintDraft } from '../../complaints/core/draft';
 import type { Organisation } from '../../text/org';
 import type { Lang, Text } from '../../text/translate';
 import { type RefItem } from '../../reference/types';
+import type { PlaceIndex } from '../../reference/core/place-match';
 
 export type ScreenId = string;
 
 /** Names resolved by the engine's registries (src/ussd/{lookups,validators,views}.ts). */
-export type LookupName = 'regions' | 'councils' | 'categories' | 'myComplaints';
+export type LookupName = 'regions' | 'councils' | 'categories' | 'myComplaints' | 'placeChoices';
+export type RecogniserName = 'place';
 export type ValidatorName = 'place' | 'description' | 'complaintNumber';
 export type ViewName = 'help' | 'confirm' | 'done' | 'detail' | 'limit';
 export type GuardName = 'canFile';
@@ -69,6 +71,11 @@ export interface InputScreen extends ScreenBase {
   next: ScreenId;
   /** A '1' reply skips the input and stores ''. */
   skip?: TextKey;
+  /**
+   * What the answer names is recognised (src/ussd/core/recognisers.ts); when it could be several
+   * things, the caller picks one on `choose` before `next`.
+   */
+  recognise?: { as: RecogniserName; choose: ScreenId };
 }
 
 interface InfoBase extends ScreenBase {
@@ -165,6 +172,10 @@ export interface UssdContext {
   regions(): RefItem[];
   councils(regionCode: string): RefItem[];
   categories(): string[];
+  /** The council's wards and villages as typed names are matched; undefined: free text only. */
+  places(councilCode: string): PlaceIndex | undefined;
+  /** A ward's name by its code. */
+  wardName(code: string): string | undefined;
   findComplaint(number: string): ComplaintSummary | undefined;
   recentComplaints(limit: number): ComplaintSummary[];
   complaintsFiledToday(): number;

@@ -8,6 +8,8 @@ import { directDial } from '../../text/dial';
 import { translate, type Text } from '../../text/translate';
 import { formatDate } from '../../text/calendar';
 import { codeLabel } from '../../text/labels';
+import { decodePlace } from '../../reference/core/place-match';
+import { PLACE_MATCH } from './recognisers';
 
 function confirmView(state: SessionState, ctx: UssdContext): Text[] {
   const { region = '', council = '', category = '', place = '', description = '' } = state.data;
@@ -19,7 +21,19 @@ function confirmView(state: SessionState, ctx: UssdContext): Text[] {
     { key: 'file.confirm.type', vars: { category: codeLabel('category', category, state.lang) } },
   ];
   if (state.data.anonymous === 'yes') lines.push({ key: 'file.confirm.anonymous' });
-  if (place !== '') lines.push({ raw: place, truncatable: true });
+  const match = decodePlace(state.data[PLACE_MATCH]);
+  const ward = match ? ctx.wardName(match.wardCode) : undefined;
+  if (match && ward !== undefined) {
+    lines.push(
+      match.village === undefined
+        ? { key: 'file.confirm.ward', vars: { ward }, truncatable: true }
+        : {
+            key: 'file.confirm.wardVillage',
+            vars: { ward, village: match.village },
+            truncatable: true,
+          },
+    );
+  } else if (place !== '') lines.push({ raw: place, truncatable: true });
   lines.push({ raw: `"${description}"`, truncatable: true });
   return lines;
 }
