@@ -23,6 +23,8 @@ export interface Hops {
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The slowest hop. */
+  maxMs: number;
   /** Server CPU (user + system) per hop, µs. */
   cpuUs: number;
 }
@@ -43,6 +45,13 @@ export interface UpgradeRun {
   jobs: JobTime[];
   /** From the first answer until every job had finished. */
   jobsSeconds: number;
+  /**
+   * The server's longest event-loop delay while the jobs ran (Node's monitorEventLoopDelay, as
+   * /metrics reports it: read once after the first answer, which resets it, then at the end).
+   */
+  loopMaxMs: number;
+  /** The same over the measurement afterwards, with the jobs done: the box's own noise. */
+  idleLoopMaxMs: number;
   during: Hops;
   idle: Hops;
   /** Rows where the rollup differs from a count of the complaints (0: equal). */
@@ -96,6 +105,22 @@ function readyJobs(port: number): Promise<{ name: string; done: boolean; percent
   });
 }
 
+/** /metrics' longest event-loop delay since the last read (prom-client resets it), ms. */
+function loopMaxMs(port: number): Promise<number> {
+  return new Promise((resolve) => {
+    http
+      .get({ host: '127.0.0.1', port, path: '/metrics', agent: false, timeout: 5000 }, (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => (text += c.toString()));
+        res.on('end', () => {
+          const line = /^kero_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text);
+          resolve(line ? Number(line[1]) * 1000 : NaN);
+        });
+      })
+      .on('error', () => resolve(NaN));
+  });
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** USSD first screens for `windows` windows of 2 s (or until `until` says stop). */
@@ -120,6 +145,7 @@ async function hops(
     perSecond: Math.round(sorted.length / seconds),
     p50Ms: percentile(sorted, 50),
     p99Ms: percentile(sorted, 99),
+    maxMs: sorted.at(-1) ?? NaN,
     cpuUs: Math.round(((cpuSecondsOf(pid) - cpu0) * 1e6) / Math.max(1, sorted.length)),
   };
 }
@@ -180,10 +206,13 @@ export async function runUpgrade(o: { complaints: number; dir?: string }): Promi
     }
     if (Number.isNaN(firstAnswerMs)) throw new Error('USSD did not answer within 60 s');
     const tJobs = performance.now();
+    await loopMaxMs(port);
     const allDone = async () => (await readyJobs(port)).every((j) => j.done);
     const during = await hops(port, pid, allDone);
     const jobsSeconds = (performance.now() - tJobs) / 1000;
+    const loopMax = await loopMaxMs(port);
     const idle = await hops(port, pid, () => Promise.resolve(true), 3);
+    const idleLoopMax = await loopMaxMs(port);
     process.kill(-pid, 'SIGTERM');
     await new Promise((r) => child?.once('exit', r));
     child = undefined;
@@ -206,6 +235,8 @@ export async function runUpgrade(o: { complaints: number; dir?: string }): Promi
       firstAnswerMs,
       jobs: jobTimes(logFile),
       jobsSeconds,
+      loopMaxMs: loopMax,
+      idleLoopMaxMs: idleLoopMax,
       during,
       idle,
       rollupMismatches,
@@ -226,7 +257,7 @@ export async function runUpgrade(o: { complaints: number; dir?: string }): Promi
 export function printUpgrade(r: UpgradeRun): void {
   const n = r.complaints.toLocaleString('en');
   const h = (x: Hops) =>
-    `${x.perSecond} hops/s, p50 ${x.p50Ms.toFixed(1)} ms, p99 ${x.p99Ms.toFixed(1)} ms, ${x.cpuUs} us CPU/hop`;
+    `${x.perSecond} hops/s, p50 ${x.p50Ms.toFixed(1)} ms, p99 ${x.p99Ms.toFixed(1)} ms, max ${x.maxMs.toFixed(1)} ms, ${x.cpuUs} us CPU/hop`;
   console.log(
     `  seeded the previous release with ${n} complaints in ${r.seedSeconds.toFixed(0)} s`,
   );
@@ -241,6 +272,9 @@ export function printUpgrade(r: UpgradeRun): void {
   }
   console.log(`  jobs done ${r.jobsSeconds.toFixed(1)} s after the first answer`);
   console.log(`  USSD first screens during the jobs: ${h(r.during)}`);
+  console.log(
+    `  longest event-loop delay (/metrics) while the jobs ran: ${r.loopMaxMs.toFixed(1)} ms, afterwards ${r.idleLoopMaxMs.toFixed(1)} ms`,
+  );
   console.log(`  USSD first screens afterwards:      ${h(r.idle)}`);
   const ratio = r.during.p99Ms / r.idle.p99Ms;
   console.log(`  p99 during / afterwards: ${ratio.toFixed(2)}x (target <= 2x)`);
