@@ -2,6 +2,7 @@
  * Places as callers type them, made comparable: "Kijiji cha Olasiti", "olasiti village" and
  * "OLASITI." are the same place. Pure.
  */
+import { foldedWords } from '../../text/words';
 
 /** Words that say what kind of place follows, in Kiswahili and English: they do not tell places apart. */
 const FILLER = new Set([
@@ -37,12 +38,7 @@ const FILLER = new Set([
  */
 export function placeKey(place: string | null): string | null {
   if (place === null) return null;
-  const words = place
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '' && !FILLER.has(w));
+  const words = foldedWords(place).filter((w) => !FILLER.has(w));
   if (words.length === 0) return null;
   return [...new Set(words)].sort().join(' ');
 }
