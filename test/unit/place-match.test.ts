@@ -73,6 +73,11 @@ describe('a typed place name', () => {
   it('when it has two typos or is too short to guess, then it matches nothing', () => {
     expect(matchPlace(index, 'Ipagulu').kind).toBe('none');
     expect(matchPlace(index, 'Ipx').kind).toBe('none');
+    // A short name is still found from a typed name a letter longer.
+    expect(matchPlace(index, 'Ipaa')).toEqual({
+      kind: 'one',
+      match: { wardCode: '41109', village: 'Ipa' },
+    });
     expect(matchPlace(index, 'Ipa')).toEqual({
       kind: 'one',
       match: { wardCode: '41109', village: 'Ipa' },

@@ -3,10 +3,11 @@
  * src/reference/wards.ts). Pure. The typed text and every name are reduced to a key: lower case,
  * without apostrophes, spaces or punctuation, and without the words people put around a place
  * name ("kata ya Makole", "Mbande kijijini", "Makole ward"). A key equal to a ward's or a
- * village's is an exact match; failing any, a key one typo away (a letter wrong, missing, extra
- * or two swapped) is a near match. The index keeps every key and every key with one letter left
- * out (the symmetric-delete scheme), so a near match is a few map reads, not a walk of the list.
+ * village's is an exact match (a map read); failing any, a key one typo away (a letter wrong,
+ * missing, extra or two swapped) is a near match, looked for among the council's keys (a few
+ * hundred, most ruled out by their length or first differing letters: microseconds).
  */
+import { foldedWords } from '../../text/words';
 
 /** A ward as the matcher needs it. */
 export interface PlaceWard {
@@ -26,10 +27,9 @@ export type PlaceResult =
   | { kind: 'several'; matches: PlaceMatch[] }
   | { kind: 'none' };
 
+/** A council's names by key. */
 export interface PlaceIndex {
   readonly exact: ReadonlyMap<string, readonly PlaceMatch[]>;
-  /** A key with one letter left out -> the keys it comes from. */
-  readonly deletions: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The most choices a caller is offered (then "none of these"). */
@@ -62,18 +62,10 @@ const AROUND = new Set([
  * "Ng'ong'ona", "ngongona" and "Ng ong ona" are one key.
  */
 export function placeNameKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’`‘]/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '' && !AROUND.has(w))
+  return foldedWords(text.replace(/['’`‘]/g, ''))
+    .filter((w) => !AROUND.has(w))
     .join('');
 }
-
-const deletionsOf = (key: string): string[] =>
-  [...key].map((_, i) => key.slice(0, i) + key.slice(i + 1));
 
 /** Pure. Whether `a` and `b` are one typo apart: one letter changed, added, dropped or swapped. */
 export function oneTypoApart(a: string, b: string): boolean {
@@ -107,34 +99,12 @@ export function buildPlaceIndex(wards: readonly PlaceWard[]): PlaceIndex {
   for (const w of wards) {
     for (const village of w.villages) add(placeNameKey(village), { wardCode: w.code, village });
   }
-  const deletions = new Map<string, string[]>();
-  for (const key of exact.keys()) {
-    if (key.length < NEAR_MIN_LENGTH) continue;
-    for (const d of new Set(deletionsOf(key))) {
-      const from = deletions.get(d) ?? [];
-      from.push(key);
-      deletions.set(d, from);
-    }
-  }
-  return { exact, deletions };
+  return { exact };
 }
 
-/** The keys one typo from `key`, found through the deletions both share. */
-function nearKeys(index: PlaceIndex, key: string): string[] {
-  const found = new Set<string>();
-  const consider = (candidate: string) => {
-    if (oneTypoApart(key, candidate)) found.add(candidate);
-  };
-  // A letter too many in what was typed: the name is one of its deletions.
-  for (const d of deletionsOf(key)) {
-    if (index.exact.has(d)) consider(d);
-    // A letter changed or two swapped: both lose one to the same deletion.
-    for (const k of index.deletions.get(d) ?? []) consider(k);
-  }
-  // A letter missing from what was typed: it is a deletion of the name.
-  for (const k of index.deletions.get(key) ?? []) consider(k);
-  return [...found].sort();
-}
+/** The council's keys one typo from `key`, in order. */
+const nearKeys = (index: PlaceIndex, key: string): string[] =>
+  [...index.exact.keys()].filter((k) => oneTypoApart(key, k)).sort();
 
 /** Pure. What `typed` names among the index's wards and villages. */
 export function matchPlace(index: PlaceIndex, typed: string): PlaceResult {
