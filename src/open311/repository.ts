@@ -17,6 +17,7 @@ import {
   regions,
   type ComplaintStatus,
 } from '../../db/schema';
+import { sharedPlaces } from '../reference/places';
 import type { PublicComplaint } from './core/records';
 
 export interface WindowFilter {
@@ -54,6 +55,8 @@ function published(db: Db, withDescription: boolean) {
       status: complaints.status,
       categoryCode: complaints.categoryCode,
       place: complaints.place,
+      wardCode: complaints.wardCode,
+      village: complaints.village,
       description: withDescription ? complaints.description : sql<null>`null`,
       councilName: councils.name,
       regionName: regions.name,
@@ -67,10 +70,25 @@ function published(db: Db, withDescription: boolean) {
     .innerJoin(regions, eq(regions.code, complaints.regionCode));
 }
 
-type Row = { description: string | null; id: number } & Omit<PublicComplaint, 'description'>;
+type Row = {
+  description: string | null;
+  id: number;
+  wardCode: string | null;
+  village: string | null;
+} & Omit<PublicComplaint, 'description' | 'ward' | 'village'>;
 
-const toPublic = ({ description, id: _id, ...rest }: Row): PublicComplaint =>
-  description === null ? rest : { ...rest, description };
+/** A ward's name and postcode from the ward list (read once per process, when first needed). */
+function wardOf(code: string | null): Pick<PublicComplaint, 'ward'> {
+  const ward = code === null ? undefined : sharedPlaces().ward(code);
+  return ward ? { ward: { name: ward.name, postcode: ward.postcode } } : {};
+}
+
+const toPublic = ({ description, id: _id, wardCode, village, ...rest }: Row): PublicComplaint => ({
+  ...rest,
+  ...wardOf(wardCode),
+  ...(village === null ? {} : { village }),
+  ...(description === null ? {} : { description }),
+});
 
 const newestFirst = [desc(complaints.createdAt), desc(complaints.id)];
 

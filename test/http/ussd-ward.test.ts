@@ -1,16 +1,18 @@
 /**
  * POST /ussd: a place typed with a typo in Dodoma City is recognised as the ward Makole
- * (postcode 41105) on the confirm screen and stored with the complaint (issue 19); a name the
- * list does not have is stored as typed, without a ward.
+ * (postcode 41105) on the confirm screen, stored with the complaint and published by Open311
+ * (`address` and `zipcode`; issue 19); a name the list does not have is stored and published as
+ * typed, without a ward.
  */
+import request from 'supertest';
 import { complaints } from '../../db/schema';
-import { makeTestApp, type TestApp } from '../helpers/app';
+import { DEFAULT_SLA, makeTestApp, type TestApp } from '../helpers/app';
 import { atPhone } from '../helpers/at-ussd';
 import { councilNumber, regionNumber } from '../helpers/engine-context';
 
 let t: TestApp;
 beforeEach(() => {
-  t = makeTestApp();
+  t = makeTestApp({ open311: { descriptions: false, policy: DEFAULT_SLA } });
 });
 afterEach(() => t.close());
 
@@ -29,6 +31,29 @@ describe('POST /ussd: the place recognised as a ward', () => {
     expect(confirm).toMatch(/\nWard: Makole\n"Maji hayatoki tangu jana"\n/);
     const [row] = t.db.select().from(complaints).all();
     expect(row).toMatchObject({ place: 'makore', wardCode: '41105', village: null });
+    const open311 = await request(t.app).get('/open311/v2/requests.json').expect(200);
+    expect(open311.body).toEqual([
+      expect.objectContaining({
+        address: 'Makole, Dodoma City Council, Dodoma',
+        zipcode: '41105',
+      }),
+    ]);
+    // In XML too, in the spec's order: address, then zipcode.
+    const xml = await request(t.app).get('/open311/v2/requests.xml').expect(200);
+    expect(xml.text).toContain(
+      '<address>Makole, Dodoma City Council, Dodoma</address><zipcode>41105</zipcode>',
+    );
+  });
+
+  test('when a village of a ward is typed, then Open311 names the village, the ward and the council', async () => {
+    await fileInDodoma('mtaa wa chimuli');
+    const open311 = await request(t.app).get('/open311/v2/requests.json').expect(200);
+    expect(open311.body).toEqual([
+      expect.objectContaining({
+        address: 'Chimuli, Makole, Dodoma City Council, Dodoma',
+        zipcode: '41105',
+      }),
+    ]);
   });
 
   test('when a place the list does not have is typed, then it is stored as typed, without a ward', async () => {
@@ -36,5 +61,9 @@ describe('POST /ussd: the place recognised as a ward', () => {
     expect(confirm).toMatch(/\nMlimani Juu\n"Maji/);
     const [row] = t.db.select().from(complaints).all();
     expect(row).toMatchObject({ place: 'Mlimani Juu', wardCode: null, village: null });
+    const [published] = (await request(t.app).get('/open311/v2/requests.json').expect(200))
+      .body as Record<string, unknown>[];
+    expect(published).toMatchObject({ address: 'Mlimani Juu, Dodoma City Council, Dodoma' });
+    expect(published).not.toHaveProperty('zipcode');
   });
 });

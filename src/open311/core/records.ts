@@ -24,6 +24,9 @@ export interface PublicComplaint {
   status: ComplaintStatus;
   categoryCode: string;
   place: string | null;
+  /** The ward (and street or village) the place was recognised as, when it was. */
+  ward?: { name: string; postcode: string | null };
+  village?: string;
   /** Only when descriptions are published (OPEN311_DESCRIPTIONS). */
   description?: string;
   councilName: string;
@@ -62,9 +65,11 @@ export function serviceRequest(c: PublicComplaint, policy: SlaPolicy): Fields {
     requested_datetime: isoDateTime(c.createdAt),
     updated_datetime: isoDateTime(c.updatedAt),
     expected_datetime: due === null ? undefined : isoDateTime(due),
-    address: [place, c.councilName, c.regionName]
+    // A recognised place as the postcode list names it (village, ward), else as typed.
+    address: [...(c.ward ? [c.village, c.ward.name] : [place]), c.councilName, c.regionName]
       .filter((p) => p !== undefined && p !== '')
       .join(', '),
+    zipcode: c.ward?.postcode ?? undefined,
   };
 }
 
