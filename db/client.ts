@@ -112,3 +112,57 @@ const runnerOf = preparedPerDb((db) => db.$client.transaction((body: () => unkno
 export function inTransaction<T>(db: Db, fn: (db: Db) => T, config?: { behavior?: Behavior }): T {
   return runnerOf(db)[config?.behavior ?? 'deferred'](() => fn(db)) as T;
 }
+
+/** A write that found another connection holding the writer lock: nothing was done. */
+export const LOCK_TAKEN = Symbol('writer lock taken');
+
+export const isBusy = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
+
+/** The connection's busy timeout, set for one BEGIN and put back (prepared once per connection). */
+const busyTimeouts = preparedPerDb((db) => {
+  const configured = db.$client.pragma('busy_timeout', { simple: true }) as number;
+  const short = new Map<number, () => void>();
+  const restore = db.$client.prepare(`PRAGMA busy_timeout = ${configured}`);
+  return {
+    shorten(ms: number) {
+      let set = short.get(ms);
+      if (!set) {
+        const statement = db.$client.prepare(`PRAGMA busy_timeout = ${Math.floor(ms)}`);
+        set = () => void statement.run();
+        short.set(ms, set);
+      }
+      set();
+    },
+    restore: () => void restore.run(),
+  };
+});
+
+/**
+ * `fn` in an IMMEDIATE transaction if the writer lock can be had within `waitMs`, else
+ * LOCK_TAKEN (nothing done). SQLite's busy handler sleeps on the calling thread: on the server's
+ * connection, waiting the whole busy timeout for another connection's lock (a checkpoint syncing
+ * the file, Litestream, an admin command) would hold the event loop; callers wait a little and
+ * try again later instead. Once the lock is held the connection's own timeout is back.
+ */
+export function withWriterLock<T>(db: Db, waitMs: number, fn: () => T): T | typeof LOCK_TAKEN {
+  const timeouts = busyTimeouts(db);
+  timeouts.shorten(waitMs);
+  let locked = false;
+  try {
+    return inTransaction(
+      db,
+      () => {
+        locked = true;
+        timeouts.restore();
+        return fn();
+      },
+      { behavior: 'immediate' },
+    );
+  } catch (err) {
+    if (!locked && isBusy(err)) return LOCK_TAKEN;
+    throw err;
+  } finally {
+    if (db.$client.open) timeouts.restore();
+  }
+}

@@ -17,7 +17,7 @@
  * loop free meanwhile, until `budgetMs` after an item was submitted; only then does that item
  * reject with SQLITE_BUSY (a USSD caller gets "please try again").
  */
-import { inTransaction, preparedPerDb, type Db } from './client';
+import { LOCK_TAKEN, withWriterLock, type Db } from './client';
 
 export interface GroupCommit<T, R> {
   submit(item: T): Promise<R>;
@@ -45,28 +45,6 @@ interface Pending<T, R> {
 
 type Settled<R> = { ok: true; value: R } | { ok: false; error: unknown };
 
-const isBusy = (err: unknown): boolean =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'SQLITE_BUSY';
-
-/** The connection's busy timeout, set for one BEGIN and put back (prepared once per connection). */
-const busyTimeouts = preparedPerDb((db) => {
-  const configured = db.$client.pragma('busy_timeout', { simple: true }) as number;
-  const short = new Map<number, () => void>();
-  const restore = db.$client.prepare(`PRAGMA busy_timeout = ${configured}`);
-  return {
-    shorten(ms: number) {
-      let set = short.get(ms);
-      if (!set) {
-        const statement = db.$client.prepare(`PRAGMA busy_timeout = ${Math.floor(ms)}`);
-        set = () => void statement.run();
-        short.set(ms, set);
-      }
-      set();
-    },
-    restore: () => void restore.run(),
-  };
-});
-
 /** `onBatch` hears the size of every batch committed (the metrics' histogram). */
 export function createGroupCommit<T, R>(
   db: Db,
@@ -83,29 +61,21 @@ export function createGroupCommit<T, R>(
   const run = (batch: Pending<T, R>[]): Settled<R>[] | 'busy' => {
     const settled: Settled<R>[] = [];
     try {
-      busyTimeouts(db).shorten(busy.lockWaitMs);
-      inTransaction(
-        db,
-        () => {
-          for (const { item } of batch) {
-            // SQLite rolls the whole transaction back on some failures (disk full, I/O error):
-            // the rest of the batch must not go on committing statement by statement.
-            if (!db.$client.inTransaction) throw new Error('the batch transaction was rolled back');
-            try {
-              settled.push({ ok: true, value: work(item) });
-            } catch (error) {
-              settled.push({ ok: false, error });
-            }
+      const done = withWriterLock(db, busy.lockWaitMs, () => {
+        for (const { item } of batch) {
+          // SQLite rolls the whole transaction back on some failures (disk full, I/O error):
+          // the rest of the batch must not go on committing statement by statement.
+          if (!db.$client.inTransaction) throw new Error('the batch transaction was rolled back');
+          try {
+            settled.push({ ok: true, value: work(item) });
+          } catch (error) {
+            settled.push({ ok: false, error });
           }
-        },
-        { behavior: 'immediate' },
-      );
-      return settled;
+        }
+      });
+      return done === LOCK_TAKEN ? 'busy' : settled;
     } catch (error) {
-      if (isBusy(error) && settled.length === 0) return 'busy';
       return batch.map(() => ({ ok: false, error }));
-    } finally {
-      if (db.$client.open) busyTimeouts(db).restore();
     }
   };
 
