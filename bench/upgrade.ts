@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import { openReadOnly } from '../db/client';
 import { cpuSecondsOf, freePort, ROOT, WEBHOOK_TOKEN } from './kero-server';
 import { percentile, runLoad, ussdBody } from './load';
@@ -34,6 +35,8 @@ export interface JobTime {
   ms: number;
   changed: number;
   batches: number;
+  /** The job's longest batch: the longest it held the event loop. */
+  longestBatchMs: number;
 }
 
 export interface UpgradeRun {
@@ -169,12 +172,31 @@ function spawnKero(file: string, port: number, logFile: string): ChildProcess {
   });
 }
 
-function jobTimes(logFile: string): JobTime[] {
-  return fs
-    .readFileSync(logFile, 'utf8')
-    .split('\n')
-    .filter((l) => l.includes('"background job finished"'))
-    .map((l) => JSON.parse(l) as JobTime);
+/**
+ * The jobs' times from the server's log, read a line at a time: a request line per hop makes it
+ * hundreds of megabytes at a million complaints, past what one string may hold.
+ */
+async function jobTimes(logFile: string): Promise<JobTime[]> {
+  const times: JobTime[] = [];
+  const lines = readline.createInterface({ input: fs.createReadStream(logFile) });
+  for await (const line of lines) {
+    if (line.includes('"background job finished"')) times.push(JSON.parse(line) as JobTime);
+  }
+  return times;
+}
+
+/** The log's last `bytes` bytes. */
+function logTail(logFile: string, bytes = 3000): string {
+  if (!fs.existsSync(logFile)) return '';
+  const fd = fs.openSync(logFile, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const tail = Buffer.alloc(Math.min(bytes, size));
+    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+    return tail.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Seeds, times the migrations, starts the server on the old database and measures. */
@@ -233,7 +255,7 @@ export async function runUpgrade(o: { complaints: number; dir?: string }): Promi
       seedSeconds: seeded.seconds,
       migrations,
       firstAnswerMs,
-      jobs: jobTimes(logFile),
+      jobs: await jobTimes(logFile),
       jobsSeconds,
       loopMaxMs: loopMax,
       idleLoopMaxMs: idleLoopMax,
@@ -244,8 +266,8 @@ export async function runUpgrade(o: { complaints: number; dir?: string }): Promi
       errors,
     };
   } catch (err) {
-    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-3000) : '';
-    throw new Error(`${err instanceof Error ? err.message : String(err)}\nserver log:\n${tail}`);
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`${message}\nserver log:\n${logTail(logFile)}`);
   } finally {
     if (child?.pid) process.kill(-child.pid, 'SIGKILL');
     if (process.env.KEEP_UPGRADE_LOG) fs.copyFileSync(logFile, process.env.KEEP_UPGRADE_LOG);
@@ -267,7 +289,7 @@ export function printUpgrade(r: UpgradeRun): void {
   );
   for (const j of r.jobs) {
     console.log(
-      `  job ${j.job}: ${(j.ms / 1000).toFixed(1)} s, ${j.batches} batches, ${j.changed} rows`,
+      `  job ${j.job}: ${(j.ms / 1000).toFixed(1)} s, ${j.batches} batches (longest ${j.longestBatchMs} ms), ${j.changed} rows`,
     );
   }
   console.log(`  jobs done ${r.jobsSeconds.toFixed(1)} s after the first answer`);
