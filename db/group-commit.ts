@@ -12,7 +12,7 @@
  *
  * Another connection holding the writer lock (a checkpoint, Litestream, an admin command in
  * another process) must neither stall the event loop nor fail the callers: BEGIN waits at most
- * `lockWaitMs` for the lock (not the connection's whole busy timeout), and a batch that could not
+ * `lockWaitMs` for the lock (by default not at all), and a batch that could not
  * begin goes back to the front of the queue and is tried again a few milliseconds later, the
  * loop free meanwhile, until `budgetMs` after an item was submitted; only then does that item
  * reject with SQLITE_BUSY (a USSD caller gets "please try again").
@@ -32,8 +32,13 @@ export interface BusyPolicy {
   budgetMs: number;
 }
 
-/** A hop's budget: Africa's Talking waits about 10 s for an answer (some networks 15). */
-export const DEFAULT_BUSY: BusyPolicy = { lockWaitMs: 50, budgetMs: 8000 };
+/**
+ * A hop's budget: Africa's Talking waits about 10 s for an answer (some networks 15). BEGIN does
+ * not wait inside SQLite at all: its busy handler sleeps on the event loop in steps (1, 2, 5,
+ * 10 ms...), so a checkpoint holding the lock for a few milliseconds cost every wait 18 ms of a
+ * held loop (measured during an upgrade); the retry a few milliseconds later leaves it free.
+ */
+export const DEFAULT_BUSY: BusyPolicy = { lockWaitMs: 0, budgetMs: 8000 };
 
 interface Pending<T, R> {
   item: T;
