@@ -19,7 +19,7 @@ import type { Scope } from '../src/complaints/core/scope';
 import { loadReferenceData } from '../src/reference/repository';
 import { loadPopulations } from '../src/reference/population';
 import { dashboardPeriod, trendWindow, type Preset } from '../src/reports/core/dashboard-period';
-import { rawCells, rawHours, rawTrend } from '../src/reports/dashboard-repository';
+import { overdueCells, rawCells, rawHours, rawTrend } from '../src/reports/dashboard-repository';
 import { loadDashboard, type DashboardDeps } from '../src/reports/dashboard';
 import { dashboardPage } from '../src/console/views/dashboard';
 import { DAY_MS } from '../src/text/calendar';
@@ -123,8 +123,9 @@ function measure(db: Db, now: number, runs: number): DashboardFigures[] {
 }
 
 /**
- * Write cost: a status change (and back) of 20,000 complaints, with the rollup's triggers and
- * the covering index, then without the triggers, then without either.
+ * Write cost: a status change (and back) of 20,000 complaints with everything a change keeps
+ * (the rollup's triggers, the open-deadline list's triggers, the covering index), then without
+ * the open-deadline triggers, then without the rollup's too, then without the index either.
  */
 function writeCost(db: Db): string {
   const ids = db.$client
@@ -142,13 +143,18 @@ function writeCost(db: Db): string {
     })();
     return ((performance.now() - t0) * 1000) / (ids.length * 2);
   };
-  const both = run();
-  const triggers = db.$client
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'complaint_rollup_%'`,
-    )
-    .all() as { name: string; sql: string }[];
-  for (const tr of triggers) db.$client.exec(`DROP TRIGGER ${tr.name}`);
+  const triggersLike = (pattern: string) =>
+    db.$client
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?`)
+      .all(pattern) as { name: string; sql: string }[];
+  // Once untimed: the first pass reads the 20,000 complaints' pages from disk.
+  run();
+  const all = run();
+  const deadlines = triggersLike('open_deadlines_%');
+  for (const tr of deadlines) db.$client.exec(`DROP TRIGGER ${tr.name}`);
+  const rollupAndIndex = run();
+  const rollup = triggersLike('complaint_rollup_%');
+  for (const tr of rollup) db.$client.exec(`DROP TRIGGER ${tr.name}`);
   const indexOnly = run();
   const index = db.$client
     .prepare(`SELECT sql FROM sqlite_master WHERE name = 'complaints_dashboard_idx'`)
@@ -157,8 +163,25 @@ function writeCost(db: Db): string {
   db.$client.exec('DROP INDEX complaints_dashboard_idx');
   const neither = run();
   db.$client.exec(index);
-  for (const tr of triggers) db.$client.exec(tr.sql);
-  return `write cost of a status change: ${both.toFixed(1)} us with rollup triggers + covering index, ${indexOnly.toFixed(1)} us with the index only, ${neither.toFixed(1)} us with neither`;
+  for (const tr of [...rollup, ...deadlines]) db.$client.exec(tr.sql);
+  return `write cost of a status change: ${all.toFixed(1)} us with rollup triggers + open-deadline triggers + covering index, ${rollupAndIndex.toFixed(1)} us without the open-deadline triggers, ${indexOnly.toFixed(1)} us with the index only, ${neither.toFixed(1)} us with none`;
+}
+
+/**
+ * Lateness of the complaints open past a deadline, the part of the figures that changes with the
+ * clock: read from `open_deadlines` in its order (as built) beside the queue's deadline index
+ * (before migration 0020, and until its job has finished), on the same data.
+ */
+function latenessDesigns(db: Db, now: number): string[] {
+  const [, sup] = scopesOf(db)[1] ?? [];
+  const supRegion = sup?.kind === 'region' ? sup.regionCode : undefined;
+  return PRESETS.map((preset) => {
+    const { period } = dashboardPeriod({ period: preset }, now);
+    const w = { from: period.from, until: period.until };
+    const time = (region: string | undefined, complete: boolean) =>
+      timeIt(5, () => overdueCells(db, region, w, now, complete)).p95.toFixed(0);
+    return `lateness now, ${preset.padEnd(7)} p95: HQ ${time(undefined, true)} ms from open_deadlines vs ${time(undefined, false)} ms from the queue index; supervisor ${time(supRegion, true)} vs ${time(supRegion, false)} ms`;
+  });
 }
 
 /**
@@ -231,7 +254,11 @@ export function runDashboardBench(
     console.log('  (b) the daily rollup, as built (figures + page rendered):');
     const rows = measure(db, now, TIMED);
     console.log(`  load average ${load()}`);
-    const notes = [...(o.compare === false ? [] : rawDesign(db, now)), writeCost(db)];
+    const notes = [
+      ...latenessDesigns(db, now),
+      ...(o.compare === false ? [] : rawDesign(db, now)),
+      writeCost(db),
+    ];
     for (const line of notes) console.log(`  ${line}`);
     console.log(`  load average ${load()}`);
     return {

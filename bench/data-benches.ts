@@ -69,7 +69,9 @@ export async function runDataBenches(parts: {
   }
   let writes: WriteCost[] | undefined;
   if (parts.writes) {
-    console.log('\nWrite cost: a filing and a status change, one rollup vs the two before vs none');
+    console.log(
+      '\nWrite cost: a filing and a status change, one rollup vs the two before vs none vs as built (with open deadlines)',
+    );
     writes = runWriteCostBench();
   }
   let upgrade: UpgradeRun | undefined;

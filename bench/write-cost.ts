@@ -3,7 +3,8 @@
  * complaint) and a status change (resolved and back, with its time and office time), with
  * (a) the one rollup's triggers (migration 0017), (b) the two rollups they replaced (report
  * cells, 0010, and the dashboard's daily rollup, 0015, recreated here from those migrations'
- * SQL), (c) no rollup at all: the floor, the complaint's own row and indexes. CPU time of this
+ * SQL), (c) no rollup at all: the floor, the complaint's own row and indexes, (d) as built: the
+ * one rollup and the open-deadline list's triggers (migration 0020). CPU time of this
  * process (user + system), not wall time: this box is shared. Each variant is measured three
  * times, interleaved (a b c a b c a b c), and the lowest figure kept.
  */
@@ -41,14 +42,21 @@ function triggersLike(db: Db, pattern: string): { name: string; sql: string }[] 
     .all(pattern) as { name: string; sql: string }[];
 }
 
+type Trigger = { name: string; sql: string };
+
 /** Installs one variant's triggers (and the old tables for b). */
-function variant(db: Db, which: 'a' | 'b' | 'c', current: { name: string; sql: string }[]): void {
+function variant(
+  db: Db,
+  which: 'a' | 'b' | 'c' | 'd',
+  current: { rollup: Trigger[]; deadlines: Trigger[] },
+): void {
   const sqlite = db.$client;
-  for (const t of triggersLike(db, 'complaint%')) {
+  for (const t of [...triggersLike(db, 'complaint%'), ...triggersLike(db, 'open_deadlines_%')]) {
     if (t.name.startsWith('complaints_fts')) continue;
     sqlite.exec(`DROP TRIGGER "${t.name}"`);
   }
-  if (which === 'a') for (const t of current) sqlite.exec(t.sql);
+  if (which === 'a' || which === 'd') for (const t of current.rollup) sqlite.exec(t.sql);
+  if (which === 'd') for (const t of current.deadlines) sqlite.exec(t.sql);
   if (which === 'b') {
     const old = ['0010_report_cells.sql', '0014_dashboard.sql', '0015_dashboard_rollup.sql'];
     for (const s of old.flatMap(creations)) {
@@ -129,15 +137,19 @@ export function runWriteCostBench(o: { complaints?: number; writes?: number } = 
       now,
       random: seededRandom(7),
     });
-    const current = triggersLike(db, 'complaint_rollup_%');
+    const current = {
+      rollup: triggersLike(db, 'complaint_rollup_%'),
+      deadlines: triggersLike(db, 'open_deadlines_%'),
+    };
     const label = {
       a: '(a) one rollup',
       b: '(b) two rollups (before)',
       c: '(c) no rollup (floor)',
+      d: '(d) (a) + open deadlines',
     };
     const best = new Map<string, WriteCost>();
     let round = 0;
-    for (const which of ['a', 'b', 'c', 'a', 'b', 'c', 'a', 'b', 'c'] as const) {
+    for (const which of ['a', 'b', 'c', 'd', 'a', 'b', 'c', 'd', 'a', 'b', 'c', 'd'] as const) {
       variant(db, which, current);
       const r = timeWrites(db, o.writes ?? 10_000, now, round++);
       const prev = best.get(which);
@@ -147,7 +159,7 @@ export function runWriteCostBench(o: { complaints?: number; writes?: number } = 
         statusChangeUs: Math.min(r.statusChangeUs, prev?.statusChangeUs ?? Infinity),
       });
     }
-    variant(db, 'a', current);
+    variant(db, 'd', current);
     db.$client.close();
     const out = [...best.values()];
     for (const r of out) {

@@ -346,6 +346,31 @@ export const complaintRollup = sqliteTable(
   ],
 );
 
+/**
+ * The open complaints by their deadline, ordered for the dashboard's lateness counts (migration
+ * 0020): region, category, channel and council lead the key, so counting a year's open
+ * complaints past a deadline by those columns is one walk of this table in order (no sort).
+ * `unanswered` and `resolution_due_at` let one row say which deadlines have passed at any
+ * moment. One row per complaint whose `due_at` is set (open, with deadlines); kept by triggers on
+ * `complaints` in the transaction of every change, filled for complaints filed before by the
+ * `open_deadlines` background job (until it finishes the dashboard reads the queue's index).
+ */
+export const openDeadlines = sqliteTable(
+  'open_deadlines',
+  {
+    region: text('region').notNull(),
+    category: text('category').notNull(),
+    channel: text('channel').notNull(),
+    council: text('council').notNull(),
+    complaintId: integer('complaint_id').notNull(),
+    dueAt: integer('due_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    unanswered: integer('unanswered').notNull(),
+    resolutionDueAt: integer('resolution_due_at'),
+  },
+  (t) => [primaryKey({ columns: [t.region, t.category, t.channel, t.council, t.complaintId] })],
+);
+
 export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;
 export type ChangeSource = (typeof changeSources)[number];
 

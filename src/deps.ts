@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import type { FillIn } from '../db/job-runner';
 import { placeKeysFill } from './complaints/clusters';
 import { dueTimesFill } from './complaints/due-times';
+import { openDeadlinesFill } from './reports/open-deadlines';
 import { rollupFill } from './reports/rollup';
 import { workTimesFill } from './reports/work-times';
 import type { EscalationDeps } from './complaints/escalation';
@@ -50,6 +51,7 @@ export function fillInsOf(config: Config): FillIn[] {
     workTimesFill(workingHoursOf(config)),
     placeKeysFill,
     rollupFill,
+    openDeadlinesFill,
   ];
 }
 

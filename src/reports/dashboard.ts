@@ -7,6 +7,7 @@
  */
 import type { Db } from '../../db/client';
 import { preparing } from '../../db/jobs';
+import { OPEN_DEADLINES_JOB } from './open-deadlines';
 import { ROLLUP_JOBS } from './rollup';
 import type { Scope } from '../complaints/core/scope';
 import type { WorkingHours } from '../text/calendar';
@@ -123,7 +124,7 @@ function hoursOf(db: Db, s: RawScope, w: Window): Parts['hours'] {
  * past a deadline now counted late (they change with the clock, not in the rollup).
  */
 function fromRollup(db: Db, region: string | undefined, w: Window, now: number) {
-  const late = overdueCells(db, region, w, now);
+  const late = overdueCells(db, region, w, now, preparing(db, [OPEN_DEADLINES_JOB]) === null);
   const cells = rollupCells(db, region, w);
   const by = (set: number, d: Dimension) => mergeRows(rowsBy(cells[set] ?? [], d), rowsBy(late, d));
   return region === undefined

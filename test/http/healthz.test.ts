@@ -54,7 +54,7 @@ describe('GET /readyz', () => {
         database: { ok: true, detail: 'a write committed' },
         jobs: { ok: true, detail: 'all finished' },
       },
-      jobs: ['due_times', 'work_times', 'place_keys', 'rollup'].map((name) => ({
+      jobs: ['due_times', 'work_times', 'place_keys', 'rollup', 'open_deadlines'].map((name) => ({
         name,
         done: true,
         percent: 100,

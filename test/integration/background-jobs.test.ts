@@ -220,6 +220,7 @@ describe('background jobs after an upgrade', () => {
       work_times: true,
       place_keys: true,
       rollup: true,
+      open_deadlines: true,
       from_a_later_release: false,
     });
     expect(lines.some((l) => l.includes('unknown to this version'))).toBe(true);
@@ -228,7 +229,7 @@ describe('background jobs after an upgrade', () => {
   test('when a database is new, then its jobs start finished and nothing runs', async () => {
     w = openWorld();
     expect(listJobs(w.db).map(progressOf)).toEqual(
-      ['due_times', 'work_times', 'place_keys', 'rollup'].map((name) => ({
+      ['due_times', 'work_times', 'place_keys', 'rollup', 'open_deadlines'].map((name) => ({
         name,
         done: true,
         percent: 100,
