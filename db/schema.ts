@@ -92,6 +92,26 @@ export const staffCouncils = sqliteTable(
   (t) => [primaryKey({ columns: [t.staffId, t.councilCode] })],
 );
 
+/**
+ * Wards an officer covers (a ward executive officer): complaints matched to one of them go to
+ * that officer first (src/complaints/core/assignment.ts). The ward code is Kero's code for a
+ * ward of the postcode list (src/reference/wards.ts), which lives in the code, not in a table,
+ * so there is no foreign key. An officer with wards also has their councils in staff_councils.
+ */
+export const staffWards = sqliteTable(
+  'staff_wards',
+  {
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    wardCode: text('ward_code').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.staffId, t.wardCode] }),
+    index('staff_wards_ward_idx').on(t.wardCode),
+  ],
+);
+
 export const complaintStatuses = [
   'received',
   'assigned',

@@ -81,6 +81,17 @@ export const cliSteps: Step[] = [
     check: (ran, s) => [...says(ran), ...same('active', active(s), 1)],
   },
   {
+    command: 'npm run kero -- wards DOD-DOC',
+    how: 'shell',
+    check: (ran) => says(ran, /^41105 +Makole +\d+ /m, /^41101 +Uhuru +\d+ /m),
+  },
+  {
+    command:
+      'npm run kero -- staff add --name "Zawadi Mussa" --phone 0713000003 --role officer --region DOD --wards "41105,Uhuru"',
+    how: 'shell',
+    check: (ran) => says(ran, /Added staff member \d+/, /councils +DOD-DOC/, /wards +41101,41105/),
+  },
+  {
     command:
       "printf 'name,phone,role,region,councils,lang\\nBaraka Said,0713000222,officer,DAR,DAR-KIM,sw\\n' > staff.csv",
     how: 'shell',

@@ -280,7 +280,7 @@ export function reopenIn(
   const owner = row.assigneeId === null ? undefined : findStaffById(tx, row.assigneeId);
   if (!owner?.active) {
     // The owner has left: the reopened complaint goes to whoever the assignment rule picks now.
-    const next = pickAssignee(loadCandidates(tx, row.regionCode), row.regionCode, row.councilCode);
+    const next = pickAssignee(loadCandidates(tx, row.regionCode), row);
     const moved = applyAssignment(tx, ctx, row, next, {
       type: 'reassigned',
       actor: 'system',

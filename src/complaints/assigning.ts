@@ -6,7 +6,7 @@ import type { Tx } from '../../db/client';
 import type { ComplaintRow } from '../../db/schema';
 import { findStaffById, touchLastAssigned } from '../staff/repository';
 import { loadCandidates } from './candidates';
-import { pickAssignee, pickEscalationOwner, type Assignment } from './core/assignment';
+import { pickAssignee, pickEscalationOwner, type Assignment, type Place } from './core/assignment';
 import { openAssignedTo } from './lists-repository';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent, setAssignment } from './repository';
@@ -67,8 +67,8 @@ export function applyAssignment(
  * The owner a complaint about to be filed gets, by the region-based rule: it is inserted with its
  * owner already set (one write instead of an insert and an update).
  */
-export function ownerForNewComplaint(tx: Tx, regionCode: string, councilCode: string): Assignment {
-  return pickAssignee(loadCandidates(tx, regionCode), regionCode, councilCode);
+export function ownerForNewComplaint(tx: Tx, place: Place): Assignment {
+  return pickAssignee(loadCandidates(tx, place.regionCode), place);
 }
 
 /**
@@ -101,7 +101,7 @@ export function reassignOpenComplaints(
     // An escalated complaint stays at its level: it does not fall back to the council's officers.
     const to =
       c.level === 'council'
-        ? pickAssignee(others, c.regionCode, c.councilCode)
+        ? pickAssignee(others, c)
         : pickEscalationOwner(others, c.regionCode, c.level);
     return applyAssignment(tx, ctx, c, to, { type: 'reassigned', actor: 'system', note: reason });
   });

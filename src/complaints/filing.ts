@@ -42,7 +42,7 @@ export interface FileComplaintInput {
 export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintInput): ComplaintRow {
   const { phone, number, draft, language, now } = input;
   upsertCitizen(tx, phone, language, now);
-  const owner = ownerForNewComplaint(tx, draft.regionCode, draft.councilCode);
+  const owner = ownerForNewComplaint(tx, draft);
   const complaint = insertComplaint(tx, {
     number,
     citizenPhone: phone,

@@ -15,9 +15,12 @@ import {
   insertStaff,
   setStaffActive,
   updateStaffRow,
+  type Coverage,
 } from '../staff/repository';
 import { unknownCouncil, unknownRegion } from '../reference/suggestions';
 import { type ReferenceData } from '../reference/types';
+import { resolveWards, wardTokens, type WardProblem } from '../reference/core/ward-names';
+import { loadWardList, type Ward, type WardList } from '../reference/wards';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
@@ -31,15 +34,37 @@ const inputSchema = z.object({
   role: z.enum(staffRoles, { message: `role: one of ${staffRoles.join(', ')}` }),
   region: z.string().trim().toUpperCase().optional(),
   councils: z.array(z.string().trim().toUpperCase()).default([]),
+  wards: z.array(z.string().trim()).default([]),
   lang: z.enum(['sw', 'en'], { message: 'lang: sw or en' }).default('sw'),
 });
 export type StaffInput = z.input<typeof inputSchema>;
+
+/** A checked staff record: the row and what it covers. */
+export interface CheckedStaff extends Coverage {
+  row: Omit<NewStaff, 'createdAt' | 'updatedAt'>;
+}
+
+/** A ward problem in the words of the CLI and the CSV import. */
+function wardError(p: WardProblem, region: string | undefined): string {
+  const named = (w: Ward) => `${w.code} (${w.name})`;
+  switch (p.kind) {
+    case 'unknown':
+      return `wards: ${p.token} is not a ward code or a ward name in region ${region ?? '-'} (kero wards <council> lists them)`;
+    case 'elsewhere':
+      return `wards: ${named(p.ward)} is not in region ${region ?? '-'}`;
+    case 'outsideCouncils':
+      return `wards: ${named(p.ward)} is not in the councils listed`;
+    case 'ambiguous':
+      return `wards: ${p.token} names ${p.choices.length} wards, give the code: ${p.choices.map((w) => `${named(w)} in ${w.councilCode}`).join(', ')}`;
+  }
+}
 
 /** Pure. Checks a staff record against the reference data; every problem is listed. */
 export function validateStaff(
   input: StaffInput,
   ref: ReferenceData,
-): Result<{ row: Omit<NewStaff, 'createdAt' | 'updatedAt'>; councils: string[] }> {
+  wardList: WardList = loadWardList(),
+): Result<CheckedStaff> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((i) => i.message) };
   const v = parsed.data;
@@ -62,6 +87,10 @@ export function validateStaff(
   }
   if (v.role !== 'officer' && v.councils.length > 0)
     errors.push('councils: only officers cover councils');
+  if (v.role !== 'officer' && v.wards.length > 0) errors.push('wards: only officers cover wards');
+  const listed = [...new Set(v.councils)];
+  const wards = resolveWards(v.wards, wardList, [...regionCouncils], listed);
+  errors.push(...wards.problems.map((p) => wardError(p, region)));
   if (errors.length > 0 || !phone) return { ok: false, errors };
   return {
     ok: true,
@@ -74,7 +103,9 @@ export function validateStaff(
         language: v.lang,
         active: true,
       },
-      councils: [...new Set(v.councils)],
+      // An officer kept to wards covers their councils (what they see in the console).
+      councils: listed.length > 0 ? listed : wards.councils,
+      wards: wards.codes,
     },
   };
 }
@@ -87,7 +118,7 @@ export function addStaff(db: Db, ctx: NotifyContext, input: StaffInput): Result<
       return { ok: false, errors: [`phone: ${checked.value.row.phone} is already registered`] };
     }
     const row = { ...checked.value.row, createdAt: ctx.now, updatedAt: ctx.now };
-    return { ok: true, value: insertStaff(tx, row, checked.value.councils) };
+    return { ok: true, value: insertStaff(tx, row, checked.value) };
   });
 }
 
@@ -111,7 +142,7 @@ export function updateStaff(
     if (!findStaffById(tx, id)) return { ok: false, errors: [`no staff member with id ${id}`] };
     const { active: _keep, ...details } = checked.value.row;
     const row = { ...details, updatedAt: ctx.now };
-    const updated = updateStaffRow(tx, id, row, checked.value.councils);
+    const updated = updateStaffRow(tx, id, row, checked.value);
     return updated
       ? { ok: true, value: updated }
       : { ok: false, errors: [`no staff member with id ${id}`] };
@@ -146,11 +177,11 @@ export function activateStaff(db: Db, ctx: NotifyContext, phoneInput: string): R
   });
 }
 
-const COLUMNS = ['name', 'phone', 'role', 'region', 'councils', 'lang'] as const;
+const COLUMNS = ['name', 'phone', 'role', 'region', 'councils', 'wards', 'lang'] as const;
 
 /**
- * Imports staff from CSV text with a header row (name,phone,role,region,councils,lang; councils
- * separated by ';' or spaces). All or nothing: any bad row is reported with its line number.
+ * Imports staff from CSV text with a header row (name,phone,role,region,councils,wards,lang;
+ * councils separated by ';' or spaces, wards (codes or names) by ';'). All or nothing: any bad row is reported with its line number.
  */
 export function importStaffCsv(
   db: Db,
@@ -186,6 +217,7 @@ export function importStaffCsv(
         councils: get('councils')
           .split(/[;\s]+/)
           .filter((c) => c !== ''),
+        wards: wardTokens(get('wards')),
         lang: (get('lang') || 'sw').toLowerCase() as 'sw',
       },
       ctx.reference,
@@ -212,6 +244,6 @@ export function importStaffCsv(
       };
     }
     const now = { createdAt: ctx.now, updatedAt: ctx.now };
-    return { ok: true, value: valid.map((v) => insertStaff(tx, { ...v.row, ...now }, v.councils)) };
+    return { ok: true, value: valid.map((v) => insertStaff(tx, { ...v.row, ...now }, v)) };
   });
 }

@@ -1,30 +1,40 @@
 /**
- * Staff rows and the councils each covers. Plain rows in, plain rows out.
+ * Staff rows and the councils and wards each covers. Plain rows in, plain rows out.
  */
 import { and, asc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { preparedPerDb, type Tx } from '../../db/client';
-import { staff, staffCouncils, type NewStaff, type StaffRow } from '../../db/schema';
+import { staff, staffCouncils, staffWards, type NewStaff, type StaffRow } from '../../db/schema';
 
-export function insertStaff(tx: Tx, row: NewStaff, councilCodes: readonly string[]): StaffRow {
-  const inserted = tx.insert(staff).values(row).returning().get();
-  for (const councilCode of councilCodes) {
-    tx.insert(staffCouncils).values({ staffId: inserted.id, councilCode }).run();
+/** What a staff member covers: councils (none: the whole region) and wards (usually none). */
+export interface Coverage {
+  councils: readonly string[];
+  wards: readonly string[];
+}
+
+function writeCoverage(tx: Tx, staffId: number, c: Coverage): void {
+  tx.delete(staffCouncils).where(eq(staffCouncils.staffId, staffId)).run();
+  tx.delete(staffWards).where(eq(staffWards.staffId, staffId)).run();
+  for (const councilCode of c.councils) {
+    tx.insert(staffCouncils).values({ staffId, councilCode }).run();
   }
+  for (const wardCode of c.wards) tx.insert(staffWards).values({ staffId, wardCode }).run();
+}
+
+export function insertStaff(tx: Tx, row: NewStaff, coverage: Coverage): StaffRow {
+  const inserted = tx.insert(staff).values(row).returning().get();
+  writeCoverage(tx, inserted.id, coverage);
   return inserted;
 }
 
-/** Replaces a staff member's details and the councils they cover. */
+/** Replaces a staff member's details and the councils and wards they cover. */
 export function updateStaffRow(
   tx: Tx,
   id: number,
   row: Partial<Omit<NewStaff, 'id' | 'createdAt'>>,
-  councilCodes: readonly string[],
+  coverage: Coverage,
 ): StaffRow | undefined {
   const updated = tx.update(staff).set(row).where(eq(staff.id, id)).returning().get();
-  tx.delete(staffCouncils).where(eq(staffCouncils.staffId, id)).run();
-  for (const councilCode of councilCodes) {
-    tx.insert(staffCouncils).values({ staffId: id, councilCode }).run();
-  }
+  if (updated) writeCoverage(tx, id, coverage);
   return updated;
 }
 
@@ -54,6 +64,19 @@ export function councilsOf(tx: Tx, staffIds: readonly number[]): Map<number, str
     .where(inArray(staffCouncils.staffId, [...staffIds]))
     .all();
   for (const r of rows) map.set(r.staffId, [...(map.get(r.staffId) ?? []), r.councilCode]);
+  return map;
+}
+
+export function wardsOf(tx: Tx, staffIds: readonly number[]): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  if (staffIds.length === 0) return map;
+  const rows = tx
+    .select()
+    .from(staffWards)
+    .where(inArray(staffWards.staffId, [...staffIds]))
+    .orderBy(asc(staffWards.wardCode))
+    .all();
+  for (const r of rows) map.set(r.staffId, [...(map.get(r.staffId) ?? []), r.wardCode]);
   return map;
 }
 
@@ -94,6 +117,12 @@ const statements = preparedPerDb((db) => ({
     .innerJoin(staff, eq(staff.id, staffCouncils.staffId))
     .where(and(eq(staff.active, true), eq(staff.regionCode, p('region'))))
     .prepare(),
+  wardCoverage: db
+    .select({ staffId: staffWards.staffId, wardCode: staffWards.wardCode })
+    .from(staffWards)
+    .innerJoin(staff, eq(staff.id, staffWards.staffId))
+    .where(and(eq(staff.active, true), eq(staff.regionCode, p('region'))))
+    .prepare(),
 }));
 
 /** The active staff of a region, and headquarters (who may own any complaint). */
@@ -106,6 +135,15 @@ export function coverageIn(tx: Tx, regionCode: string): Map<number, string[]> {
   const coverage = new Map<number, string[]>();
   for (const c of statements(tx).coverage.all({ region: regionCode })) {
     coverage.set(c.staffId, [...(coverage.get(c.staffId) ?? []), c.councilCode]);
+  }
+  return coverage;
+}
+
+/** The wards each active officer of a region covers (only ward officers have any). */
+export function wardCoverageIn(tx: Tx, regionCode: string): Map<number, string[]> {
+  const coverage = new Map<number, string[]>();
+  for (const c of statements(tx).wardCoverage.all({ region: regionCode })) {
+    coverage.set(c.staffId, [...(coverage.get(c.staffId) ?? []), c.wardCode]);
   }
   return coverage;
 }

@@ -54,3 +54,20 @@ test('when the region is unknown, then the closest code is suggested and the exi
     'error: --region: unknown region DSM (did you mean DAR Dar es Salaam? every code: kero regions)\n',
   );
 });
+
+test("when a council's wards are listed, then each shows its code, name and some villages", () => {
+  const run = t.run(['wards', 'dod-doc']);
+
+  expect(run.code).toBe(0);
+  const lines = run.stdout.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^code\s+ward\s+villages\s+some of them$/);
+  expect(lines).toHaveLength(2 + 41);
+  expect(lines.find((l) => l.startsWith('41105 '))).toMatch(/^41105\s+Makole\s+\d+\s+\S/);
+});
+
+test('when a council has no ward list, then that is said plainly', () => {
+  const run = t.run(['wards', 'MJM-MJI']);
+  expect(run.stdout).toBe(
+    'MJM-MJI has no ward list yet: complaints there keep the place as typed.\n',
+  );
+});

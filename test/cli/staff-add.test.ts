@@ -134,3 +134,70 @@ test('when the phone number is malformed, then the error shows it and nothing is
     'error: phone: 071234 is not a phone number (use +255XXXXXXXXX or 07XXXXXXXX)\n',
   );
 });
+
+describe('ward officers (issue 19)', () => {
+  const ward = (phone: string) => [
+    'staff',
+    'add',
+    '--name',
+    'Zawadi Kimaro',
+    '--phone',
+    phone,
+    '--role',
+    'officer',
+    '--region',
+    'ARU',
+  ];
+
+  test('when wards are given, then they are stored, the councils come from them and both print', () => {
+    const run = t.run([...ward('0713000001'), '--wards', 'Kata ya Sekei']);
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const [stored] = query<{ id: number }>(t, "SELECT id FROM staff WHERE phone = '+255713000001'");
+    expect(query(t, 'SELECT ward_code FROM staff_wards WHERE staff_id = ?', stored?.id)).toEqual([
+      { ward_code: '23101' },
+    ]);
+    expect(
+      query(t, 'SELECT council_code FROM staff_councils WHERE staff_id = ?', stored?.id),
+    ).toEqual([{ council_code: 'ARU-ARC' }]);
+    expect(run.stdout).toMatch(/councils\s+ARU-ARC\n/);
+    expect(run.stdout).toMatch(/wards\s+23101\n/);
+    expect(t.run(['staff', 'list', '--region', 'ARU']).stdout).toMatch(
+      /Zawadi Kimaro .* ARU-ARC; wards 23101 /,
+    );
+  });
+
+  test('when a ward is unknown, of another region or outside the councils listed, then each is named and nothing is written', () => {
+    const stderr = refused([
+      ...ward('0713000002'),
+      '--councils',
+      'ARU-MED',
+      '--wards',
+      '99999,41105,23101,Majengo',
+    ]);
+
+    expect(stderr).toBe(
+      [
+        'error: wards: 99999 is not a ward code or a ward name in region ARU (kero wards <council> lists them)',
+        'error: wards: 41105 (Makole) is not in region ARU',
+        'error: wards: 23101 (Sekei) is not in the councils listed',
+        '',
+      ].join('\n'),
+    );
+    expect(query(t, 'SELECT count(*) AS n FROM staff_wards')).toEqual([{ n: 1 }]);
+  });
+
+  test('when a ward name two councils share is given, then it is refused with both codes', () => {
+    expect(refused([...ward('0713000004'), '--wards', 'Majengo'])).toBe(
+      'error: wards: Majengo names 2 wards, give the code: 23319 (Majengo) in ARU-MED, 23411 (Majengo) in ARU-MOD\n',
+    );
+  });
+
+  test('when a supervisor is given wards, then the error says only officers cover wards', () => {
+    const args = ward('0713000003').map((a) => (a === 'officer' ? 'supervisor' : a));
+    expect(refused([...args, '--wards', '23101'])).toBe(
+      'error: wards: only officers cover wards\n',
+    );
+  });
+});

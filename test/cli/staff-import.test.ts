@@ -80,3 +80,22 @@ test('when line 4 is bad, then the error names line 4 and nothing from the file 
   );
   expect(staffRows()).toEqual(before);
 });
+
+test('when a row names wards, then the officer is imported with them (column wards)', () => {
+  const file = csvFile('wards.csv', [
+    'name,phone,role,region,councils,wards,lang',
+    'Zawadi Kimaro,0713000009,officer,ARU,,23101;23102,en',
+  ]);
+
+  const run = t.run(['staff', 'import', file]);
+
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  expect(
+    query(
+      t,
+      `SELECT w.ward_code FROM staff_wards w JOIN staff s ON s.id = w.staff_id
+        WHERE s.phone = '+255713000009' ORDER BY 1`,
+    ),
+  ).toEqual([{ ward_code: '23101' }, { ward_code: '23102' }]);
+});

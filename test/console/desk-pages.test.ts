@@ -212,6 +212,55 @@ describe('staff', () => {
     expect(w.db.select().from(staff).where(eq(staff.id, neema.id)).get()?.language).toBe('sw');
   });
 
+  it('a supervisor adds a ward officer by ward names; the list and the edit form show the wards (issue 19)', async () => {
+    const { agent, csrf } = await signedIn(w, DESK.darSup.phone);
+    const res = await agent
+      .post('/console/staff')
+      .type('form')
+      .send(
+        `_csrf=${csrf}&name=Zawadi+Mussa&phone=0713000333&role=officer&region=DAR&wards=${encodeURIComponent('Kata ya Magomeni, 14106')}&lang=sw`,
+      );
+    expect(res.status).toBe(303);
+    const zawadi = w.db.select().from(staff).where(eq(staff.phone, '+255713000333')).get();
+    const coverage = (table: string, column: string) =>
+      w.db.$client
+        .prepare(`SELECT ${column} AS c FROM ${table} WHERE staff_id = ? ORDER BY c`)
+        .pluck()
+        .all(zawadi?.id);
+    expect(coverage('staff_wards', 'ward_code')).toEqual(['14101', '14106']);
+    expect(coverage('staff_councils', 'council_code')).toEqual(['DAR-KIM']);
+    const row =
+      /<tr><td data-label="Name">Zawadi Mussa<\/td>.*?<\/tr>/.exec(
+        (await agent.get('/console/staff')).text,
+      )?.[0] ?? '';
+    expect(textOf(row)).toContain('Wards: Magomeni (14101), Tandale (14106)');
+    const form = await agent.get(`/console/staff/${zawadi?.id}`);
+    expect(form.text).toMatch(/name="wards" value="14101, 14106"/);
+  });
+
+  it('a ward name several wards share, or a ward for a supervisor, is refused on the form with the reason', async () => {
+    const { agent, csrf } = await signedIn(w, DESK.hq.phone);
+    const send = (role: string, wards: string) =>
+      agent.post('/console/staff').type('form').send({
+        _csrf: csrf,
+        name: 'Kheri Lema',
+        phone: '0713000444',
+        role,
+        region: 'ARU',
+        wards,
+        lang: 'en',
+      });
+    const shared = await send('officer', 'Majengo');
+    expect(shared.status).toBe(400);
+    expect(textOf(shared.text)).toContain(
+      'Majengo is the name of several wards; write one of the codes: 23319 (ARU-MED), 23411 (ARU-MOD)',
+    );
+    const supervising = await send('supervisor', '23319');
+    expect(supervising.status).toBe(400);
+    expect(textOf(supervising.text)).toContain('Only officers cover wards');
+    expect(w.db.select().from(staff).where(eq(staff.phone, '+255713000444')).get()).toBeUndefined();
+  });
+
   it('a supervisor cannot open or change someone outside their management (404, nothing changed)', async () => {
     const { agent, csrf } = await signedIn(w, DESK.darSup.phone);
     const before = w.db.$client.prepare('SELECT * FROM staff ORDER BY id').all();

@@ -17,6 +17,8 @@ export interface Hire {
   region?: string;
   /** Council codes covered; none means the whole region. */
   councils?: string[];
+  /** Ward codes covered (a ward officer); usually none. */
+  wards?: string[];
   lang?: 'sw' | 'en';
   phone?: string;
 }
@@ -29,6 +31,7 @@ export function hire(w: World, h: Hire): StaffRow {
     role,
     region: h.region,
     councils: h.councils ?? [],
+    wards: h.wards ?? [],
     lang: h.lang ?? 'sw',
   });
   if (!result.ok) throw new Error(`cannot hire: ${result.errors.join('; ')}`);

@@ -80,6 +80,8 @@ export interface Filing {
   category?: string;
   description?: string;
   place?: string | null;
+  /** The ward (and village) the typed place matched (issue 19). */
+  ward?: { code: string; village?: string };
   language?: Lang;
   phone?: string;
   anonymous?: boolean;
@@ -109,6 +111,7 @@ export function fileFor(
         councilCode: f.council,
         categoryCode: f.category ?? 'water',
         place: f.place ?? null,
+        ...(f.ward ? { wardCode: f.ward.code, village: f.ward.village ?? null } : {}),
         description: f.description ?? 'Maji hayatoki kijijini tangu wiki iliyopita.',
         anonymous: f.anonymous ?? false,
       },

@@ -5,6 +5,9 @@ const REGION = 'DOM';
 const OTHER_REGION = 'ARS';
 const COUNCIL = 'DOM-CC';
 const OTHER_COUNCIL = 'DOM-KON';
+const WARD = '41105';
+const OTHER_WARD = '41106';
+const PLACE = { regionCode: REGION, councilCode: COUNCIL };
 
 /** An active officer of REGION covering the whole region, never assigned, with nothing open. */
 function staff(id: number, overrides: Partial<Omit<Candidate, 'id'>> = {}): Candidate {
@@ -14,6 +17,7 @@ function staff(id: number, overrides: Partial<Omit<Candidate, 'id'>> = {}): Cand
     regionCode: REGION,
     active: true,
     councils: [],
+    wards: [],
     openComplaints: 0,
     lastAssignedAt: null,
     ...overrides,
@@ -192,21 +196,78 @@ const assigneeCases: AssigneeCase[] = [
 
 describe('pickAssignee', () => {
   test.each(assigneeCases)('when %s', (_title, candidates, exclude, expected) => {
-    expect(pickAssignee(candidates, REGION, COUNCIL, exclude)).toEqual(expected);
+    expect(pickAssignee(candidates, PLACE, exclude)).toEqual(expected);
   });
 
   test.each(assigneeCases)(
     'when the candidates come in reverse order and %s',
     (_title, candidates, exclude, expected) => {
-      expect(pickAssignee([...candidates].reverse(), REGION, COUNCIL, exclude)).toEqual(expected);
+      expect(pickAssignee([...candidates].reverse(), PLACE, exclude)).toEqual(expected);
     },
   );
 
   test('when picking, then the candidate list is left untouched', () => {
     const candidates = [staff(1, { openComplaints: 3 }), staff(2, { openComplaints: 1 })];
     const before = structuredClone(candidates);
-    pickAssignee(candidates, REGION, COUNCIL);
+    pickAssignee(candidates, PLACE);
     expect(candidates).toEqual(before);
+  });
+});
+
+type WardCase = [string, Candidate[], string | null, Assignment];
+
+const wardOfficer = (id: number, wards: string[], overrides: Partial<Omit<Candidate, 'id'>> = {}) =>
+  staff(id, { councils: [COUNCIL], wards, ...overrides });
+
+const wardCases: WardCase[] = [
+  [
+    "the ward has an officer, then that officer before the council's and the region's",
+    [staff(1), staff(2, { councils: [COUNCIL] }), wardOfficer(3, [WARD], { openComplaints: 9 })],
+    WARD,
+    council(3),
+  ],
+  [
+    'the ward has two officers, then the less loaded one',
+    [wardOfficer(1, [WARD], { openComplaints: 4 }), wardOfficer(2, [OTHER_WARD, WARD])],
+    WARD,
+    council(2),
+  ],
+  [
+    "the ward's officer is inactive, then the council's officer",
+    [wardOfficer(1, [WARD], { active: false }), staff(2, { councils: [COUNCIL] })],
+    WARD,
+    council(2),
+  ],
+  [
+    "only another ward has an officer, then the council's officer, never that one",
+    [wardOfficer(1, [OTHER_WARD]), staff(2, { councils: [COUNCIL], openComplaints: 30 })],
+    WARD,
+    council(2),
+  ],
+  [
+    "the complaint matched no ward, then the council's officer, never a ward officer",
+    [wardOfficer(1, [WARD]), staff(2, { councils: [COUNCIL], openComplaints: 30 })],
+    null,
+    council(2),
+  ],
+  [
+    'only ward officers of other wards and a supervisor, then the supervisor',
+    [wardOfficer(1, [OTHER_WARD]), supervisor(2)],
+    WARD,
+    region(2),
+  ],
+  [
+    "the ward's officer is of another region, then the region-wide officer",
+    [wardOfficer(1, [WARD], { regionCode: OTHER_REGION }), staff(2)],
+    WARD,
+    council(2),
+  ],
+];
+
+describe('pickAssignee with wards', () => {
+  test.each(wardCases)('when %s', (_title, candidates, wardCode, expected) => {
+    expect(pickAssignee(candidates, { ...PLACE, wardCode })).toEqual(expected);
+    expect(pickAssignee([...candidates].reverse(), { ...PLACE, wardCode })).toEqual(expected);
   });
 });
 

@@ -11,7 +11,12 @@ import type { CliBase, CliContext, Output } from './args';
 import { runBackupCommand } from './backup-command';
 import { runEscalateCommand } from './escalate-command';
 import { jobsUsage, runJobsCommand } from './jobs-command';
-import { referenceUsage, runCouncilsCommand, runRegionsCommand } from './reference-commands';
+import {
+  referenceUsage,
+  runCouncilsCommand,
+  runRegionsCommand,
+  runWardsCommand,
+} from './reference-commands';
 import { runReportCommand } from './report-command';
 import { runRestoreCommand } from './restore-command';
 import { runSmsCommand, smsUsage } from './sms-command';
@@ -20,7 +25,8 @@ import { runStaffCommand, staffUsage } from './staff-commands';
 /** Each command's lines in the usage; `kero <command> --help` prints its own. */
 const commandUsage: Record<string, string[]> = {
   regions: referenceUsage.slice(0, 1),
-  councils: referenceUsage.slice(1),
+  councils: referenceUsage.slice(1, 2),
+  wards: referenceUsage.slice(2),
   staff: staffUsage,
   escalate: [
     'escalate                     escalate SLA breaches and auto-close old resolved complaints',
@@ -104,6 +110,7 @@ type FileCommand = (ctx: CliBase, args: string[]) => number | Promise<number>;
 const commands: Record<string, Command> = {
   regions: runRegionsCommand,
   councils: runCouncilsCommand,
+  wards: runWardsCommand,
   staff: runStaffCommand,
   escalate: runEscalateCommand,
   report: runReportCommand,

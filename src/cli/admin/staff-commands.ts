@@ -10,7 +10,8 @@ import {
   importStaffCsv,
   type StaffInput,
 } from '../../directory/service';
-import { councilsOf, listStaff } from '../../staff/repository';
+import { councilsOf, listStaff, wardsOf } from '../../staff/repository';
+import { wardTokens } from '../../reference/core/ward-names';
 import type { NotifyContext } from '../../complaints/notify';
 import { deploymentOf } from '../../deps';
 import { loadReferenceData } from '../../reference/repository';
@@ -28,9 +29,10 @@ const notify = (ctx: CliContext): NotifyContext => ({
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function coverage(member: StaffRow, councils: readonly string[]): string {
+function coverage(member: StaffRow, councils: readonly string[], wards: readonly string[]): string {
   if (member.role === 'hq') return 'all regions';
-  return councils.length > 0 ? councils.join(',') : 'whole region';
+  const area = councils.length > 0 ? councils.join(',') : 'whole region';
+  return wards.length > 0 ? `${area}; wards ${wards.join(',')}` : area;
 }
 
 function staffAdd(ctx: CliContext, args: string[]): number {
@@ -40,6 +42,7 @@ function staffAdd(ctx: CliContext, args: string[]): number {
     role: { type: 'string' },
     region: { type: 'string' },
     councils: { type: 'string' },
+    wards: { type: 'string' },
     lang: { type: 'string' },
   });
   if (!parsed.ok) return reportErrors(ctx.io, parsed.errors);
@@ -53,18 +56,21 @@ function staffAdd(ctx: CliContext, args: string[]): number {
     role: (v.role ?? '').toLowerCase() as StaffInput['role'],
     region: v.region,
     councils: (v.councils ?? '').split(/[,;\s]+/).filter((c) => c !== ''),
+    wards: wardTokens(v.wards ?? ''),
     lang: (v.lang ?? 'sw').toLowerCase() as StaffInput['lang'],
   };
   const result = addStaff(ctx.db, notify(ctx), input);
   if (!result.ok) return reportErrors(ctx.io, result.errors);
   const m = result.value;
   const councils = councilsOf(ctx.db, [m.id]).get(m.id) ?? [];
+  const wards = wardsOf(ctx.db, [m.id]).get(m.id) ?? [];
   const fields: [string, string][] = [
     ['name', m.name],
     ['phone', m.phone],
     ['role', m.role],
     ['region', m.regionCode ?? '-'],
-    ['councils', coverage(m, councils)],
+    ['councils', coverage(m, councils, [])],
+    ['wards', wards.length > 0 ? wards.join(',') : '-'],
     ['language', m.language],
   ];
   ctx.io.out(`Added staff member ${m.id}:`);
@@ -87,6 +93,7 @@ function staffList(ctx: CliContext, args: string[]): number {
   }
   const ids = members.map((m) => m.id);
   const councils = councilsOf(ctx.db, ids);
+  const wards = wardsOf(ctx.db, ids);
   const open = countOpenByAssignee(ctx.db, ids);
   const columns = [
     { header: 'id', align: 'right' as const },
@@ -105,7 +112,7 @@ function staffList(ctx: CliContext, args: string[]): number {
     m.phone,
     m.role,
     m.regionCode ?? '-',
-    coverage(m, councils.get(m.id) ?? []),
+    coverage(m, councils.get(m.id) ?? [], wards.get(m.id) ?? []),
     m.language,
     m.active ? 'yes' : 'no',
     String(open.get(m.id) ?? 0),
@@ -156,11 +163,14 @@ function staffImport(ctx: CliContext, args: string[]): number {
 
 export const staffUsage = [
   'staff add --name <name> --phone <phone> --role officer|supervisor|hq [--region <code>]',
-  '          [--councils <code,code>] [--lang sw|en]',
+  '          [--councils <code,code>] [--wards <code,code>] [--lang sw|en]',
+  '                             --wards: ward codes or names, comma-separated (kero wards',
+  "                             <council>); a ward officer gets those wards' complaints first",
   'staff list [--region <code>]',
   'staff deactivate <phone>     open complaints move to colleagues',
   'staff activate <phone>',
-  'staff import <file.csv>      columns name,phone,role,region,councils,lang; all or nothing',
+  'staff import <file.csv>      columns name,phone,role,region,councils,wards,lang; all or',
+  '                             nothing',
 ];
 
 /** Runs `kero staff <sub> …`; undefined when the subcommand is unknown. */

@@ -12,6 +12,8 @@ export interface Candidate {
   active: boolean;
   /** Councils covered; empty means the whole region. */
   councils: readonly string[];
+  /** Wards covered (a ward officer: complaints matched to these wards come first); usually none. */
+  wards: readonly string[];
   openComplaints: number;
   lastAssignedAt: number | null;
 }
@@ -32,26 +34,38 @@ function leastLoaded(pool: readonly Candidate[]): Candidate | undefined {
   )[0];
 }
 
-const covers = (c: Candidate, councilCode: string) =>
-  c.councils.length === 0 || c.councils.includes(councilCode);
+/** Where a complaint is: its region, council and the ward it matched (null: none). */
+export interface Place {
+  regionCode: string;
+  councilCode: string;
+  wardCode?: string | null | undefined;
+}
+
+/** A council's officer: covers it (or the whole region) and is not kept to some wards. */
+const coversCouncil = (c: Candidate, councilCode: string) =>
+  c.wards.length === 0 && (c.councils.length === 0 || c.councils.includes(councilCode));
 
 /**
- * Pure. The owner of a new complaint in `regionCode`/`councilCode`: an active officer of the region
- * who covers the council, else the region's supervisor, else the headquarters queue.
- * `exclude` leaves out a staff member (the one being deactivated).
+ * Pure. The owner of a new complaint at `place`: an active officer of the region who covers its
+ * ward, else one who covers its council (or the whole region), else the region's supervisor,
+ * else the headquarters queue; the least loaded at each step. An officer kept to some wards gets
+ * only complaints of those wards. `exclude` leaves out a staff member (the one being
+ * deactivated).
  */
 export function pickAssignee(
   candidates: readonly Candidate[],
-  regionCode: string,
-  councilCode: string,
+  place: Place,
   exclude?: number,
 ): Assignment {
   const inRegion = candidates.filter(
-    (c) => c.active && c.regionCode === regionCode && c.id !== exclude,
+    (c) => c.active && c.regionCode === place.regionCode && c.id !== exclude,
   );
-  const officer = leastLoaded(
-    inRegion.filter((c) => c.role === 'officer' && covers(c, councilCode)),
-  );
+  const officers = inRegion.filter((c) => c.role === 'officer');
+  const { wardCode } = place;
+  const wardOfficer =
+    wardCode == null ? undefined : leastLoaded(officers.filter((c) => c.wards.includes(wardCode)));
+  if (wardOfficer) return { staffId: wardOfficer.id, level: 'council' };
+  const officer = leastLoaded(officers.filter((c) => coversCouncil(c, place.councilCode)));
   if (officer) return { staffId: officer.id, level: 'council' };
   const supervisor = leastLoaded(inRegion.filter((c) => c.role === 'supervisor'));
   if (supervisor) return { staffId: supervisor.id, level: 'region' };

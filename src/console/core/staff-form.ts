@@ -7,6 +7,8 @@ import type { StaffRow } from '../../../db/schema';
 import type { ReferenceData } from '../../reference/types';
 import type { StaffInput } from '../../directory/service';
 import { normalizePhone } from '../../text/phone';
+import { resolveWards, wardTokens, type WardProblem } from '../../reference/core/ward-names';
+import type { WardList } from '../../reference/core/ward-list';
 import type { WordKey } from './words';
 
 export type Role = StaffRow['role'];
@@ -17,10 +19,12 @@ export interface StaffForm {
   role: string;
   region: string;
   councils: string[];
+  /** Ward codes or names, separated by commas (a ward officer); usually empty. */
+  wards: string;
   lang: string;
 }
 
-export const STAFF_FIELDS = ['name', 'phone', 'role', 'region', 'lang'] as const;
+export const STAFF_FIELDS = ['name', 'phone', 'role', 'region', 'wards', 'lang'] as const;
 
 export interface StaffFormError {
   field: keyof StaffForm;
@@ -49,11 +53,38 @@ export function manages(m: Manager, member: Pick<StaffRow, 'role' | 'regionCode'
 export const listsRegion = (m: Manager): string | undefined =>
   m.role === 'hq' ? undefined : (m.regionCode ?? undefined);
 
-/** Pure. The form checked for `m`: the service's input, or every field that is wrong. */
+/** A ward the form names that cannot be given, in the console's words. */
+function wardError(p: WardProblem): StaffFormError {
+  const vars = { ward: p.token };
+  switch (p.kind) {
+    case 'unknown':
+      return { field: 'wards', key: 'staff.err.wardUnknown', vars };
+    case 'elsewhere':
+      return {
+        field: 'wards',
+        key: 'staff.err.wardElsewhere',
+        vars: { ...vars, name: p.ward.name },
+      };
+    case 'outsideCouncils':
+      return { field: 'wards', key: 'staff.err.wardOutside', vars: { ...vars, name: p.ward.name } };
+    case 'ambiguous':
+      return {
+        field: 'wards',
+        key: 'staff.err.wardAmbiguous',
+        vars: { ...vars, choices: p.choices.map((w) => `${w.code} (${w.councilCode})`).join(', ') },
+      };
+  }
+}
+
+/**
+ * Pure. The form checked for `m`: the service's input, or every field that is wrong. Wards are
+ * looked up in `wards` (the postcode list's, src/reference/wards.ts loadWardList).
+ */
 export function checkStaffForm(
   m: Manager,
   form: StaffForm,
   ref: ReferenceData,
+  wards: WardList,
 ): { ok: true; input: StaffInput } | { ok: false; errors: StaffFormError[] } {
   const errors: StaffFormError[] = [];
   const name = form.name.trim();
@@ -72,7 +103,18 @@ export function checkStaffForm(
   if (councils.length > 0 && (role !== 'officer' || councils.some((c) => !inRegion.has(c)))) {
     errors.push({ field: 'councils', key: 'staff.err.councils' });
   }
+  const tokens = wardTokens(form.wards);
+  const resolved = resolveWards(tokens, wards, [...inRegion], councils);
+  if (tokens.length > 0 && role !== 'officer') {
+    errors.push({ field: 'wards', key: 'staff.err.wardRole' });
+  } else {
+    const [problem] = resolved.problems;
+    if (problem) errors.push(wardError(problem));
+  }
   const lang = form.lang === 'en' ? 'en' : 'sw';
   if (errors.length > 0 || !role) return { ok: false, errors };
-  return { ok: true, input: { name, phone: form.phone, role, region, councils, lang } };
+  return {
+    ok: true,
+    input: { name, phone: form.phone, role, region, councils, wards: resolved.codes, lang },
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { StaffRow } from '../../../db/schema';
 import { countOpenByAssignee } from '../../complaints/lists-repository';
-import { councilsOf, findStaffById, listStaff } from '../../staff/repository';
+import { councilsOf, findStaffById, listStaff, wardsOf } from '../../staff/repository';
 import {
   listsRegion,
   manages,
@@ -24,6 +24,7 @@ const emptyForm = (v: Viewer): StaffForm => ({
   role: 'officer',
   region: v.staff.role === 'supervisor' ? (v.staff.regionCode ?? '') : '',
   councils: [],
+  wards: '',
   lang: 'sw',
 });
 
@@ -72,6 +73,7 @@ export function staffListOf(deps: ConsoleDeps, r: PageRequest, o: ListOptions = 
   const members = listStaff(deps.db, region);
   const ids = members.map((m) => m.id);
   const councils = councilsOf(deps.db, ids);
+  const wards = wardsOf(deps.db, ids);
   const open = countOpenByAssignee(deps.db, ids);
   const addErrors = o.add?.errors ?? [];
   const importErrors = o.importErrors ?? [];
@@ -92,6 +94,7 @@ export function staffListOf(deps: ConsoleDeps, r: PageRequest, o: ListOptions = 
     items: members.map((member) => ({
       member,
       councils: councils.get(member.id) ?? [],
+      wards: wards.get(member.id) ?? [],
       open: open.get(member.id) ?? 0,
       managed: manages(v.staff, member),
     })),
@@ -165,12 +168,14 @@ export function staffEditGet(deps: ConsoleDeps, r: PageRequest): Page {
   const member = managedOf(deps, r);
   if (isPage(member)) return member;
   const councils = councilsOf(deps.db, [member.id]).get(member.id) ?? [];
+  const wards = wardsOf(deps.db, [member.id]).get(member.id) ?? [];
   const form: StaffForm = {
     name: member.name,
     phone: member.phone,
     role: member.role,
     region: member.regionCode ?? '',
     councils,
+    wards: wards.join(', '),
     lang: member.language,
   };
   return staffEditOf(deps, r, member, form, []);

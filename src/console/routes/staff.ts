@@ -15,6 +15,7 @@ import {
   updateStaff,
   type Result,
 } from '../../directory/service';
+import { loadWardList } from '../../reference/wards';
 import { findStaffByPhone } from '../../staff/repository';
 import { normalizePhone } from '../../text/phone';
 import { endSessionsOfStaff } from '../auth/sessions';
@@ -116,7 +117,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   router.post('/staff', (req, res) => {
     const v = viewerOf(res);
     const form = formOfRequest(req);
-    const checked = checkStaffForm(v.staff, form, deps.reference);
+    const checked = checkStaffForm(v.staff, form, deps.reference, loadWardList());
     const taken = phoneTaken(deps, form);
     if (!checked.ok || taken) {
       const errors = [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])];
@@ -160,7 +161,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     const member = managedMember(deps, req, res);
     if (!member) return;
     const form = formOfRequest(req);
-    const checked = checkStaffForm(v.staff, form, deps.reference);
+    const checked = checkStaffForm(v.staff, form, deps.reference, loadWardList());
     const taken = phoneTaken(deps, form, member.id);
     if (!checked.ok || taken) {
       const errors = [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])];

@@ -10,10 +10,13 @@ import type { Role, StaffForm, StaffFormError } from '../core/staff-form';
 import { t, tKey } from '../core/words';
 import { describedBy, Field, PostForm, Radios, Select, type Choice } from './forms';
 import { renderPage, type Frame } from './layout';
+import { loadWardList } from '../../reference/wards';
 
 export interface StaffListItem {
   member: StaffRow;
   councils: string[];
+  /** Ward codes (a ward officer); usually none. */
+  wards: string[];
   open: number;
   /** Whether the viewer may edit, deactivate or activate them. */
   managed: boolean;
@@ -128,6 +131,21 @@ export function StaffFields({ v, prefix }: { v: StaffFormView; prefix: string })
           ))}
         </fieldset>
       </details>
+      <Field
+        id={id('wards')}
+        label={t('staff.wards', lang)}
+        hint={t('staff.wardsHint', lang)}
+        error={err('wards')}
+      >
+        <input
+          type="text"
+          id={id('wards')}
+          name="wards"
+          value={form.wards}
+          autocomplete="off"
+          aria-describedby={describedBy(id('wards'), t('staff.wardsHint', lang), err('wards'))}
+        />
+      </Field>
       <Radios
         id={id('lang')}
         name="lang"
@@ -152,6 +170,10 @@ function Row({ v, item }: { v: StaffPageView; item: StaffListItem }) {
         ? t('staff.wholeRegion', lang)
         : ''
       : item.councils.map((c) => ref.councilLabels.get(c)?.[lang] ?? c).join(', ');
+  const wardNames = item.wards.map((code) => {
+    const ward = loadWardList().byCode.get(code);
+    return ward ? `${ward.name} (${code})` : code;
+  });
   const label = (c: Column) => t(`staff.col.${c}`, lang);
   return (
     <tr>
@@ -159,7 +181,15 @@ function Row({ v, item }: { v: StaffPageView; item: StaffListItem }) {
       <td data-label={label('phone')}>{m.phone}</td>
       <td data-label={label('role')}>{t(`role.${m.role}`, lang)}</td>
       <td data-label={label('region')}>{regionName(ref, m.regionCode, lang)}</td>
-      <td data-label={label('councils')}>{councils}</td>
+      <td data-label={label('councils')}>
+        {councils}
+        {wardNames.length > 0 && (
+          <span class="hint">
+            {' '}
+            {t('staff.wardsIn', lang)}: {wardNames.join(', ')}
+          </span>
+        )}
+      </td>
       <td data-label={label('language')}>{tKey(`lang.${m.language}`, lang)}</td>
       <td data-label={label('open')} class="num">
         {item.open}

@@ -41,6 +41,8 @@ export interface WardList {
    * first of them by council code: byCouncil has it under each.
    */
   byCode: ReadonlyMap<string, Ward>;
+  /** Every listed ward's code → the councils whose lists have it (two for a shared district). */
+  councilsOf: ReadonlyMap<string, readonly string[]>;
   /** Mainland councils with no ward list yet (they keep free text). */
   noList: readonly string[];
 }
@@ -148,6 +150,7 @@ export function buildWardList(list: PostcodeList, table: CouncilDistricts): Ward
   const coded = codedWards(list);
   const byCouncil = new Map<string, readonly Ward[]>();
   const byCode = new Map<string, Ward>();
+  const councilsOf = new Map<string, string[]>();
   const noList: string[] = [];
   for (const councilCode of Object.keys(table).sort()) {
     const entry = table[councilCode];
@@ -165,7 +168,10 @@ export function buildWardList(list: PostcodeList, table: CouncilDistricts): Ward
       continue;
     }
     byCouncil.set(councilCode, wards);
-    for (const w of wards) if (!byCode.has(w.code)) byCode.set(w.code, w);
+    for (const w of wards) {
+      if (!byCode.has(w.code)) byCode.set(w.code, w);
+      councilsOf.set(w.code, [...(councilsOf.get(w.code) ?? []), councilCode]);
+    }
   }
-  return { byCouncil, byCode, noList };
+  return { byCouncil, byCode, councilsOf, noList };
 }

@@ -310,6 +310,10 @@ export const en = {
   'staff.region': 'Region',
   'staff.councils': 'Councils covered',
   'staff.councilsHint': 'None ticked: the whole region.',
+  'staff.wards': 'Wards covered (ward officer)',
+  'staff.wardsHint':
+    'Ward codes or names, separated by commas, for example 41105 or Makole. An officer with wards gets the complaints of those wards first and no others. Leave empty for most officers.',
+  'staff.wardsIn': 'Wards',
   'staff.language': 'Language of their SMS',
   'staff.addButton': 'Add',
   'staff.saveButton': 'Save',
@@ -339,6 +343,12 @@ export const en = {
   'staff.err.role': 'Choose a role you may give',
   'staff.err.region': 'Choose a region',
   'staff.err.councils': 'Choose councils of the chosen region, and only for an officer',
+  'staff.err.wardUnknown': '{ward}: no ward of that code or name in this region',
+  'staff.err.wardElsewhere': '{ward} ({name}) is a ward of another region',
+  'staff.err.wardOutside': '{ward} ({name}) is not in the councils ticked',
+  'staff.err.wardAmbiguous':
+    '{ward} is the name of several wards; write one of the codes: {choices}',
+  'staff.err.wardRole': 'Only officers cover wards',
   'staff.err.file': 'Choose a CSV file (at most 1 MB)',
   'staff.err.import': 'Nothing was imported. Fix these lines and try again:',
   'staff.err.self': 'You cannot deactivate yourself.',

@@ -311,6 +311,10 @@ export const sw: Words = {
   'staff.region': 'Mkoa',
   'staff.councils': 'Halmashauri anazoshughulikia',
   'staff.councilsHint': 'Usipochagua yoyote: mkoa mzima.',
+  'staff.wards': 'Kata anazosimamia (afisa wa kata)',
+  'staff.wardsHint':
+    'Namba au majina ya kata, yakitenganishwa kwa koma, kwa mfano 41105 au Makole. Afisa mwenye kata hupewa malalamiko ya kata hizo kwanza, na si mengine. Acha wazi kwa maafisa wengi.',
+  'staff.wardsIn': 'Kata',
   'staff.language': 'Lugha ya SMS zake',
   'staff.addButton': 'Ongeza',
   'staff.saveButton': 'Hifadhi',
@@ -341,6 +345,12 @@ export const sw: Words = {
   'staff.err.role': 'Chagua nafasi unayoruhusiwa kutoa',
   'staff.err.region': 'Chagua mkoa',
   'staff.err.councils': 'Chagua halmashauri za mkoa uliochaguliwa, na kwa afisa tu',
+  'staff.err.wardUnknown': '{ward}: hakuna kata yenye namba au jina hilo katika mkoa huu',
+  'staff.err.wardElsewhere': '{ward} ({name}) ni kata ya mkoa mwingine',
+  'staff.err.wardOutside': '{ward} ({name}) haiko katika halmashauri zilizochaguliwa',
+  'staff.err.wardAmbiguous':
+    '{ward} ni jina la kata zaidi ya moja; andika moja ya namba hizi: {choices}',
+  'staff.err.wardRole': 'Maafisa pekee ndio husimamia kata',
   'staff.err.file': 'Chagua faili la CSV (lisizidi MB 1)',
   'staff.err.import': 'Hakuna kilichoingizwa. Rekebisha mistari hii kisha jaribu tena:',
   'staff.err.self': 'Huwezi kujizima mwenyewe.',
