@@ -79,6 +79,7 @@ export const en = {
   'queue.filters': 'Filters',
   'queue.filter.region': 'Region',
   'queue.filter.council': 'Council',
+  'queue.filter.ward': 'Ward',
   'queue.filter.category': 'Category',
   'queue.filter.status': 'Status',
   'queue.filter.channel': 'Channel',

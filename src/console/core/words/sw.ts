@@ -79,6 +79,7 @@ export const sw: Words = {
   'queue.filters': 'Chuja',
   'queue.filter.region': 'Mkoa',
   'queue.filter.council': 'Halmashauri',
+  'queue.filter.ward': 'Kata',
   'queue.filter.category': 'Aina',
   'queue.filter.status': 'Hali',
   'queue.filter.channel': 'Njia',
