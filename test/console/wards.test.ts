@@ -1,13 +1,14 @@
 /**
  * Wards in the console (issue 19): the complaint page names the ward and village a place was
  * recognised as; the queue, filtered to a council with a ward list, filters by ward (in the
- * address, through its pages and counts) and names each row's ward. Complaints are filed with
- * their ward through the real filing service.
+ * address, through its pages and counts) and names each row's ward; the queue's CSV has the
+ * ward and its postcode. Complaints are filed with their ward through the real filing service.
  */
+import { parse } from 'csv-parse/sync';
 import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { PAGE_SIZE } from '../../src/complaints/queue';
 import { DESK, HOUR, type Filing } from '../helpers/world';
-import { openConsoleWorld, signedIn, textOf, type ConsoleWorld } from './world';
+import { openConsoleWorld, signedIn, textOf, type Agent, type ConsoleWorld } from './world';
 
 let w: ConsoleWorld;
 beforeEach(() => {
@@ -191,5 +192,72 @@ describe('the queue filtered by ward', () => {
     const res = await agent.get(`/console?tab=open&council=DAR-UBM&ward=${MBURAHATI}`);
     expect(res.text).toContain('<label for="f-ward">Kata</label>');
     expect(rowNumbers(res.text)).toEqual([mine.number]);
+  });
+});
+
+describe('the queue as CSV, with wards', () => {
+  async function csv(agent: Agent, url: string): Promise<string[][]> {
+    const res = await agent
+      .get(url)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    return parse((res.body as Buffer).toString('utf8'), { bom: true });
+  }
+
+  it('when the queue is exported, then each row has its ward and postcode, empty when none', async () => {
+    const a = file({ council: 'DAR-KIM', place: 'suna', ward: MAGOMENI, village: 'Suna' });
+    w.clock.advance(HOUR);
+    const none = file({ council: 'DAR-KIM', place: 'Mlimani Juu' });
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const rows = await csv(agent, '/console/queue.csv?tab=open');
+    const header = rows[0] ?? [];
+    const at = (name: string) => header.indexOf(name);
+    expect(header.slice(at('Place as typed'), at('Place as typed') + 3)).toEqual([
+      'Place as typed',
+      'Ward',
+      'Postcode',
+    ]);
+    const cells = (r: string[] | undefined) =>
+      [r?.[0], r?.[at('Place as typed')], r?.[at('Ward')], r?.[at('Postcode')]] as const;
+    expect(rows.slice(1).map(cells)).toEqual([
+      [shown(a.number), 'suna', 'Magomeni', '14101'],
+      [shown(none.number), 'Mlimani Juu', '', ''],
+    ]);
+  });
+
+  it('when a stored ward code is not in the list, then the code is written, defused like any text', async () => {
+    file({ council: 'DAR-KIM', ward: '=1+1' });
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const rows = await csv(agent, '/console/queue.csv?tab=open');
+    const header = rows[0] ?? [];
+    expect([rows[1]?.[header.indexOf('Ward')], rows[1]?.[header.indexOf('Postcode')]]).toEqual([
+      "'=1+1",
+      '',
+    ]);
+  });
+
+  it('when the queue is filtered to a ward, then the export holds that ward alone', async () => {
+    const a = file({ council: 'DAR-KIM', ward: MAGOMENI });
+    file({ council: 'DAR-KIM', ward: MZIMUNI });
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const rows = await csv(agent, `/console/queue.csv?tab=open&council=DAR-KIM&ward=${MAGOMENI}`);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([shown(a.number)]);
+  });
+
+  it('when a ward has no postcode, then its name is written and the postcode left empty; headers in Kiswahili', async () => {
+    file({ council: 'MBE-KYD', ward: '53700' });
+    const hq = await signedIn(w, DESK.hq.phone);
+    const rows = await csv(hq.agent, '/console/queue.csv?tab=open');
+    const header = rows[0] ?? [];
+    expect(rows[1]?.[header.indexOf('Ward')]).toBe('Njisi');
+    expect(rows[1]?.[header.indexOf('Postcode')]).toBe('');
+    const sw = await signedIn(w, DESK.juma.phone);
+    const swHeader = (await csv(sw.agent, '/console/queue.csv?tab=open'))[0] ?? [];
+    expect(swHeader.slice(5, 8)).toEqual(['Mahali kama palivyoandikwa', 'Kata', 'Postikodi']);
   });
 });

@@ -182,7 +182,12 @@ export function queueCsvOf(deps: ConsoleDeps, r: PageRequest): Streamed<{ name: 
   const { filters, tab } = requestOf(deps, r.query, v);
   const clock = clockOf(deps);
   const rows = walkQueue(deps.db, { scope: v.scope, me: v.staff.id, tab, filters }, clock);
-  const table = queueCsv(rows, { lang: v.lang, reference: deps.reference, now: clock.now });
+  const table = queueCsv(rows, {
+    lang: v.lang,
+    reference: deps.reference,
+    wards: loadWardList().byCode,
+    now: clock.now,
+  });
   const name = `kero-${tab}-${isoDateTime(clock.now).slice(0, 10)}.csv`;
   return { head: { name }, body: csvBody(table.header, table.rows) };
 }

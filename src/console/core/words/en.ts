@@ -109,6 +109,8 @@ export const en = {
   'queue.bulk.none': 'Select at least one complaint.',
   'queue.cluster': 'Similar: {count}',
   'export.firstResponse': 'First response',
+  'export.ward': 'Ward',
+  'export.postcode': 'Postcode',
   'export.resolved': 'Resolved',
   'queue.export': 'Download as CSV',
 

@@ -109,6 +109,8 @@ export const sw: Words = {
   'queue.bulk.none': 'Chagua angalau lalamiko moja.',
   'queue.cluster': 'Yanayofanana: {count}',
   'export.firstResponse': 'Jibu la kwanza',
+  'export.ward': 'Kata',
+  'export.postcode': 'Postikodi',
   'export.resolved': 'Limetatuliwa',
   'queue.export': 'Pakua kama CSV',
 
