@@ -258,6 +258,6 @@ describe('the queue as CSV, with wards', () => {
     expect(rows[1]?.[header.indexOf('Postcode')]).toBe('');
     const sw = await signedIn(w, DESK.juma.phone);
     const swHeader = (await csv(sw.agent, '/console/queue.csv?tab=open'))[0] ?? [];
-    expect(swHeader.slice(5, 8)).toEqual(['Mahali kama palivyoandikwa', 'Kata', 'Postikodi']);
+    expect(swHeader.slice(5, 8)).toEqual(['Mahali alivyoandika', 'Kata', 'Postikodi']);
   });
 });

@@ -344,11 +344,14 @@ function Chart({ v, table }: { v: DashboardView; table: Table }) {
 /** More columns than fit beside a chart at 1280 px (by region, by council): the chart goes above. */
 const STACKED_OVER = 9;
 
-/** A table beside its chart; the staff table alone; a wide table under its chart. */
+/**
+ * A table beside its chart; the staff table alone; a wide table under its chart, and the areas'
+ * table too (a council's by ward has a column fewer, but names like "Not matched to a ward").
+ */
 const pairClass = (table: Table): string =>
   table.id === 'staff'
     ? 'pair wide'
-    : table.columns.length > STACKED_OVER
+    : table.columns.length > STACKED_OVER || table.id === 'area'
       ? 'pair stacked'
       : 'pair';
 

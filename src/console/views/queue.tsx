@@ -223,8 +223,11 @@ function Row({ v, row, select }: { v: QueueView; row: QueueRow; select: boolean 
       </td>
       <td data-label={label('category')}>{codeLabel('category', row.categoryCode, lang)}</td>
       <td data-label={label('council')}>
-        {v.reference.councilLabels.get(row.councilCode)?.[lang] ?? row.councilCode}
-        {ward && <span class="meta"> · {ward}</span>}
+        {/* One box: on a phone the cell's parts are laid out side by side. */}
+        <span>
+          {v.reference.councilLabels.get(row.councilCode)?.[lang] ?? row.councilCode}
+          {ward && <span class="meta"> · {ward}</span>}
+        </span>
       </td>
       <td data-label={label('age')}>{ago(v.now, row.createdAt, lang)}</td>
       <td data-label={label('sla')}>

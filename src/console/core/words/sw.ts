@@ -132,7 +132,7 @@ export const sw: Words = {
   'complaint.region': 'Mkoa',
   'complaint.council': 'Halmashauri',
   'complaint.place': 'Kata au kijiji',
-  'complaint.placeTyped': 'Mahali kama palivyoandikwa',
+  'complaint.placeTyped': 'Mahali alivyoandika',
   'complaint.ward': 'Kata',
   'complaint.wardPostcode': '{name}, postikodi {postcode}',
   'complaint.village': 'Mtaa au kijiji',
