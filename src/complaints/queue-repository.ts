@@ -30,6 +30,8 @@ export type Tab = (typeof TABS)[number];
 export interface QueueFilters {
   regionCode?: string;
   councilCode?: string;
+  /** A ward of the council (its code, src/reference/wards.ts): only with `councilCode`. */
+  wardCode?: string;
   categoryCode?: string;
   status?: ComplaintRow['status'];
   channel?: string;
@@ -139,6 +141,9 @@ function filterCondition(f: QueueFilters): SQL | undefined {
   return and(
     f.regionCode === undefined ? undefined : regionIs(f.regionCode, f.councilCode !== undefined),
     f.councilCode === undefined ? undefined : eq(complaints.councilCode, f.councilCode),
+    // Tested on each row of the council's range: no index carries the ward (a council's open
+    // complaints are a few hundred, its done ones a few thousand a year).
+    f.wardCode === undefined ? undefined : eq(complaints.wardCode, f.wardCode),
     f.categoryCode === undefined ? undefined : eq(complaints.categoryCode, f.categoryCode),
     // Off the indexes (unary plus): the tab's own index carries the status, and given the choice
     // SQLite would read every complaint of that status by filing time and sort them.

@@ -9,7 +9,7 @@
  * counted), never the table. Raw SQL on purpose: these are aggregates drizzle would only wrap.
  */
 import { preparedPerDb, type Db, type Tx } from '../../db/client';
-import type { Cell, Durations, Histogram } from './core/dashboard';
+import type { Cell, CountRow, Durations, Histogram } from './core/dashboard';
 
 export interface Window {
   from: number;
@@ -215,17 +215,14 @@ function rawWhere(s: RawScope, w: Window, on = 'created_at') {
 const overdue = (deadline: string) =>
   `(status IN ('received', 'assigned', 'in_progress') AND ${deadline} < @now)`;
 
+const answeredOrResolved = 'coalesce(first_response_at, resolved_at)';
+
 /**
- * Counts per region, council, category and channel, read from the complaints; lateness as the
- * rollup and `overdueCells` count it together: late answers and resolutions, and open complaints
- * past a deadline at `now`.
+ * The dashboard's counts (./core/dashboard.ts Counts) of a group of complaints, read from them;
+ * lateness as the rollup and `overdueCells` count it together: late answers and resolutions, and
+ * open complaints past a deadline at @now.
  */
-export function rawCells(db: Db, s: RawScope, w: Window, now: number): Cell[] {
-  const r = rawWhere(s, w);
-  const answeredOrResolved = 'coalesce(first_response_at, resolved_at)';
-  const sql = `
-    SELECT region_code AS region, council_code AS council, category_code AS category,
-           channel, count(*) AS received,
+const RAW_COUNTS = `count(*) AS received,
            sum(status IN ('resolved', 'closed')) AS resolved,
            sum(status IN ('received', 'assigned', 'in_progress')) AS open,
            sum(status IN ('received', 'assigned', 'in_progress') AND assignee_id IS NULL) AS unattended,
@@ -241,10 +238,31 @@ export function rawCells(db: Db, s: RawScope, w: Window, now: number): Cell[] {
            sum(reopen_count > 0) AS reopened,
            sum(coalesce(rating = 1, 0)) AS r1, sum(coalesce(rating = 2, 0)) AS r2,
            sum(coalesce(rating = 3, 0)) AS r3, sum(coalesce(rating = 4, 0)) AS r4,
-           sum(coalesce(rating = 5, 0)) AS r5
+           sum(coalesce(rating = 5, 0)) AS r5`;
+
+/** Counts per region, council, category and channel, read from the complaints (RAW_COUNTS). */
+export function rawCells(db: Db, s: RawScope, w: Window, now: number): Cell[] {
+  const r = rawWhere(s, w);
+  const sql = `
+    SELECT region_code AS region, council_code AS council, category_code AS category,
+           channel, ${RAW_COUNTS}
       FROM complaints WHERE ${r.where}
      GROUP BY region_code, council_code, category_code, channel`;
   return db.$client.prepare(sql).all(...r.params, { now }) as Cell[];
+}
+
+/**
+ * Counts per ward (its code; '' for the complaints whose place matched no ward), read from the
+ * complaints (RAW_COUNTS): for a council, whose year is a few thousand complaints. The period is
+ * a range of the covering index; the ward, which no index carries, is read from each row.
+ */
+export function wardCells(db: Db, s: RawScope, w: Window, now: number): CountRow[] {
+  const r = rawWhere(s, w);
+  const sql = `
+    SELECT coalesce(ward_code, '') AS key, ${RAW_COUNTS}
+      FROM complaints WHERE ${r.where}
+     GROUP BY ward_code`;
+  return db.$client.prepare(sql).all(...r.params, { now }) as CountRow[];
 }
 
 const HOURS = (column: string) => `(${column} + 3599999) / 3600000`;

@@ -1,8 +1,8 @@
 /**
  * The console's dashboard for one staff member's scope and one period: the figures ministers ask
  * for (./core/dashboard.ts) over the complaints filed in it, broken down by area (regions for
- * headquarters, councils otherwise), category and channel, a 12-week trend and, for supervisors
- * and headquarters, the staff table. Read-only. While a background job it depends on is still
+ * headquarters, councils otherwise, wards for one council), category and channel, a 12-week trend
+ * and, for supervisors and headquarters, the staff table. Read-only. While a background job it depends on is still
  * filling in older complaints after an upgrade, it says how far that job is instead of figures.
  */
 import type { Db } from '../../db/client';
@@ -38,6 +38,7 @@ import {
   rollupHours,
   rollupTrend,
   staffNamesById,
+  wardCells,
   type RawScope,
   type Window,
 } from './dashboard-repository';
@@ -60,6 +61,11 @@ export interface DashboardRequest {
   withStaff: boolean;
   /** The instant lateness is judged at: open complaints past a deadline then are late. */
   now: number;
+  /**
+   * A region's dashboard narrowed to one of its councils (a region scope only), read from its
+   * complaints; `byWard`: its areas are its wards (the council has a ward list).
+   */
+  council?: { code: string; byWard: boolean };
   /** Order of regions, councils and categories as the reference lists them. */
   order: { areas: readonly string[]; categories: readonly string[] };
 }
@@ -82,7 +88,7 @@ export interface Dashboard {
   per10k: number | null;
   firstResponse: Spread;
   resolution: Spread;
-  area: 'region' | 'council';
+  area: 'region' | 'council' | 'ward';
   byArea: Row[];
   byCategory: Row[];
   byChannel: Row[];
@@ -103,13 +109,20 @@ interface Parts {
   trend: { received: [number, number][]; resolved: [number, number][] };
 }
 
-function fromRaw(db: Db, s: RawScope, w: Window, trend: Window, now: number): Parts {
+function fromRaw(
+  db: Db,
+  s: RawScope,
+  w: Window,
+  trend: Window,
+  now: number,
+  hours: Parts['hours'] = hoursOf(db, s, w),
+): Parts {
   const cells = rawCells(db, s, w, now);
   return {
     area: rowsBy(cells, 'council'),
     category: rowsBy(cells, 'category'),
     channel: rowsBy(cells, 'channel'),
-    hours: hoursOf(db, s, w),
+    hours,
     trend: rawTrend(db, s, trend),
   };
 }
@@ -135,7 +148,8 @@ function fromRollup(db: Db, region: string | undefined, w: Window, now: number) 
 /**
  * Where each part comes from. The country and a whole region: the rollup (a region's
  * histograms from its complaints, a few tens of thousands a year at most). An officer's own
- * councils: their complaints. An officer's complaints assigned from elsewhere: added to either.
+ * councils, and one council of a region: their complaints. An officer's complaints assigned from
+ * elsewhere: added to either.
  */
 function partsOf(
   db: Db,
@@ -143,8 +157,13 @@ function partsOf(
   w: Window,
   trend: Window,
   tally: ReturnType<typeof tallyDurations> | undefined,
+  council: RawScope | undefined,
 ): Parts {
   const { scope, now } = r;
+  if (council) {
+    const hours = tally && { firstResponse: tally.firstResponse, resolution: tally.resolution };
+    return fromRaw(db, council, w, trend, now, hours);
+  }
   if (scope.kind === 'all') {
     return {
       ...fromRollup(db, undefined, w, now),
@@ -197,26 +216,36 @@ const spreadOf = (h: Histogram): Spread => ({ median: quantile(h, 0.5), p90: qua
 export function loadDashboard(deps: DashboardDeps, r: DashboardRequest): Dashboard {
   const pop = deps.populations;
   const w = { from: r.period.from, until: r.period.until };
-  // A region's staff table and its histograms come from one read of its complaints.
+  const council: RawScope | undefined =
+    r.council && r.scope.kind === 'region'
+      ? { kind: 'region', regionCode: r.scope.regionCode, councils: [r.council.code] }
+      : undefined;
+  // A region's (or its council's) staff table and histograms come from one read of its complaints.
   const tally =
     r.withStaff && r.scope.kind === 'region'
-      ? tallyDurations(rawDurations(deps.db, { kind: 'region', regionCode: r.scope.regionCode }, w))
+      ? tallyDurations(
+          rawDurations(deps.db, council ?? { kind: 'region', regionCode: r.scope.regionCode }, w),
+        )
       : undefined;
-  const p = partsOf(deps.db, r, w, trendWindow(r.period), tally);
-  const area = r.scope.kind === 'all' ? 'region' : 'council';
-  const byArea = breakdown(p.area, r.order.areas).map((row) => ({
+  const p = partsOf(deps.db, r, w, trendWindow(r.period), tally, council);
+  const byWard = council !== undefined && r.council?.byWard === true;
+  const area = r.scope.kind === 'all' ? 'region' : byWard ? 'ward' : 'council';
+  const areaRows = council && byWard ? wardCells(deps.db, council, w, r.now) : p.area;
+  const byArea = breakdown(areaRows, r.order.areas).map((row) => ({
     ...row,
     per10k: per10k(row.figures.received, pop.get(row.key)),
   }));
   // Every complaint has one channel: the channel rows add up to the whole.
   const totals = figuresOf(p.channel);
-  // A rate for the whole scope only where it is whole areas: the country or one region.
+  // A rate for the whole scope only where it is whole areas: the country, a region, a council.
   const people =
     r.scope.kind === 'all'
       ? r.order.areas.reduce((n, code) => n + (pop.get(code) ?? 0), 0)
-      : r.scope.kind === 'region'
-        ? pop.get(r.scope.regionCode)
-        : undefined;
+      : council && r.council
+        ? pop.get(r.council.code)
+        : r.scope.kind === 'region'
+          ? pop.get(r.scope.regionCode)
+          : undefined;
   const staff = tally ? staffFigures(tally.staff) : [];
   const timesWait = preparing(deps.db, [...FIGURE_JOBS, ...TIME_JOBS]);
   const names = staffNamesById(

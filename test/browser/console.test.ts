@@ -1,7 +1,9 @@
 /**
  * The console in a real browser (Debian's chromium driven by playwright-core): a supervisor signs
  * in with the code from the SMS outbox, filters the queue, opens a complaint, replies (the live
- * SMS preview runs), resolves, logs a phone call, switches language and signs out. Every page is
+ * SMS preview runs), resolves, logs a phone call, switches language and signs out; and narrows
+ * the queue to one council, then one of its wards, to a complaint showing its ward (an officer:
+ * codes are limited to three per phone in 15 minutes). Every page is
  * checked with axe (no serious or critical problems) at phone and desktop widths, the browser
  * console must stay free of errors, and screenshots go to test-output/screenshots for a person to
  * look at.
@@ -35,6 +37,17 @@ beforeAll(async () => {
       description: `Maji hayatoki kwenye bomba la mtaa wa ${i} tangu wiki iliyopita.`,
     });
   }
+  // Ubungo complaints whose place was recognised as a ward: two in Mburahati, one in Sinza.
+  for (const ward of ['16101', '16102', '16101']) {
+    w.file({
+      council: 'DAR-UBM',
+      category: 'roads',
+      place: 'karibu na soko',
+      ward,
+      village: ward === '16101' ? 'Barafu' : 'Sinza A',
+      description: 'Barabara imejaa mashimo makubwa, magari hayapiti.',
+    });
+  }
   // A supervisor who reads the console in Kiswahili (she switches to English at the end).
   w.db.$client.prepare("UPDATE staff SET language = 'sw' WHERE phone = ?").run(DESK.darSup.phone);
   server = w.app.listen(0, '127.0.0.1');
@@ -60,6 +73,50 @@ const signIn = (page: Page, phone: string) => signInAt(page, base, w, phone);
 
 for (const size of ['phone', 'desktop'] as const) {
   describe(`at ${size} width`, () => {
+    it('an officer narrows the queue to their council, then to one of its wards', async () => {
+      const { context, page, errors } = await open(size);
+      try {
+        await signIn(page, DESK.juma.phone);
+        await page.getByRole('link', { name: /Yote yaliyo wazi/ }).click();
+        await page.locator('summary', { hasText: 'Chuja' }).click();
+        // No council chosen: no ward to choose.
+        expect(await page.locator('#f-ward').count()).toBe(0);
+        await page.getByLabel('Halmashauri').selectOption('DAR-UBM');
+        await page.getByRole('button', { name: 'Tumia vichujio' }).click();
+        await page.waitForURL(/council=DAR-UBM/);
+        const ward = page.getByLabel('Kata', { exact: true });
+        expect(await ward.locator('option').count()).toBe(15); // "All" and Ubungo's 14 wards
+        await ward.selectOption({ label: 'Mburahati' });
+        await page.getByRole('button', { name: 'Tumia vichujio' }).click();
+        await page.waitForURL(/council=DAR-UBM&ward=16101/);
+        const rows = page.locator('tbody tr');
+        const inWard = w.db.$client
+          .prepare(
+            "SELECT count(*) AS n FROM complaints WHERE ward_code = '16101' AND status IN ('received', 'assigned', 'in_progress')",
+          )
+          .get() as { n: number };
+        expect(inWard.n).toBe(2);
+        expect(await rows.count()).toBe(inWard.n);
+        for (const text of await rows.allTextContents()) expect(text).toContain('Mburahati');
+        await expect(page.locator('#f-ward').inputValue()).resolves.toBe('16101');
+        await expect(
+          page.getByRole('link', { name: 'Pakua kama CSV' }).getAttribute('href'),
+        ).resolves.toContain('ward=16101');
+        await accessible(page, 'queue-ward');
+        await shoot(page, `${size}-9-queue-ward`);
+
+        await rows.first().getByRole('link').first().click();
+        await page.waitForURL(/\/console\/c\/\d{8}$/);
+        await shows(page.locator('dl.facts'), 'Mburahati, postikodi 16101');
+        await shows(page.locator('dl.facts'), 'Barafu');
+        await accessible(page, 'complaint-ward');
+        await shoot(page, `${size}-10-complaint-ward`);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+
     it('a supervisor works a complaint from sign-in to sign-out', async () => {
       const { context, page, errors } = await open(size);
       try {

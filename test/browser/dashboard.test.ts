@@ -4,8 +4,10 @@
  * navigation at phone (360 px) and desktop widths; axe finds no serious or critical problem, the
  * browser console stays free of errors, nothing but a table scrolls sideways on a phone (and at
  * desktop width the wide tables by region and by council show every column, under their chart),
- * and a figure clicked opens the queue filtered to its complaints. Screenshots (screen and print) go to
- * test-output/screenshots for a person to look at.
+ * and a figure clicked opens the queue filtered to its complaints; a council of the by-council table
+ * opens that council's dashboard by ward, whose figures open the queue filtered to the ward (in
+ * the headquarters test: sign-in codes are limited to three per phone in 15 minutes).
+ * Screenshots (screen and print) go to test-output/screenshots for a person to look at.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -96,7 +98,7 @@ for (const size of ['phone', 'desktop'] as const) {
       }
     });
 
-    it('headquarters reads the country, then one region', async () => {
+    it('headquarters reads the country, then one region, then one council by ward', async () => {
       const { context, page, errors } = await open(size);
       try {
         await signIn(page, DESK.hq.phone);
@@ -109,6 +111,37 @@ for (const size of ['phone', 'desktop'] as const) {
         await page.waitForURL(/region=DAR/);
         await accessible(page, 'dashboard-hq-region');
         await expect(page.locator('h2', { hasText: 'Staff' }).count()).resolves.toBe(1);
+
+        // One of its councils, by ward, and a ward's figure to the queue.
+        await page.getByRole('link', { name: 'Kinondoni MC', exact: true }).click();
+        await page.waitForURL(/region=DAR&council=DAR-KIM$/);
+        await accessible(page, 'dashboard-council');
+        expect(await overflows(page)).toBe(false);
+        await expect(page.locator('svg.chart title').first().textContent()).resolves.toBe(
+          'Chart: By ward',
+        );
+        const wards = page
+          .locator('section', { has: page.locator('h2', { hasText: 'By ward' }) })
+          .locator('tbody th');
+        await expect(wards.allTextContents()).resolves.toEqual([
+          'Magomeni',
+          'Mzimuni',
+          'Not matched to a ward',
+        ]);
+        await shoot(page, `dashboard-${size}-council-by-ward`);
+        if (size === 'desktop') expect(await wholeTable(page, 'By ward')).toBe(true);
+
+        // Magomeni's resolved ones: A and D.
+        const magomeni = page.locator('tr', { has: page.locator('th', { hasText: 'Magomeni' }) });
+        await magomeni.getByRole('link').nth(1).click();
+        await page.waitForURL(/\/console\?tab=resolved&region=DAR&council=DAR-KIM&ward=14101&/);
+        const rows = page.locator('tbody tr');
+        expect(await rows.count()).toBe(2);
+        const text = (await rows.allTextContents()).join(' ');
+        for (const letter of ['A', 'D'])
+          expect(text).toContain(formatComplaintNumber(numbers[letter] ?? ''));
+        await expect(page.getByLabel('Ward', { exact: true }).inputValue()).resolves.toBe('14101');
+        await accessible(page, 'queue-from-ward');
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -1,12 +1,13 @@
 /**
  * /console/dashboard through the real app: the page for each role, its links to the queue (and
  * that the queue they open holds the complaints behind the figure), the CSV downloads read back
- * with a CSV parser, scoped, and their public form.
+ * with a CSV parser, scoped, and their public form; a region's dashboard narrowed to one council,
+ * by ward (issue 19).
  */
 import { parse } from 'csv-parse/sync';
 import { forgetFillIns } from '../helpers/upgrade';
-import { DESK } from '../helpers/world';
-import { WEEK, seedWeek } from './dashboard-world';
+import { DESK, eat } from '../helpers/world';
+import { NOW, WEEK, seedWeek } from './dashboard-world';
 import { openConsoleWorld, signedIn, textOf, type Agent, type ConsoleWorld } from './world';
 
 let w: ConsoleWorld;
@@ -184,5 +185,148 @@ describe('the dashboard as CSV', () => {
       ['Juma Said', '2', '2', '0', '1'],
       ['Rehema Mushi', '1', '0', '0', ''],
     ]);
+  });
+});
+
+describe('one council of a region, by ward', () => {
+  const KIM = `/console/dashboard?${WEEK_Q}&council=DAR-KIM`;
+  const DATES = `from=${WEEK.from}&to=${WEEK.to}`;
+  /** The first `n` cells of each row of the table captioned `caption`, as text. */
+  const tableRows = (html: string, caption: string, n: number) => {
+    const table = new RegExp(`<caption>${caption}</caption>([\\s\\S]*?)</table>`).exec(html)?.[1];
+    return [...(table ?? '').matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+      [...(row[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)]
+        .slice(0, n)
+        .map((cell) => textOf(cell[1] ?? '')),
+    );
+  };
+
+  it('when a supervisor follows a council of the by-council table, then its dashboard breaks it down by ward, the unmatched in a row of their own', async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const region = await agent.get(`/console/dashboard?${WEEK_Q}`);
+    expect(hrefs(region.text)).toContain(
+      `/console/dashboard?period=custom&${DATES}&council=DAR-KIM`,
+    );
+
+    const res = await agent.get(KIM);
+    expect(res.status).toBe(200);
+    const text = textOf(res.text);
+    expect(text).toContain('Kinondoni MC, region Dar es Salaam.');
+    // K, A, B, D and F: Kinondoni's five of the week (H and I outside it).
+    expect(text).toMatch(/5 Received 3 Resolved 2 Still open 1 Unattended/);
+    expect(text).not.toContain('By council');
+    expect(tableRows(res.text, 'By ward', 5)).toEqual([
+      ['Area', 'Received', 'Resolved', 'Still open', 'Unattended'],
+      ['Magomeni', '2', '2', '0', '0'],
+      ['Mzimuni', '1', '1', '0', '0'],
+      ['Not matched to a ward', '2', '0', '2', '1'],
+    ]);
+    // The staff who hold Kinondoni's complaints: Neema (K, A, B, D), not Juma (Ubungo's).
+    expect(tableRows(res.text, 'Staff', 5).slice(1)).toEqual([
+      ['Neema Kweka', '4', '3', '3', '3 h'],
+    ]);
+    // Up to the region, and the period's own links keep the council.
+    expect(hrefs(res.text)).toContain(`/console/dashboard?period=custom&${DATES}`);
+    expect(text).toContain('All councils of region Dar es Salaam');
+    expect(hrefs(res.text)).toContain('/console/dashboard?period=week&council=DAR-KIM');
+    expect(res.text).toContain('<input type="hidden" name="council" value="DAR-KIM"/>');
+  });
+
+  it("when a ward's figure is followed, then the queue opens on that ward's complaints; the unmatched row leads nowhere", async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const page = (await agent.get(KIM)).text;
+    const resolved = `/console?tab=resolved&council=DAR-KIM&ward=14101&${DATES}`;
+    expect(hrefs(page)).toContain(resolved);
+    expect(hrefs(page)).toContain(`/console?tab=open&council=DAR-KIM&ward=14102&${DATES}`);
+    // Every queue link of the page keeps to the council.
+    const queueLinks = hrefs(page).filter((h) => h.startsWith('/console?'));
+    expect(queueLinks.length).toBeGreaterThan(10);
+    expect(queueLinks.filter((h) => !h.includes('council=DAR-KIM'))).toEqual([]);
+    const unmatched = /<tr><th scope="row">Not matched to a ward<\/th>[\s\S]*?<\/tr>/.exec(
+      page,
+    )?.[0];
+    expect(unmatched).toContain('<td class="num">2</td>');
+    expect(unmatched).not.toContain('<a ');
+    const queue = textOf((await agent.get(resolved)).text);
+    const shown = (letter: string) =>
+      queue.includes(numbers[letter]?.replace(/(\d{4})(\d{4})/, '$1 $2') ?? '?');
+    expect(['A', 'D'].every(shown)).toBe(true);
+    expect(['B', 'H', 'K', 'F'].some(shown)).toBe(false);
+  });
+
+  it('when headquarters looks at a region, then its councils lead to their ward dashboards, the region kept', async () => {
+    const { agent } = await signedIn(w, DESK.hq.phone);
+    const dar = await agent.get(`/console/dashboard?${WEEK_Q}&region=DAR`);
+    const link = `/console/dashboard?period=custom&${DATES}&region=DAR&council=DAR-KIM`;
+    expect(hrefs(dar.text)).toContain(link);
+    const kim = await agent.get(link);
+    expect(textOf(kim.text)).toContain('Kinondoni MC, region Dar es Salaam.');
+    expect(hrefs(kim.text)).toContain(
+      `/console?tab=open&region=DAR&council=DAR-KIM&ward=14101&${DATES}`,
+    );
+    expect(hrefs(kim.text)).toContain(`/console/dashboard?period=custom&${DATES}&region=DAR`);
+    // Without a region, headquarters sees the country: a council alone narrows nothing.
+    const country = textOf((await agent.get(`/console/dashboard?${WEEK_Q}&council=DAR-KIM`)).text);
+    expect(country).toContain('All regions.');
+    expect(country).toContain('By region');
+  });
+
+  it("when the council is not of the viewer's region, or the viewer is an officer, then it is ignored", async () => {
+    const sup = await signedIn(w, DESK.darSup.phone);
+    const other = textOf(
+      (await sup.agent.get(`/console/dashboard?${WEEK_Q}&council=ARU-ARC`)).text,
+    );
+    expect(other).toContain('Region Dar es Salaam.');
+    expect(other).toContain('By council');
+    expect(other).not.toContain('By ward');
+    const officer = await signedIn(w, DESK.neema.phone);
+    const own = textOf(
+      (await officer.agent.get(`/console/dashboard?${WEEK_Q}&council=DAR-KIM`)).text,
+    );
+    expect(own).toContain('Your councils and the complaints assigned to you.');
+    expect(own).not.toContain('By ward');
+  });
+
+  it('when a council has no ward list (Zanzibar), then its dashboard keeps the council as its one area', async () => {
+    w.clock.set(eat('2026-03-03 10:00'));
+    w.file({ council: 'KUN-KAA', phone: '+255689000999' });
+    w.clock.set(NOW);
+    const { agent } = await signedIn(w, DESK.hq.phone);
+    const res = await agent.get(`/console/dashboard?${WEEK_Q}&region=KUN&council=KUN-KAA`);
+    expect(textOf(res.text)).toContain('Kaskazini A, region Kaskazini Unguja.');
+    expect(res.text).not.toContain('By ward');
+    expect(tableRows(res.text, 'By council', 2).slice(1)).toEqual([['Kaskazini A', '1']]);
+  });
+
+  it('when the council is downloaded, then the CSV is by ward, without a population rate, in its public form too', async () => {
+    const { agent } = await signedIn(w, DESK.darSup.phone);
+    const rows = await csvOf(agent, `/console/dashboard.csv?${WEEK_Q}&council=DAR-KIM&table=area`);
+    expect(rows[0]).toEqual([
+      'Area',
+      'Received',
+      'Resolved',
+      'Still open',
+      'Unattended',
+      'First response on time',
+      'Resolved on time',
+      'Reopened',
+      'Average rating',
+    ]);
+    expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ['Magomeni', '2', '2', '0', '0'],
+      ['Mzimuni', '1', '1', '0', '0'],
+      ['Not matched to a ward', '2', '0', '2', '1'],
+    ]);
+    const published = await csvOf(
+      agent,
+      `/console/dashboard.csv?${WEEK_Q}&council=DAR-KIM&table=area&public=1`,
+    );
+    expect(published[1]).toEqual(['Magomeni', '<5', '<5', '<5', '<5', '', '', '', '']);
+  });
+
+  it("when Arusha's supervisor narrows to Arusha City, then the table reads in Kiswahili", async () => {
+    const { agent } = await signedIn(w, DESK.aruSup.phone);
+    const res = await agent.get(`/console/dashboard?${WEEK_Q}&council=ARU-ARC`);
+    expect(tableRows(res.text, 'Kwa kata', 2).slice(1)).toEqual([['Kata haikutambuliwa', '1']]);
   });
 });

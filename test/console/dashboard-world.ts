@@ -17,6 +17,9 @@
  * | J  | Tue 03 10:00    | ARU-ARC | water    | ussd    | -               | -               | assigned to Neema (a Dar officer) |
  * | H  | Sun 01 23:59    | DAR-KIM | water    | ussd    | before the period |
  * | I  | Mon 09 00:00    | DAR-KIM | water    | ussd    | after the period  |
+ *
+ * Kinondoni's places were recognised as wards (issue 19): A (village Suna), D and H in Magomeni
+ * (14101), B in Mzimuni (14102); K and F matched no ward.
  */
 import { workingMsBetween } from '../../src/text/calendar';
 import { eat } from '../helpers/world';
@@ -38,6 +41,8 @@ interface Seeded {
   unassigned?: boolean;
   escalated?: boolean;
   assignTo?: number;
+  ward?: string;
+  village?: string;
 }
 
 /** Files the week's complaints and sets their later history; returns their numbers by letter. */
@@ -53,6 +58,8 @@ export function seedWeek(w: ConsoleWorld): Record<string, string> {
       reply: '2026-03-02 10:00',
       resolved: '2026-03-03 08:00',
       rating: 5,
+      ward: '14101',
+      village: 'Suna',
     },
     B: {
       filed: '2026-03-02 14:30',
@@ -63,6 +70,7 @@ export function seedWeek(w: ConsoleWorld): Record<string, string> {
       resolved: '2026-03-06 15:30',
       rating: 4,
       reopened: 1,
+      ward: '14102',
     },
     G: {
       filed: '2026-03-02 09:00',
@@ -79,6 +87,7 @@ export function seedWeek(w: ConsoleWorld): Record<string, string> {
       reply: '2026-03-04 11:30',
       resolved: '2026-03-05 07:30',
       rating: 1,
+      ward: '14101',
     },
     E: {
       filed: '2026-03-05 15:00',
@@ -109,7 +118,13 @@ export function seedWeek(w: ConsoleWorld): Record<string, string> {
       channel: 'ussd',
       assignTo: neema,
     },
-    H: { filed: '2026-03-01 23:59', council: 'DAR-KIM', category: 'water', channel: 'ussd' },
+    H: {
+      filed: '2026-03-01 23:59',
+      council: 'DAR-KIM',
+      category: 'water',
+      channel: 'ussd',
+      ward: '14101',
+    },
     I: { filed: '2026-03-09 00:00', council: 'DAR-KIM', category: 'water', channel: 'ussd' },
   };
   const numbers: Record<string, string> = {};
@@ -121,6 +136,8 @@ export function seedWeek(w: ConsoleWorld): Record<string, string> {
       category: p.category,
       channel: p.channel,
       phone: `+255689000${phone++}`,
+      ...(p.ward ? { ward: p.ward } : {}),
+      ...(p.village ? { village: p.village } : {}),
     });
     numbers[letter] = c.number;
     const at = (s: string | undefined) => (s === undefined ? null : eat(s));

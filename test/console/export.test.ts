@@ -59,7 +59,9 @@ describe('the queue as CSV', () => {
       'Category',
       'Region',
       'Council',
-      'Ward or village',
+      'Place as typed',
+      'Ward',
+      'Postcode',
       'Channel',
       'Status',
       'Assigned to',
@@ -73,17 +75,19 @@ describe('the queue as CSV', () => {
       formatComplaintNumber(first.number),
       formatComplaintNumber(second.number),
     ]);
-    expect(rows[1]?.slice(1, 9)).toEqual([
+    expect(rows[1]?.slice(1, 11)).toEqual([
       '2026-03-12 09:00',
       'Water',
       'Dar es Salaam',
       'Kinondoni MC',
       'Mtaa wa "Kisiwani", Mwenge',
+      '', // no ward recognised: no ward, no postcode
+      '',
       'USSD',
       'Assigned',
       'Neema Kweka',
     ]);
-    expect(rows[1]?.[13]).toBe("'=1+1 maji hayatoki\nsiku tano");
+    expect(rows[1]?.[15]).toBe("'=1+1 maji hayatoki\nsiku tano");
     const text = (res.body as Buffer).toString('utf8');
     for (const phone of ['689100001', '689100002']) expect(text).not.toContain(phone);
   });

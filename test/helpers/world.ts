@@ -80,8 +80,9 @@ export interface Filing {
   category?: string;
   description?: string;
   place?: string | null;
-  /** The ward (and village) the typed place matched (issue 19). */
-  ward?: { code: string; village?: string };
+  /** The ward the place was recognised as (its code, src/reference/wards.ts) and the village. */
+  ward?: string;
+  village?: string;
   language?: Lang;
   phone?: string;
   anonymous?: boolean;
@@ -111,7 +112,8 @@ export function fileFor(
         councilCode: f.council,
         categoryCode: f.category ?? 'water',
         place: f.place ?? null,
-        ...(f.ward ? { wardCode: f.ward.code, village: f.ward.village ?? null } : {}),
+        ...(f.ward ? { wardCode: f.ward } : {}),
+        ...(f.village ? { village: f.village } : {}),
         description: f.description ?? 'Maji hayatoki kijijini tangu wiki iliyopita.',
         anonymous: f.anonymous ?? false,
       },

@@ -2,7 +2,8 @@
  * Console pages, exports and Open311 answered by the read workers (worker threads, each with its
  * own read-only connection) are, byte for byte, what the same reads answer on the main thread:
  * for headquarters, a supervisor and an officer, every page kind, the CSV exports streamed in
- * many chunks, and Open311 pages in JSON and XML.
+ * many chunks, and Open311 pages in JSON and XML; the ward list (issue 19) is read by the workers
+ * as by the main thread.
  */
 import request from 'supertest';
 import { inTransaction } from '../../db/client';
@@ -30,6 +31,8 @@ beforeAll(async () => {
         council: ['DAR-KIM', 'DAR-UBM', 'ARU-ARC'][i % 3] ?? 'DAR-KIM',
         category: ['water', 'roads', 'health'][i % 3] ?? 'water',
         place: `Mtaa wa ${i % 17}`,
+        // Every other Kinondoni complaint recognised as the ward Magomeni.
+        ...(i % 6 === 0 ? { ward: '14101' } : {}),
         description: `Maji hayatoki kijijini tangu wiki iliyopita, namba ${i}; "bomba" limevunjika.`,
       });
       numbers.push(c.number);
@@ -76,6 +79,9 @@ describe('reads through the worker pool', () => {
     ['hq', '/console/account?done=language'],
     ['hq', '/console/call'],
     ['darSup', '/console?tab=open'],
+    ['darSup', '/console?tab=open&council=DAR-KIM&ward=14101'],
+    ['darSup', '/console/dashboard?period=year&council=DAR-KIM'],
+    ['darSup', `/console/c/${numbers[6] ?? ''}`],
     ['darSup', '/console/dashboard?period=custom&from=2026-03-12&to=2026-03-11'],
     ['darSup', '/console/staff?done=add&name=Asha'],
     ['neema', '/console'],
@@ -96,10 +102,22 @@ describe('reads through the worker pool', () => {
     '/console/queue.csv?tab=resolved',
     '/console/dashboard.csv?table=category',
     '/console/dashboard.csv?table=area&public=1&period=year',
+    '/console/queue.csv?tab=open&council=DAR-KIM&ward=14101',
+    '/console/dashboard.csv?table=area&period=year&region=DAR&council=DAR-KIM',
   ])('when %s is exported, then the pool streams the same file in chunks', async (url) => {
     const r = await both(url, cookies.hq);
     expect(answer(r.pooled)).toEqual(answer(r.here));
     expect(r.pooled.status).toBe(200);
+  });
+
+  it('when a council is read by ward, then the pool names its wards as the main thread does', async () => {
+    const page = await both('/console/dashboard?period=year&council=DAR-KIM', cookies.darSup);
+    expect(page.pooled.status).toBe(200);
+    expect(page.pooled.text).toContain('<caption>By ward</caption>');
+    expect(page.pooled.text).toContain('<th scope="row">Magomeni</th>');
+    const queue = await both('/console?tab=open&council=DAR-KIM&ward=14101', cookies.darSup);
+    expect(queue.pooled.text).toContain('<option value="14101" selected>Magomeni</option>');
+    expect(queue.pooled.text).not.toContain('Kinondoni MC</td>'); // every row names its ward
   });
 
   it('when the whole queue is exported, then the file spans several of the workers chunks', async () => {

@@ -11,6 +11,7 @@ export type QueueTab = 'open' | 'unassigned' | 'resolved' | 'overdue';
 export interface LinkFilters {
   region?: string;
   council?: string;
+  ward?: string;
   category?: string;
   channel?: string;
 }
@@ -22,7 +23,7 @@ export function queueHref(
   f: LinkFilters = {},
 ): string {
   const q = new URLSearchParams({ tab });
-  for (const k of ['region', 'council', 'category', 'channel'] as const) {
+  for (const k of ['region', 'council', 'ward', 'category', 'channel'] as const) {
     const v = f[k];
     if (v) q.set(k, v);
   }

@@ -38,8 +38,10 @@ export interface TableContext {
   reference: ReferenceData;
   /** Filters every queue link carries (headquarters looking at one region: that region). */
   base: LinkFilters;
-  /** The dashboard of one area, for the area names (headquarters: each region's). */
+  /** The dashboard of one area, for the area names (a region's, a council's). */
   areaHref?: (code: string) => string;
+  /** The names of a council's wards by code, for its dashboard by ward. */
+  wardNames?: ReadonlyMap<string, string>;
 }
 
 const col = (lang: Lang, key: WordKey, kind: Kind) => ({ label: t(key, lang), kind });
@@ -50,7 +52,8 @@ function breakdownTable(
   title: string,
   rows: readonly Row[],
   label: (key: string) => string,
-  filters: (key: string) => LinkFilters,
+  /** The queue filters of a row's figures (undefined: the queue cannot show them, no links). */
+  filters: (key: string) => LinkFilters | undefined,
   withRate: boolean,
 ): Table {
   const { lang, period } = c;
@@ -92,10 +95,11 @@ function breakdownTable(
         f.ratingAverage,
         ...(withRate ? [r.per10k ?? null] : []),
       ];
+      const rowFilters = filters(r.key);
       const links = cells.map((_, i) => {
         const tab = tabs[i];
         if (i === 0) return c.areaHref && id === 'area' ? c.areaHref(r.key) : undefined;
-        return tab ? queueHref(tab, period, { ...c.base, ...filters(r.key) }) : undefined;
+        return tab && rowFilters ? queueHref(tab, period, { ...c.base, ...rowFilters }) : undefined;
       });
       return { cells, links };
     }),
@@ -105,19 +109,35 @@ function breakdownTable(
 /** Every table of the dashboard, in page order. */
 export function dashboardTables(d: Dashboard, c: TableContext): Table[] {
   const { lang, period, reference } = c;
-  const areaLabel = (code: string) =>
+  const areaLabel = (code: string) => {
+    switch (d.area) {
+      case 'region':
+        return reference.regions.find((r) => r.code === code)?.label[lang] ?? code;
+      case 'council':
+        return reference.councilLabels.get(code)?.[lang] ?? code;
+      case 'ward':
+        return code === '' ? t('dash.noWard', lang) : (c.wardNames?.get(code) ?? code);
+    }
+  };
+  // The queue has no filter for "no ward": that row's figures are not links.
+  const areaFilters = (k: string): LinkFilters | undefined =>
     d.area === 'region'
-      ? (reference.regions.find((r) => r.code === code)?.label[lang] ?? code)
-      : (reference.councilLabels.get(code)?.[lang] ?? code);
+      ? { region: k }
+      : d.area === 'council'
+        ? { council: k }
+        : k === ''
+          ? undefined
+          : { ward: k };
   const tables: Table[] = [
     breakdownTable(
       c,
       'area',
-      t(d.area === 'region' ? 'dash.byArea.region' : 'dash.byArea.council', lang),
+      t(`dash.byArea.${d.area}`, lang),
       d.byArea,
       areaLabel,
-      (k) => (d.area === 'region' ? { region: k } : { council: k }),
-      true,
+      areaFilters,
+      // No population figures below the council.
+      d.area !== 'ward',
     ),
     breakdownTable(
       c,

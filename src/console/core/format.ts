@@ -10,6 +10,7 @@ import {
   workingMsBetween,
   type WorkingHours,
 } from '../../text/calendar';
+import type { Ward } from '../../reference/core/ward-list';
 import type { Lang } from '../../text/translate';
 import { t } from './words';
 
@@ -94,3 +95,7 @@ export function staffChoice(
   const region = withRegion && s.regionCode ? `, ${s.regionCode}` : '';
   return { value: String(s.id), label: `${s.name} (${t(`role.${s.role}`, lang)}${region})` };
 }
+
+/** Pure. Wards in the order of their names, as a list to pick from shows them. */
+export const wardsByName = (wards: readonly Ward[]): Ward[] =>
+  [...wards].sort((a, b) => a.name.localeCompare(b.name, 'en') || a.code.localeCompare(b.code));

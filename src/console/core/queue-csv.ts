@@ -1,10 +1,12 @@
 /**
  * Pure. The queue as a spreadsheet: one row per complaint, headed in the staff member's language,
  * names rather than codes, times as `YYYY-MM-DD HH:MM` Tanzanian time (Excel reads that as a date
- * and time). Never the citizen's phone: an export leaves the console's audit trail.
+ * and time). Never the citizen's phone: an export leaves the console's audit trail. The place as
+ * typed, then the ward it was recognised as and that ward's postcode (empty when none).
  */
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import type { QueueRow } from '../../complaints/queue';
+import type { Ward } from '../../reference/core/ward-list';
 import type { CsvCell } from '../../reports/csv';
 import type { ReferenceData } from '../../reference/types';
 import { isoDateTime } from '../../text/calendar';
@@ -18,7 +20,9 @@ const HEADER: WordKey[] = [
   'complaint.category',
   'complaint.region',
   'complaint.council',
-  'complaint.place',
+  'complaint.placeTyped',
+  'export.ward',
+  'export.postcode',
   'complaint.channel',
   'complaint.status',
   'complaint.assignee',
@@ -37,6 +41,8 @@ export function csvTime(ms: number | null): string {
 export interface QueueCsvContext {
   lang: Lang;
   reference: ReferenceData;
+  /** Every ward by its code (src/reference/wards.ts). */
+  wards: ReadonlyMap<string, Pick<Ward, 'name' | 'postcode'>>;
   now: number;
 }
 
@@ -45,6 +51,7 @@ export function queueCsv(
   c: QueueCsvContext,
 ): { header: string[]; rows: Iterable<CsvCell[]> } {
   const regionNames = new Map(c.reference.regions.map((r) => [r.code, r.label[c.lang]]));
+  const wardOf = (row: QueueRow) => (row.wardCode === null ? undefined : c.wards.get(row.wardCode));
   const named = (row: QueueRow): CsvCell[] => [
     formatComplaintNumber(row.number),
     csvTime(row.createdAt),
@@ -52,6 +59,9 @@ export function queueCsv(
     regionNames.get(row.regionCode) ?? row.regionCode,
     c.reference.councilLabels.get(row.councilCode)?.[c.lang] ?? row.councilCode,
     row.place ?? '',
+    // A code the list no longer has is still written, as its code.
+    row.wardCode === null ? '' : (wardOf(row)?.name ?? row.wardCode),
+    wardOf(row)?.postcode ?? '',
     tKey(`channel.${row.channel}`, c.lang),
     codeLabel('status', row.status, c.lang),
     row.assigneeName ?? '',

@@ -7,6 +7,7 @@ import { clusterInfo } from '../../complaints/clusters';
 import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
 import { complaintInScope, complaintView } from '../../complaints/detail';
 import { assignableStaff, listStaff } from '../../staff/repository';
+import { loadWardList } from '../../reference/wards';
 import { heldUntil } from '../../outbox/core/quiet-hours';
 import { clockTime } from '../../text/calendar';
 import { staffChoice } from '../core/format';
@@ -40,6 +41,11 @@ export function complaintPageOf(
   if (!view) return notFoundOf(r);
   const c = view.complaint;
   const staffByPhone = new Map(listStaff(deps.db).map((s) => [s.phone, s.name]));
+  // A code the list no longer has (a newer list) is still shown, as its code.
+  const ward =
+    c.wardCode === null
+      ? undefined
+      : (loadWardList().byCode.get(c.wardCode) ?? { name: c.wardCode, postcode: null });
   const html = complaintPage({
     frame: frameOf(r, t('complaint.title', v.lang, { number: c.number }), 'queue', {
       ...(extra.notice ? { notice: extra.notice } : {}),
@@ -74,6 +80,7 @@ export function complaintPageOf(
         v.staff.role === 'hq' ||
         (v.staff.role === 'supervisor' && v.staff.regionCode === c.regionCode),
     },
+    ...(ward ? { ward: { name: ward.name, postcode: ward.postcode } } : {}),
     ...(extra.shownPhone ? { shownPhone: extra.shownPhone } : {}),
     ...(extra.draft ? { draft: extra.draft } : {}),
     ...(extra.fieldError ? { fieldError: extra.fieldError } : {}),

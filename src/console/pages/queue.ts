@@ -9,6 +9,7 @@ import { ftsQuery, looksLikeNumber } from '../../complaints/core/search';
 import { complaintInScope } from '../../complaints/detail';
 import { loadQueue, walkQueue, TABS, type QueueFilters, type Tab } from '../../complaints/queue';
 import { assignableStaff } from '../../staff/repository';
+import { loadWardList, type Ward } from '../../reference/wards';
 import { csvBody } from '../../reports/csv';
 import {
   addWorkingMs,
@@ -19,7 +20,7 @@ import {
 } from '../../text/calendar';
 import type { Streamed } from '../../../db/reads';
 import type { StaffRow } from '../../../db/schema';
-import { staffChoice } from '../core/format';
+import { staffChoice, wardsByName } from '../core/format';
 import { queueCsv } from '../core/queue-csv';
 import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
@@ -29,7 +30,7 @@ import { queuePage } from '../views/queue';
 const STATUSES = ['received', 'assigned', 'in_progress', 'resolved', 'closed'] as const;
 const CHANNELS = ['ussd', 'call', 'sms', 'demo'];
 // prettier-ignore
-const KEYS = ['tab', 'q', 'region', 'council', 'category', 'status', 'channel', 'from', 'to', 'after'];
+const KEYS = ['tab', 'q', 'region', 'council', 'ward', 'category', 'status', 'channel', 'from', 'to', 'after'];
 
 /** The filters a request asks for, keeping only values that name something real. */
 function filtersOf(
@@ -45,6 +46,9 @@ function filtersOf(
   const f: QueueFilters = {};
   if (ref.regions.some((r) => r.code === asked.region)) f.regionCode = asked.region;
   if (asked.council && ref.councilLabels.has(asked.council)) f.councilCode = asked.council;
+  // A ward of the council filtered to (its list's code), else left out like any unknown value.
+  const wards = f.councilCode === undefined ? [] : councilWards(f.councilCode);
+  if (wards.some((w) => w.code === asked.ward)) f.wardCode = asked.ward;
   if (asked.category && ref.categories.includes(asked.category)) f.categoryCode = asked.category;
   const status = STATUSES.find((s) => s === asked.status);
   if (status) f.status = status;
@@ -55,6 +59,9 @@ function filtersOf(
   if (to !== undefined) f.until = to + DAY_MS;
   return { query: asked, filters: f };
 }
+
+/** A council's wards (none: the council has no ward list). */
+const councilWards = (code: string): readonly Ward[] => loadWardList().byCouncil.get(code) ?? [];
 
 const defaultTab = (v: Viewer): Tab => (v.staff.role === 'officer' ? 'mine' : 'open');
 
@@ -108,6 +115,14 @@ export function queuePageOf(
   );
   const regionCodes =
     v.scope.kind === 'all' ? deps.reference.regions.map((x) => x.code) : [v.staff.regionCode ?? ''];
+  const byCode = loadWardList().byCode;
+  const wardNames = new Map(
+    q.rows.flatMap((row) => {
+      const ward = row.wardCode === null ? undefined : byCode.get(row.wardCode);
+      return ward ? [[ward.code, ward.name] as const] : [];
+    }),
+  );
+  const wards = filters.councilCode === undefined ? [] : councilWards(filters.councilCode);
   const html = queuePage({
     frame: frameOf(r, t('queue.title', v.lang), 'queue', {
       ...(o.notice ? { notice: o.notice } : {}),
@@ -123,6 +138,8 @@ export function queuePageOf(
     query: { ...query, tab },
     next: q.next,
     regionCodes,
+    wards: wardsByName(wards).map((w) => ({ value: w.code, label: w.name })),
+    wardNames,
     assignees: assignableOf(deps, v, filters.regionCode).map((s) => staffChoice(s, v.lang, true)),
     csrf: v.session.csrf,
     clusters: clusterSizes(deps.db, v.scope, q.rows),
@@ -165,7 +182,12 @@ export function queueCsvOf(deps: ConsoleDeps, r: PageRequest): Streamed<{ name: 
   const { filters, tab } = requestOf(deps, r.query, v);
   const clock = clockOf(deps);
   const rows = walkQueue(deps.db, { scope: v.scope, me: v.staff.id, tab, filters }, clock);
-  const table = queueCsv(rows, { lang: v.lang, reference: deps.reference, now: clock.now });
+  const table = queueCsv(rows, {
+    lang: v.lang,
+    reference: deps.reference,
+    wards: loadWardList().byCode,
+    now: clock.now,
+  });
   const name = `kero-${tab}-${isoDateTime(clock.now).slice(0, 10)}.csv`;
   return { head: { name }, body: csvBody(table.header, table.rows) };
 }

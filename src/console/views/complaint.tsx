@@ -35,6 +35,25 @@ export interface ComplaintPageView {
   /** The field of the form that failed, for its error message. */
   fieldError?: { field: string; text: string };
   cluster: ClusterView;
+  /** The ward the place was recognised as (src/reference/wards.ts), when it was. */
+  ward?: { name: string; postcode: string | null };
+}
+
+/** The place as typed, and the ward and village it was recognised as, when it was. */
+function placeFacts(v: ComplaintPageView): [string, string][] {
+  const { lang, complaint: c, ward } = v;
+  const typed = c.place ?? t('common.none', lang);
+  if (!ward) return [[t('complaint.place', lang), typed]];
+  return [
+    [t('complaint.placeTyped', lang), typed],
+    [
+      t('complaint.ward', lang),
+      ward.postcode === null
+        ? ward.name
+        : t('complaint.wardPostcode', lang, { name: ward.name, postcode: ward.postcode }),
+    ],
+    ...(c.village === null ? [] : [[t('complaint.village', lang), c.village] as [string, string]]),
+  ];
 }
 
 export function PreviewBlock({ lang, preview }: { lang: Lang; preview: ReplyPreview }) {
@@ -63,7 +82,7 @@ function Facts({ v }: { v: ComplaintPageView }) {
     [t('complaint.category', lang), codeLabel('category', c.categoryCode, lang)],
     [t('complaint.region', lang), region],
     [t('complaint.council', lang), ref.councilLabels.get(c.councilCode)?.[lang] ?? c.councilCode],
-    [t('complaint.place', lang), c.place ?? t('common.none', lang)],
+    ...placeFacts(v),
     [t('complaint.channel', lang), tKey(`channel.${c.channel}`, lang)],
     [t('complaint.level', lang), tKey(`level.${c.level}`, lang)],
     [t('complaint.filed', lang), dateTime(c.createdAt)],

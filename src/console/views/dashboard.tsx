@@ -33,8 +33,12 @@ export interface DashboardView {
   dashboard: Dashboard;
   /** Filters every queue link carries, and the dashboard's own query beyond the period. */
   base: LinkFilters;
-  /** Headquarters: each region's own dashboard. */
+  /** Each area's own dashboard (headquarters: a region's; a region's: a council's). */
   areaHref?: (code: string) => string;
+  /** The names of the council's wards by code (a council's dashboard). */
+  wardNames?: ReadonlyMap<string, string>;
+  /** A council's dashboard: back to its region's. */
+  up?: { href: string; text: string };
 }
 
 const nf = new Intl.NumberFormat('en-US');
@@ -62,6 +66,7 @@ const periodQuery = (v: DashboardView) => ({
     ? { period: 'custom', from: v.period.fromDate, to: v.period.toDate }
     : { period: v.period.preset }),
   ...(v.base.region ? { region: v.base.region } : {}),
+  ...(v.base.council ? { council: v.base.council } : {}),
 });
 
 function PeriodPicker({ v }: { v: DashboardView }) {
@@ -73,7 +78,11 @@ function PeriodPicker({ v }: { v: DashboardView }) {
         {PRESETS.filter((p) => p !== 'custom').map((p) => (
           <li key={p}>
             <a
-              href={dashboardHref('/console/dashboard', { period: p, region: v.base.region })}
+              href={dashboardHref('/console/dashboard', {
+                period: p,
+                region: v.base.region,
+                council: v.base.council,
+              })}
               aria-current={period.preset === p ? 'page' : undefined}
             >
               {t(`dash.preset.${p}`, lang)}
@@ -84,6 +93,7 @@ function PeriodPicker({ v }: { v: DashboardView }) {
       <form method="get" action="/console/dashboard" class="search">
         <input type="hidden" name="period" value="custom" />
         {v.base.region && <input type="hidden" name="region" value={v.base.region} />}
+        {v.base.council && <input type="hidden" name="council" value={v.base.council} />}
         <Field id="d-from" label={t('dash.from', lang)}>
           <input type="date" id="d-from" name="from" value={period.fromDate} required />
         </Field>
@@ -334,11 +344,14 @@ function Chart({ v, table }: { v: DashboardView; table: Table }) {
 /** More columns than fit beside a chart at 1280 px (by region, by council): the chart goes above. */
 const STACKED_OVER = 9;
 
-/** A table beside its chart; the staff table alone; a wide table under its chart. */
+/**
+ * A table beside its chart; the staff table alone; a wide table under its chart, and the areas'
+ * table too (a council's by ward has a column fewer, but names like "Not matched to a ward").
+ */
 const pairClass = (table: Table): string =>
   table.id === 'staff'
     ? 'pair wide'
-    : table.columns.length > STACKED_OVER
+    : table.columns.length > STACKED_OVER || table.id === 'area'
       ? 'pair stacked'
       : 'pair';
 
@@ -349,6 +362,7 @@ export function dashboardPage(v: DashboardView): string {
     period,
     reference: v.reference,
     base: v.base,
+    ...(v.wardNames ? { wardNames: v.wardNames } : {}),
     ...(v.areaHref ? { areaHref: v.areaHref } : {}),
   });
   const range = { from: formatDate(period.from), to: formatDate(period.until - 1) };
@@ -360,6 +374,11 @@ export function dashboardPage(v: DashboardView): string {
       <p class="lead">
         <strong>{v.scopeText}.</strong> {t('dash.cohort', lang, range)}
       </p>
+      {v.up && (
+        <p class="no-print">
+          <a href={v.up.href}>{v.up.text}</a>
+        </p>
+      )}
       <PeriodPicker v={v} />
       {figuresWait !== null && (
         <p class="panel" role="status">

@@ -29,6 +29,10 @@ export interface QueueView {
   next?: string | undefined;
   /** Regions offered in the filter (headquarters only); councils of these. */
   regionCodes: string[];
+  /** The wards of the council filtered to, by name (none: no council, or no ward list). */
+  wards: Choice[];
+  /** The names of the rows' wards, by code. */
+  wardNames: ReadonlyMap<string, string>;
   /** Staff a supervisor may assign the selected complaints to (none: no bulk assignment). */
   assignees: Choice[];
   csrf: string;
@@ -95,7 +99,7 @@ function Filters({ v }: { v: QueueView }) {
   const { lang, reference: ref, query } = v;
   const regions = ref.regions.filter((r) => v.regionCodes.includes(r.code));
   const opt = (value: string, label: string): Choice => ({ value, label });
-  const open = ['region', 'council', 'category', 'status', 'channel', 'from', 'to'].some(
+  const open = ['region', 'council', 'ward', 'category', 'status', 'channel', 'from', 'to'].some(
     (k) => query[k],
   );
   return (
@@ -130,6 +134,17 @@ function Filters({ v }: { v: QueueView }) {
               ))}
             </select>
           </Field>
+          {v.wards.length > 0 && (
+            <Field id="f-ward" label={t('queue.filter.ward', lang)}>
+              <Select
+                id="f-ward"
+                name="ward"
+                value={query.ward ?? ''}
+                blank={t('common.all', lang)}
+                choices={v.wards}
+              />
+            </Field>
+          )}
           <Field id="f-category" label={t('queue.filter.category', lang)}>
             <Select
               id="f-category"
@@ -184,6 +199,7 @@ function Row({ v, row, select }: { v: QueueView; row: QueueRow; select: boolean 
   const badge = slaBadge(v.now, row.dueAt, v.hours, lang);
   const number = formatComplaintNumber(row.number);
   const label = (c: (typeof COLUMNS)[number]) => t(`queue.col.${c}`, lang);
+  const ward = row.wardCode === null ? undefined : v.wardNames.get(row.wardCode);
   return (
     <tr>
       {select && (
@@ -207,7 +223,11 @@ function Row({ v, row, select }: { v: QueueView; row: QueueRow; select: boolean 
       </td>
       <td data-label={label('category')}>{codeLabel('category', row.categoryCode, lang)}</td>
       <td data-label={label('council')}>
-        {v.reference.councilLabels.get(row.councilCode)?.[lang] ?? row.councilCode}
+        {/* One box: on a phone the cell's parts are laid out side by side. */}
+        <span>
+          {v.reference.councilLabels.get(row.councilCode)?.[lang] ?? row.councilCode}
+          {ward && <span class="meta"> · {ward}</span>}
+        </span>
       </td>
       <td data-label={label('age')}>{ago(v.now, row.createdAt, lang)}</td>
       <td data-label={label('sla')}>
