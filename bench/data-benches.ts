@@ -10,6 +10,7 @@ import { ISOLATION_DEFAULTS, runIsolationBench } from './isolation';
 import { printIsolationReport, type IsolationResult } from './isolation-report';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
 import { runOutboxBench, type OutboxBenchResult } from './outbox';
+import { runPlaceMatchBench, type PlaceMatchBenchResult } from './place-match';
 import { printReportsBench, runReportsBench, type ReportsBenchResult } from './reports';
 import { printUpgrade, runUpgrade, type UpgradeRun } from './upgrade';
 import { runWriteCostBench, type WriteCost } from './write-cost';
@@ -26,6 +27,8 @@ export async function runDataBenches(parts: {
   dashboard: boolean;
   /** What the rollup costs a filing and a status change (bench/write-cost.ts). */
   writes: boolean;
+  /** Recognising a typed ward or village, beside a USSD hop (bench/place-match.ts). */
+  placeMatch: boolean;
   /** An upgrade from the previous release's database of this many complaints. */
   upgrade?: { complaints: number } | undefined;
   /** USSD first screens beside the readers, on a desk of this many complaints. */
@@ -74,6 +77,11 @@ export async function runDataBenches(parts: {
     );
     writes = runWriteCostBench();
   }
+  let places: PlaceMatchBenchResult | undefined;
+  if (parts.placeMatch) {
+    console.log('\nPlace match: a typed ward or village at every council, beside a USSD hop');
+    places = runPlaceMatchBench();
+  }
   let upgrade: UpgradeRun | undefined;
   if (parts.upgrade) {
     const n = parts.upgrade.complaints.toLocaleString('en');
@@ -89,8 +97,8 @@ export async function runDataBenches(parts: {
     );
     isolation = await runIsolationBench({ ...ISOLATION_DEFAULTS, ...parts.isolation });
   }
-  const any = [outbox, assignment, open311, report, desk, dashboard, writes, upgrade, isolation];
-  if (any.every((x) => x === undefined)) return;
+  const any = [outbox, assignment, open311, report, desk, dashboard, writes, places, upgrade];
+  if ([...any, isolation].every((x) => x === undefined)) return;
   console.log('');
   if (outbox) {
     const ok = outbox.smsPerSecond >= 500 && outbox.exactlyOnce;
@@ -121,6 +129,14 @@ export async function runDataBenches(parts: {
   if (one) {
     console.log(
       `status change with the one rollup: ${one.statusChangeUs.toFixed(1)} us   (target <= 100 us: ${mark(one.statusChangeUs <= 100)})`,
+    );
+  }
+  const match = places?.matches.at(-1);
+  const hop = places?.hops.find((h) => h.label.includes('place'));
+  if (places && match && hop) {
+    const ok = match.p99Us < 1000;
+    console.log(
+      `place match at ${places.councils} councils: mean ${match.meanUs.toFixed(1)} us, p99 ${match.p99Us.toFixed(1)} us (the hop typing it: mean ${hop.meanUs.toFixed(0)} us), index build ${places.build.first.meanMs.toFixed(2)} ms a council once   (target: a match well under 1 ms: ${mark(ok)})`,
     );
   }
   if (upgrade) {

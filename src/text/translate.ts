@@ -10,9 +10,14 @@ export type { TextKey };
 export type Lang = 'sw' | 'en';
 export const LANGS: readonly Lang[] = ['sw', 'en'];
 
-/** A piece of text: a translation key with variables, or text as typed (rendered in GSM-7). */
+/**
+ * A piece of text: a translation key with variables, or text as typed (rendered in GSM-7).
+ * `truncatable`: a line that gives way when a USSD page is full (cut with '..', then left out),
+ * as typed text does, or a line built from it (the ward recognised in a typed place).
+ */
 export type Text =
-  { key: TextKey; vars?: Record<string, string | number> } | { raw: string; truncatable?: boolean };
+  | { key: TextKey; vars?: Record<string, string | number>; truncatable?: boolean }
+  | { raw: string; truncatable?: boolean };
 
 const locales = { en, sw } as const;
 

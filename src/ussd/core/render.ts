@@ -28,16 +28,19 @@ function navLines(view: View, lang: Lang, more: boolean): string[] {
 
 /** Shortest form of a truncatable line before it is left out altogether. */
 const MIN_CUT = 12;
+/**
+ * The same for a line naming what typed text was recognised as: its label and enough of a name
+ * to tell ("Kata: Kibosho Magh.."). Shorter it says nothing, so the lines below it go first.
+ */
+const MIN_CUT_RECOGNISED = 20;
 
 /**
  * The lines above the items, as pagination measures them. Truncatable lines (typed text) are not
  * counted: they give way to the options (cut, then left out by fitPage), so a screen's own
- * options are never pushed onto a second page by what the caller typed.
+ * options are never pushed onto a second page by what the caller typed or what it named.
  */
 function headerLines(view: View, lang: Lang): string[] {
-  return view.lines
-    .filter((t) => !('raw' in t && t.truncatable === true))
-    .map((t) => textOf(t, lang, view.vars));
+  return view.lines.filter((t) => t.truncatable !== true).map((t) => textOf(t, lang, view.vars));
 }
 
 const bodyLength = (lines: string[]) => 4 + lines.join('\n').length;
@@ -84,30 +87,45 @@ export function paginate(view: View, lang: Lang): Page[] {
   return pages;
 }
 
-/** A line cut to at most `max` characters, marked with '..' when cut. */
+/** A line cut to at most `max` characters, marked with '..' when cut (not ',..'). */
 const cut = (line: string, max: number) =>
-  line.length <= max ? line : `${line.slice(0, max - 2).trimEnd()}..`;
+  line.length <= max ? line : `${line.slice(0, max - 2).replace(/[\s,]+$/, '')}..`;
 
 /**
- * Pure. Shortens truncatable lines until the body fits the budget: always the longest one, a
- * character at a time, so that several typed lines (place, description) share the room evenly.
- * None goes below MIN_CUT.
+ * The truncatable line to shorten next: the longest one still above its shortest form, typed
+ * text first. A line naming what typed text was recognised as (the ward) gives way only after
+ * it: the caller knows what they typed, and has to check what it was taken for.
+ */
+function nextToCut(view: View, max: readonly number[]): number {
+  for (const typed of [true, false]) {
+    const shortest = typed ? MIN_CUT : MIN_CUT_RECOGNISED;
+    let longest = -1;
+    max.forEach((m, i) => {
+      const t = view.lines[i];
+      const isTyped = t !== undefined && 'raw' in t;
+      if (isTyped === typed && m !== Infinity && m > shortest && m > (max[longest] ?? 0)) {
+        longest = i;
+      }
+    });
+    if (longest >= 0) return longest;
+  }
+  return -1;
+}
+
+/**
+ * Pure. Shortens truncatable lines until the body fits the budget, a character at a time (see
+ * nextToCut), so that several typed lines (place, description) share the room evenly. None goes
+ * below its shortest form (MIN_CUT, MIN_CUT_RECOGNISED).
  */
 function fitLines(view: View, lang: Lang, fixed: (lines: string[]) => string[]): string[] {
   const full = view.lines.map((t) => textOf(t, lang, view.vars));
-  const max = full.map((line, i) => {
-    const t = view.lines[i];
-    return t && 'raw' in t && t.truncatable === true ? line.length : Infinity;
-  });
+  const max = full.map((line, i) => (view.lines[i]?.truncatable === true ? line.length : Infinity));
   const errorLine = view.error ? [textOf(view.error, lang, view.vars)] : [];
   const shown = () => [...errorLine, ...full.map((line, i) => cut(line, max[i] ?? Infinity))];
   while (bodyLength(fixed(shown())) > PAGE_BUDGET) {
-    let longest = -1;
-    max.forEach((m, i) => {
-      if (m !== Infinity && m > MIN_CUT && m > (max[longest] ?? 0)) longest = i;
-    });
-    if (longest < 0) break;
-    max[longest] = (max[longest] ?? MIN_CUT) - 1;
+    const next = nextToCut(view, max);
+    if (next < 0) break;
+    max[next] = (max[next] ?? MIN_CUT) - 1;
   }
   return shown();
 }
@@ -129,16 +147,25 @@ export function renderView(view: View, lang: Lang, pageIndex = 0): string {
 
 /**
  * Pure. Makes a page fit when its layout (made without the error line and the typed text) does
- * not: cut truncatable lines, then leave out header lines from the bottom (the first stays: the
- * error line when there is one, else the prompt), then items from the end of the page (one
- * stays). Page boundaries never move, so 98 and 0 lead where they did after a wrong reply; an
- * item left out is still chosen by its number.
+ * not: cut truncatable lines, then leave out header lines (the prompt first after a wrong reply,
+ * then from the bottom; the first stays: the error line when there is one, else the prompt;
+ * those left are cut again, less), then items from the end of the page (one stays). Page
+ * boundaries never move, so 98 and 0 lead where they did after a wrong reply; an item left out
+ * is still chosen by its number.
  */
 function fitPage(view: View, lang: Lang, pageItems: string[], nav: string[]): string[] {
   let items = pageItems;
-  let header = fitLines(view, lang, (l) => [...l, ...items, ...nav]);
+  let lines = view.lines;
+  // Fitted again after each line left out: the lines above it take back the room it had.
+  const fitted = () => fitLines({ ...view, lines }, lang, (l) => [...l, ...items, ...nav]);
+  let header = fitted();
   const over = () => bodyLength([...header, ...items, ...nav]) > PAGE_BUDGET;
-  while (over() && header.length > 1) header = header.slice(0, -1);
+  while (over() && header.length > 1) {
+    // After a wrong reply the error line asks again: the prompt is the first to go.
+    const promptFirst = view.error !== undefined && lines.length > 1 && lines[0] === view.lines[0];
+    lines = promptFirst ? lines.slice(1) : lines.slice(0, -1);
+    header = fitted();
+  }
   while (over() && items.length > 1) items = items.slice(0, -1);
   return [...header, ...items, ...nav];
 }
