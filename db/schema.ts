@@ -40,9 +40,26 @@ export const councils = sqliteTable(
   (t) => [index('councils_region_idx').on(t.regionCode, t.position)],
 );
 
+/**
+ * Complaint categories, managed by headquarters in the console (issue 20): names in both
+ * languages, menu order, per-category SLA (null: the configured SLA_FIRST_RESPONSE_DAYS /
+ * SLA_RESOLUTION_DAYS), whether Open311 publishes them, and retirement (kept on old complaints,
+ * gone from the menus). The nine of the first release are seeded (db/seed/seed.ts) and named by
+ * migration 0022; after that the rows are the centre's.
+ */
 export const categories = sqliteTable('categories', {
   code: text('code').primaryKey(),
   position: integer('position').notNull(),
+  nameSw: text('name_sw').notNull().default(''),
+  nameEn: text('name_en').notNull().default(''),
+  /** Working days to a first response; null: the configured default. */
+  firstResponseDays: integer('first_response_days'),
+  /** Calendar days to resolution; null: the configured default. */
+  resolutionDays: integer('resolution_days'),
+  /** Whether Open311 lists the category and its complaints. */
+  public: integer('public', { mode: 'boolean' }).notNull().default(true),
+  retiredAt: millis('retired_at'),
+  updatedAt: millis('updated_at'),
 });
 
 export const citizens = sqliteTable('citizens', {

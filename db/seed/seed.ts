@@ -1,12 +1,13 @@
 /**
  * Reference data: Tanzania's regions and councils (NBS 2022 census, tz-admin-units.json, copied here
- * so a clone needs nothing outside the repo) and the complaint categories. Idempotent upserts.
+ * so a clone needs nothing outside the repo) and the first release's complaint categories.
+ * Idempotent: regions and councils upserted, categories only added when missing.
  */
-import { sql } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { z } from 'zod';
 import adminUnits from './tz-admin-units.json';
 import { categories, councils, regions } from '../schema';
+import { translate } from '../../src/text/translate';
 import type * as schema from '../schema';
 
 export const categoryCodes = [
@@ -79,10 +80,17 @@ export function seedReferenceData(db: BetterSQLite3Database<typeof schema>): voi
           .run();
       });
     });
+    // The first release's categories, once: after that they are the centre's to rename, reorder
+    // and retire in the console, and a restart must not undo that.
     categoryCodes.forEach((code, i) => {
       tx.insert(categories)
-        .values({ code, position: i + 1 })
-        .onConflictDoUpdate({ target: categories.code, set: { position: sql`excluded.position` } })
+        .values({
+          code,
+          position: i + 1,
+          nameSw: translate(`category.${code}`, 'sw'),
+          nameEn: translate(`category.${code}`, 'en'),
+        })
+        .onConflictDoNothing()
         .run();
     });
   });

@@ -10,7 +10,7 @@ import type { ActionDeps } from './actions';
 import { pickEscalationOwner, type Candidate, type Level } from './core/assignment';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent, updateComplaint } from './repository';
-import { dueEscalation, type SlaPolicy } from './core/sla';
+import { dueEscalation, policyFor, shortestPolicy, type SlaPolicy } from './core/sla';
 import { translate } from '../text/translate';
 import { escalationCandidates, resolvedBefore } from './lists-repository';
 import { loadCandidates } from './candidates';
@@ -137,9 +137,11 @@ export function runEscalations(deps: EscalationDeps): Escalated[] {
   const now = deps.now();
   const ctx: NotifyContext = { now, reference: deps.reference, source: 'system' };
   const { policy } = deps;
-  // A deadline is never earlier than this many calendar days after filing: the index narrows the scan.
-  const firstBefore = now - policy.firstResponseWorkingDays * DAY;
-  const resolutionBefore = now - policy.resolutionDays * DAY;
+  // A deadline is never earlier than this many calendar days after filing (the shortest any
+  // category sets): the index narrows the scan.
+  const shortest = shortestPolicy(policy, deps.reference.categoryInfo.values());
+  const firstBefore = now - shortest.firstResponseWorkingDays * DAY;
+  const resolutionBefore = now - shortest.resolutionDays * DAY;
   const done: Escalated[] = [];
   let afterId = 0;
   for (;;) {
@@ -152,7 +154,8 @@ export function runEscalations(deps: EscalationDeps): Escalated[] {
       });
       const cache: CandidateCache = new Map();
       for (const c of rows) {
-        const due = dueEscalation(c, now, policy);
+        const categoryPolicy = policyFor(policy, deps.reference.categoryInfo.get(c.categoryCode));
+        const due = dueEscalation(c, now, categoryPolicy);
         if (due) done.push(escalateOne(tx, ctx, cache, c, due));
       }
       return rows;

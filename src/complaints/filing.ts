@@ -9,7 +9,7 @@ import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
 import { formatComplaintNumber } from './core/numbers';
 import { placeKey } from './core/place';
-import { firstResponseDue, resolutionDue, type SlaPolicy } from './core/sla';
+import { firstResponseDue, policyFor, resolutionDue, type SlaPolicy } from './core/sla';
 import { insertComplaint, insertEvent, upsertCitizen } from './repository';
 import { translate, type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';
@@ -41,6 +41,8 @@ export interface FileComplaintInput {
  */
 export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintInput): ComplaintRow {
   const { phone, number, draft, language, now } = input;
+  // The category's own deadlines where headquarters set them, fixed now for this complaint.
+  const policy = policyFor(input.policy, ref.categoryInfo.get(draft.categoryCode));
   upsertCitizen(tx, phone, language, now);
   const owner = ownerForNewComplaint(tx, draft);
   const complaint = insertComplaint(tx, {
@@ -66,8 +68,8 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     status: owner.staffId === null ? 'received' : 'assigned',
     level: owner.level,
     assigneeId: owner.staffId,
-    firstResponseDueAt: firstResponseDue(now, input.policy),
-    resolutionDueAt: resolutionDue(now, input.policy),
+    firstResponseDueAt: firstResponseDue(now, policy),
+    resolutionDueAt: resolutionDue(now, policy),
     createdAt: now,
     updatedAt: now,
   });

@@ -20,6 +20,7 @@ import { dashboardRoutes } from './routes/dashboard';
 import { queueRoutes } from './routes/queue';
 import { sendHtml } from './routes/respond';
 import { signInRoutes } from './routes/sign-in';
+import { categoryRoutes } from './routes/categories';
 import { importUpload, staffRoutes } from './routes/staff';
 import { busyPage, messagePage } from './views/message';
 
@@ -85,6 +86,7 @@ export function consoleRouter(
   router.use(complaintRoutes(deps, reads));
   router.use(callRoutes(deps, reads));
   router.use(staffRoutes(deps, reads));
+  router.use(categoryRoutes(deps, reads));
   router.use(dashboardRoutes(reads));
   router.use(accountRoutes(deps, names, reads));
   router.use((req, res) => {

@@ -8,6 +8,7 @@ import type { Jobs, Reads } from '../../db/reads';
 import type { ConsoleDeps } from './deps';
 import { accountGet } from './pages/account';
 import { callGet } from './pages/call';
+import { categoriesGet, categoryEditGet } from './pages/categories';
 import { complaintGet } from './pages/complaint';
 import { dashboardCsvOf, dashboardGet } from './pages/dashboard';
 import { queueCsvOf, queueGet } from './pages/queue';
@@ -21,6 +22,8 @@ export const consoleJobs = {
   staff: { ask: staffGet },
   staffEdit: { ask: staffEditGet },
   staffDeactivate: { ask: deactivateGet },
+  categories: { ask: categoriesGet },
+  categoryEdit: { ask: categoryEditGet },
   dashboard: { ask: dashboardGet },
   dashboardCsv: { stream: dashboardCsvOf },
   account: { ask: accountGet },

@@ -4,6 +4,7 @@
  * into each worker), and the pool that runs them (db/read-pool.ts) with ./read-worker as entry.
  */
 import os from 'node:os';
+import { categoryKeeper } from '../categories/service';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { createReadPool, type ReadPool } from '../../db/read-pool';
@@ -52,7 +53,10 @@ const noRandomness = (): number => {
 
 /** A worker's dependencies at the main thread's clock `at`. */
 export function workerDepsOf(db: Db, s: ReadSettings, logger: Logger): (at: number) => WorkerDeps {
+  // Headquarters may change the categories while the worker runs: each job sees the latest.
+  const keepCategories = categoryKeeper(db, s.reference);
   return (at) => {
+    keepCategories();
     const base = { db, now: () => at, logger, reference: s.reference };
     return {
       ...(s.console ? { console: { ...s.console, ...base, randomInt: noRandomness } } : {}),

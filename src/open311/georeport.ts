@@ -82,22 +82,50 @@ function windowAnswer(deps: Open311Deps, q: WindowQuery, paging: Paging): Answer
   };
 }
 
+/**
+ * The categories Open311 publishes (headquarters' `public` flag; retired ones too, for their old
+ * complaints) and whether some are kept out.
+ */
+export function publicCategories(ref: ReferenceData): { codes: string[]; hidden: Set<string> } {
+  const all = [...ref.categoryInfo.values()];
+  return {
+    codes: all.filter((c) => c.public).map((c) => c.code),
+    hidden: new Set(all.filter((c) => !c.public).map((c) => c.code)),
+  };
+}
+
+/** Complaints read by number, less those of a category Open311 does not publish. */
+function byNumbers(deps: Open311Deps, numbers: readonly string[]) {
+  const { hidden } = publicCategories(deps.reference);
+  return publishedByNumbers(deps.db, numbers, deps.open311.descriptions).filter(
+    (c) => !hidden.has(c.categoryCode),
+  );
+}
+
 function requests(deps: Open311Deps, params: Params, paging: () => Paging): Answer {
-  const q = parseRequestsQuery(params, deps.now(), deps.reference.categories);
+  const { codes, hidden } = publicCategories(deps.reference);
+  const q = parseRequestsQuery(params, deps.now(), codes);
   if (!q.ok) return { status: 400, doc: errorDocument(q.errors), maxAge: 0 };
-  if (q.value.kind === 'window') return windowAnswer(deps, q.value, paging());
-  const rows = publishedByNumbers(deps.db, q.value.numbers, deps.open311.descriptions);
+  if (q.value.kind === 'window') {
+    // With a category kept out, a window without service_code lists the published ones only.
+    const w =
+      q.value.serviceCodes || hidden.size === 0 ? q.value : { ...q.value, serviceCodes: codes };
+    return windowAnswer(deps, w, paging());
+  }
+  const rows = byNumbers(deps, q.value.numbers);
   return { status: 200, doc: serviceRequests(rows, deps.open311.policy), maxAge: REQUESTS_MAX_AGE };
 }
 
 function request(deps: Open311Deps, id: string): Answer {
   const number = id.replace(/[\s-]/g, '');
-  const rows = /^\d{1,16}$/.test(number)
-    ? publishedByNumbers(deps.db, [number], deps.open311.descriptions)
-    : [];
+  const rows = /^\d{1,16}$/.test(number) ? byNumbers(deps, [number]) : [];
   if (rows.length === 0) return notFound(`service_request_id ${id} not found`);
   return { status: 200, doc: serviceRequests(rows, deps.open311.policy), maxAge: REQUESTS_MAX_AGE };
 }
+
+/** The services Open311 lists: the active categories it publishes, in menu order. */
+const offered = (ref: ReferenceData): string[] =>
+  ref.categories.filter((code) => ref.categoryInfo.get(code)?.public !== false);
 
 function contact(s: Open311Settings): string {
   const desk = 'Kero complaints desk of the customer service centres';
@@ -120,9 +148,9 @@ export function answerOpen311(
     case 'discovery':
       return ok(discovery(`${baseUrl}/open311/v2`, contact(deps.open311)));
     case 'services':
-      return ok(serviceList(deps.reference.categories));
+      return ok(serviceList(offered(deps.reference)));
     case 'service':
-      return deps.reference.categories.includes(resource.code)
+      return offered(deps.reference).includes(resource.code)
         ? ok(serviceDefinition(resource.code))
         : notFound(`service_code ${resource.code} not found`);
     case 'requests':

@@ -12,6 +12,7 @@ import type { Db } from '../../db/client';
 import type { WindowQuery } from './core/query';
 import type { Cursor } from './pages';
 import type { Open311Reply } from './reads';
+import { categoriesVersion } from '../categories/repository';
 import { changeMark, type ChangeMark } from './repository';
 
 const ANSWER_MS = 60_000;
@@ -20,7 +21,7 @@ const WINDOWS = 256;
 const PAGES_PER_WINDOW = 2000;
 
 export interface Open311Memo {
-  /** The change mark now (a read of two rows). */
+  /** The change mark now (a read of two rows); forgets everything if the categories changed. */
   mark(): ChangeMark;
   /** The answer remembered for `key`, when nothing changed since and it is under a minute old. */
   answer(key: string, mark: ChangeMark, now: number): Open311Reply | undefined;
@@ -55,9 +56,21 @@ export function createOpen311Memo(db: Db): Open311Memo {
   const answers = new Map<string, { reply: Open311Reply; at: number }>();
   let bytes = 0;
   const windows = new Map<string, Map<number, Cursor>>();
+  // What Open311 publishes follows headquarters' categories: a change forgets every answer and
+  // page start (a category made private must not be served from memory).
+  let categories: string | undefined;
 
   return {
-    mark: () => changeMark(db),
+    mark: () => {
+      const version = categoriesVersion(db);
+      if (version !== categories) {
+        categories = version;
+        answers.clear();
+        bytes = 0;
+        windows.clear();
+      }
+      return changeMark(db);
+    },
     answer(key, mark, now) {
       const hit = answers.get(key);
       if (!hit) return undefined;

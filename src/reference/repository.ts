@@ -1,12 +1,14 @@
 /**
- * Reference data (regions, councils, categories) read once at start: it only changes with a
- * deploy, so the request path never queries it.
+ * Reference data (regions, councils, categories) read at start. Regions and councils only change
+ * with a deploy; categories change when headquarters edits them, and are read again then
+ * (`readCategories`, src/reference/categories.ts), so the request path never queries them.
  */
 import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { categories, councils, regions } from '../../db/schema';
 import { DEFAULT_ORGANISATION } from '../text/org';
-import type { Deployment, RefItem, ReferenceData, RegionItem } from './types';
+import { setCategoryNames } from '../text/labels';
+import type { CategoryItem, Deployment, RefItem, ReferenceData, RegionItem } from './types';
 
 /** PO-RALG's deployment: the mainland regions, its names. */
 export const DEFAULT_DEPLOYMENT: Deployment = { regions: 'mainland', org: DEFAULT_ORGANISATION };
@@ -38,11 +40,37 @@ export function loadReferenceData(
     org: deployment.org,
     councilsByRegion,
     councilLabels,
-    categories: db
-      .select()
-      .from(categories)
-      .orderBy(asc(categories.position))
-      .all()
-      .map((c) => c.code),
+    ...readCategories(db),
   };
+}
+
+/**
+ * The categories as reference data: the active codes in order and every category by code. Also
+ * names them for `codeLabel` (src/text/labels.ts), the one place category names are read from.
+ */
+export function readCategories(db: Db): Pick<ReferenceData, 'categories' | 'categoryInfo'> {
+  const rows = db.select().from(categories).orderBy(asc(categories.position)).all();
+  const categoryInfo = new Map<string, CategoryItem>(
+    rows.map((c) => [
+      c.code,
+      {
+        code: c.code,
+        label: { sw: c.nameSw || c.code, en: c.nameEn || c.code },
+        firstResponseDays: c.firstResponseDays,
+        resolutionDays: c.resolutionDays,
+        public: c.public,
+        retired: c.retiredAt !== null,
+      },
+    ]),
+  );
+  nameCategories(categoryInfo);
+  return {
+    categories: rows.filter((c) => c.retiredAt === null).map((c) => c.code),
+    categoryInfo,
+  };
+}
+
+/** Names the categories for `codeLabel` in this thread. */
+export function nameCategories(info: ReadonlyMap<string, CategoryItem>): void {
+  setCategoryNames(new Map([...info].map(([code, c]) => [code, c.label])));
 }

@@ -1,7 +1,8 @@
 /**
  * Reference data as the rest of Kero sees it: regions, councils and categories, named; and what
  * the deployment's configuration makes of them (the regions the USSD picker offers, the
- * organisation's name). Loaded once at start.
+ * organisation's name). Loaded at start; categories again whenever headquarters changes them
+ * (src/reference/categories.ts).
  */
 import type { Organisation } from '../text/org';
 
@@ -23,6 +24,18 @@ export interface Deployment {
   org: Organisation;
 }
 
+/** A category as headquarters keeps it (db/schema.ts categories). */
+export interface CategoryItem extends RefItem {
+  /** Working days to a first response; null: the configured SLA_FIRST_RESPONSE_DAYS. */
+  firstResponseDays: number | null;
+  /** Calendar days to resolution; null: the configured SLA_RESOLUTION_DAYS. */
+  resolutionDays: number | null;
+  /** Whether Open311 lists it and its complaints. */
+  public: boolean;
+  /** Retired: kept on old complaints, gone from menus and forms. */
+  retired: boolean;
+}
+
 export interface ReferenceData {
   /** Every region, Zanzibar's too: complaints filed in any of them stay readable and trackable. */
   regions: RegionItem[];
@@ -31,5 +44,8 @@ export interface ReferenceData {
   org: Organisation;
   councilsByRegion: Map<string, RefItem[]>;
   councilLabels: Map<string, { sw: string; en: string }>;
+  /** The active categories' codes in menu order (what menus, forms and filters offer). */
   categories: string[];
+  /** Every category, retired ones too, by code, in menu order. */
+  categoryInfo: Map<string, CategoryItem>;
 }

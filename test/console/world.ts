@@ -48,7 +48,13 @@ export function openConsoleWorld(over: Partial<ConsoleDeps> = {}, dbFile?: strin
       ...over,
     };
     // As src/server.ts: SMS commands know the office hours too.
-    return { console: consoleDeps, hours: consoleDeps.hours };
+    // Open311 too: what headquarters publishes there follows their category changes.
+    return {
+      console: consoleDeps,
+      hours: consoleDeps.hours,
+      reference,
+      open311: { descriptions: false, policy: consoleDeps.sla },
+    };
   }, dbFile);
   if (!consoleDeps) throw new Error('console deps not built');
   const deps = consoleDeps;

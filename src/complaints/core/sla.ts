@@ -15,6 +15,35 @@ export interface SlaPolicy {
   holidays: ReadonlySet<string>;
 }
 
+/** A category's own deadlines (null: the policy's), as headquarters sets them. */
+export interface CategorySla {
+  firstResponseDays: number | null;
+  resolutionDays: number | null;
+}
+
+/** Pure. The policy a category's complaints work to: its own days where it has them. */
+export function policyFor(policy: SlaPolicy, category: CategorySla | undefined): SlaPolicy {
+  if (!category || (category.firstResponseDays === null && category.resolutionDays === null)) {
+    return policy;
+  }
+  return {
+    ...policy,
+    firstResponseWorkingDays: category.firstResponseDays ?? policy.firstResponseWorkingDays,
+    resolutionDays: category.resolutionDays ?? policy.resolutionDays,
+  };
+}
+
+/** Pure. The shortest deadlines of any category: how far back escalation must look. */
+export function shortestPolicy(policy: SlaPolicy, categories: Iterable<CategorySla>): SlaPolicy {
+  let first = policy.firstResponseWorkingDays;
+  let resolution = policy.resolutionDays;
+  for (const c of categories) {
+    first = Math.min(first, c.firstResponseDays ?? first);
+    resolution = Math.min(resolution, c.resolutionDays ?? resolution);
+  }
+  return { ...policy, firstResponseWorkingDays: first, resolutionDays: resolution };
+}
+
 export interface SlaFacts {
   status: ComplaintStatus;
   createdAt: number;

@@ -78,7 +78,8 @@ function load(deps: ConsoleDeps, r: PageRequest) {
       period,
       now,
       withStaff: v.staff.role !== 'officer',
-      order: { areas, categories: deps.reference.categories },
+      // Every category, retired ones too: a period may hold their complaints.
+      order: { areas, categories: [...deps.reference.categoryInfo.keys()] },
       ...(council ? { council: { code: council, byWard: wards.length > 0 } } : {}),
     },
   );

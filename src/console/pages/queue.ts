@@ -49,7 +49,8 @@ function filtersOf(
   // A ward of the council filtered to (its list's code), else left out like any unknown value.
   const wards = f.councilCode === undefined ? [] : councilWards(f.councilCode);
   if (wards.some((w) => w.code === asked.ward)) f.wardCode = asked.ward;
-  if (asked.category && ref.categories.includes(asked.category)) f.categoryCode = asked.category;
+  // Retired categories too: their complaints stay findable.
+  if (asked.category && ref.categoryInfo.has(asked.category)) f.categoryCode = asked.category;
   const status = STATUSES.find((s) => s === asked.status);
   if (status) f.status = status;
   if (asked.channel && CHANNELS.includes(asked.channel)) f.channel = asked.channel;

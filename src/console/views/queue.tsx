@@ -151,7 +151,9 @@ function Filters({ v }: { v: QueueView }) {
               name="category"
               value={query.category ?? ''}
               blank={t('common.all', lang)}
-              choices={ref.categories.map((c) => opt(c, codeLabel('category', c, lang)))}
+              choices={[...ref.categoryInfo.keys()].map((c) =>
+                opt(c, codeLabel('category', c, lang)),
+              )}
             />
           </Field>
           <Field id="f-status" label={t('queue.filter.status', lang)}>

@@ -13,7 +13,7 @@ import type { Logger } from 'pino';
 import { inThread, ReadsBusy, type Reads } from '../../../db/reads';
 import { errorDocument, toJson, toXml } from '../../open311/core/document';
 import { parseRequestsQuery } from '../../open311/core/query';
-import type { Open311Deps, Resource } from '../../open311/georeport';
+import { publicCategories, type Open311Deps, type Resource } from '../../open311/georeport';
 import { createOpen311Memo, type Open311Memo } from '../../open311/memo';
 import {
   open311Jobs,
@@ -145,7 +145,7 @@ async function answerOf(
   if (known) return known;
   const parsed =
     ask.resource.kind === 'requests'
-      ? parseRequestsQuery(ask.params, now, deps.reference.categories)
+      ? parseRequestsQuery(ask.params, now, publicCategories(deps.reference).codes)
       : undefined;
   const q = parsed?.ok && parsed.value.kind === 'window' ? parsed.value : undefined;
   const cursor = q ? memo.cursor(q) : undefined;

@@ -2,18 +2,13 @@
  * Named option lists that menus refer to (`lookup: 'regions'`). Pure given the context.
  */
 import { formatComplaintNumber } from '../../complaints/core/numbers';
-import { codeKey, codeLabel } from '../../text/labels';
+import { codeLabel } from '../../text/labels';
 import type { Text } from '../../text/translate';
 import { decodePlace } from '../../reference/core/place-match';
 import { placeChoices } from './recognisers';
 import type { ListItem, LookupName, SessionState, UssdContext } from './types';
 
 export const RECENT_COMPLAINTS = 5;
-
-const codeText = (prefix: 'category' | 'status', code: string): Text => {
-  const key = codeKey(prefix, code);
-  return key ? { key } : { raw: code };
-};
 
 /** A ward ("Kata Makole") or a village in its ward ("Chamwino, kata Makole"). */
 export function placeLabel(value: string, ctx: UssdContext): Text {
@@ -31,8 +26,10 @@ export const lookups: Record<LookupName, (state: SessionState, ctx: UssdContext)
     ctx
       .councils(state.data.region ?? '')
       .map((c) => ({ value: c.code, label: { raw: c.label[state.lang] } })),
-  categories: (_state, ctx) =>
-    ctx.categories().map((code) => ({ value: code, label: codeText('category', code) })),
+  categories: (state, ctx) =>
+    ctx
+      .categories()
+      .map((code) => ({ value: code, label: { raw: codeLabel('category', code, state.lang) } })),
   // The wards and villages a typed place could be, then "none of these" (the text as typed).
   placeChoices: (state, ctx) => [
     ...placeChoices(state.data).map((value) => ({ value, label: placeLabel(value, ctx) })),
