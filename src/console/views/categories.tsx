@@ -110,8 +110,10 @@ export function CategoryFields({ v, prefix }: { v: CategoryFormView; prefix: str
 function Row({ v, c, i }: { v: CategoriesPageView; c: CategoryItem; i: number }) {
   const { lang } = v;
   const label = (k: string) => t(`categories.col.${k}` as WordKey, lang);
-  const day = (own: number | null, dflt: number) =>
-    own === null ? t('categories.default', lang, { days: dflt }) : String(own);
+  const day = (own: number | null, dflt: number, word: WordKey) =>
+    own === null
+      ? t('categories.default', lang, { text: t(word, lang, { days: dflt }) })
+      : t(word, lang, { days: own });
   const name = c.label[lang];
   const post = (path: string, word: WordKey, cls = 'secondary small', extra?: [string, string]) => (
     <PostForm action={`/console/categories/${c.code}/${path}`} csrf={v.csrf} class="inline">
@@ -137,8 +139,8 @@ function Row({ v, c, i }: { v: CategoriesPageView; c: CategoryItem; i: number })
       </td>
       <td data-label={label('sla')}>
         {t('categories.sla', lang, {
-          first: day(c.firstResponseDays, v.defaults.firstResponseDays),
-          resolution: day(c.resolutionDays, v.defaults.resolutionDays),
+          first: day(c.firstResponseDays, v.defaults.firstResponseDays, 'categories.workingDays'),
+          resolution: day(c.resolutionDays, v.defaults.resolutionDays, 'categories.days'),
         })}
       </td>
       <td data-label={label('public')}>
