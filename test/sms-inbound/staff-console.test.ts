@@ -7,6 +7,7 @@ import { dammCheckDigit, formatComplaintNumber } from '../../src/complaints/core
 import { smsText, type SmsKey } from '../../src/text/sms';
 import { DEFAULT_ORGANISATION, orgVars } from '../../src/text/org';
 import { deactivateStaff } from '../../src/directory/service';
+import { updateCategory } from '../../src/categories/service';
 import { en, sw } from '../helpers/ussd-paths';
 import {
   CITIZEN,
@@ -447,6 +448,25 @@ describe('SHOW / ONYESHA', () => {
     expect(sent.map((m) => m.body)).toEqual([
       `Kero ${spaced(mine)}: Assigned. Water, Kinondoni MC, 12/03/2026. Citizen: ${CITIZEN}. "Maji hayatoki kijijini tangu wiki iliyopita."`,
     ]);
+  });
+
+  test('when headquarters has renamed its category, then SHOW prints the new name (issue 20)', async () => {
+    const renamed = updateCategory(
+      { db: s.t.db, now: s.t.clock.now(), reference: s.t.deps.reference },
+      'water',
+      {
+        nameSw: 'Maji safi',
+        nameEn: 'Clean water',
+        firstResponseDays: '',
+        resolutionDays: '',
+        public: true,
+      },
+    );
+    expect(renamed.ok).toBe(true);
+
+    const sent = await command(d.neema, `SHOW ${spaced(mine)}`);
+
+    expect(sent[0]?.body).toContain(': Assigned. Clean water, Kinondoni MC,');
   });
 
   test("when the complaint was filed anonymously, then the staff never see the citizen's number", async () => {
