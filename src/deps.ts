@@ -29,7 +29,11 @@ export function deploymentOf(config: Config): Deployment {
     sw: config.ORG_SMS_PREFIX_SW ?? config.ORG_NAME_SW ?? DEFAULT_ORGANISATION.smsPrefix.sw,
     en: config.ORG_SMS_PREFIX_EN ?? config.ORG_NAME_EN ?? DEFAULT_ORGANISATION.smsPrefix.en,
   };
-  return { regions: config.REGIONS, org: { name, smsPrefix } };
+  return {
+    regions: config.REGIONS,
+    org: { name, smsPrefix },
+    ...(config.PUBLIC_URL ? { statusUrl: `${config.PUBLIC_URL.replace(/\/$/, '')}/status` } : {}),
+  };
 }
 
 /** The SLA policy the configuration sets. */

@@ -103,6 +103,8 @@ export const en = {
   'status.closed': 'Closed',
   'status.reopened': 'Reopened',
 
+  'link.status': 'Status: {url}',
+
   'sms.received':
     '{orgSms}: your complaint {number} ({category}, {council}) has been received. Track it by dialling {dial}',
   'sms.assigned':

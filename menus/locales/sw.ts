@@ -103,6 +103,8 @@ export const sw: Translations = {
   'status.closed': 'Limefungwa',
   'status.reopened': 'Limefunguliwa upya',
 
+  'link.status': 'Hali: {url}',
+
   'sms.received':
     '{orgSms}: Lalamiko lako {number} ({category}, {council}) limepokelewa. Lifuatilie kwa kupiga {dial}',
   'sms.assigned':

@@ -5,6 +5,7 @@
 import { directDial } from '../text/dial';
 import { orgVars } from '../text/org';
 import { smsText } from '../text/sms';
+import { isGsm7, smsParts } from '../text/gsm7';
 import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
 import { formatComplaintNumber } from './core/numbers';
@@ -32,6 +33,21 @@ export interface FileComplaintInput {
   /** The SLA policy of the day: the complaint's deadlines are fixed at filing. */
   policy: SlaPolicy;
   now: number;
+}
+
+/**
+ * The acknowledgement with the public status page's link (PUBLIC_URL set) when it still fits the
+ * SMS parts it takes without it; else as it was.
+ */
+export function withStatusLink(
+  body: string,
+  statusUrl: string | undefined,
+  number: string,
+  language: Lang,
+): string {
+  if (!statusUrl) return body;
+  const linked = `${body} ${translate('link.status', language, { url: `${statusUrl}?number=${number}` })}`;
+  return isGsm7(linked) && smsParts(linked).parts <= smsParts(body).parts ? linked : body;
 }
 
 /**
@@ -96,7 +112,12 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
   });
   enqueueSms(
     tx,
-    { toPhone: phone, body, template: 'sms.received', complaintId: complaint.id },
+    {
+      toPhone: phone,
+      body: withStatusLink(body, ref.statusUrl, number, language),
+      template: 'sms.received',
+      complaintId: complaint.id,
+    },
     now,
   );
   // Assigning a new complaint is the system's doing, whoever filed it.

@@ -17,6 +17,7 @@ import { ussdHandlers, type UssdRouteDeps } from './routes/ussd';
 import { metricsHandler, type MetricsRoute } from './metrics';
 import type { Open311Settings } from '../open311/georeport';
 import { open311Router } from './routes/open311';
+import { statusRouter } from './routes/status';
 import { otherMethod, webhook } from './webhook';
 
 export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
@@ -29,6 +30,8 @@ export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   console?: ConsoleDeps;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (TRUST_PROXY). */
   trustProxy?: number | string;
+  /** /status lookups a minute from one client (default 30; the bench raises it). */
+  statusPerMinute?: number;
   /** The public Open311 endpoint under /open311; absent (OPEN311_ENABLED=false): not served. */
   open311?: Open311Settings;
   /**
@@ -78,6 +81,15 @@ export function createApp(deps: AppDeps): Express {
       res.redirect(302, '/console');
     });
   }
+  // The public status page: a complaint's public facts by its number (issue 21).
+  app.use(
+    statusRouter({
+      db: deps.db,
+      reference: deps.reference,
+      now: deps.now,
+      ...(deps.statusPerMinute ? { perMinute: deps.statusPerMinute } : {}),
+    }),
+  );
   if (deps.open311) {
     const reads = deps.reads
       ? throughPool<Open311Jobs>(deps.reads, 'open311', deps.now)

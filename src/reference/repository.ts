@@ -38,6 +38,7 @@ export function loadReferenceData(
     regions: all,
     pickerRegions: deployment.regions === 'all' ? all : all.filter((r) => r.mainland),
     org: deployment.org,
+    ...(deployment.statusUrl ? { statusUrl: deployment.statusUrl } : {}),
     councilsByRegion,
     councilLabels,
     ...readCategories(db),

@@ -22,6 +22,8 @@ export interface Deployment {
   /** The regions the USSD picker offers: the 26 mainland regions (PO-RALG's), or all 31. */
   regions: 'mainland' | 'all';
   org: Organisation;
+  /** The public status page's address (PUBLIC_URL + /status), linked from acknowledgements. */
+  statusUrl?: string;
 }
 
 /** A category as headquarters keeps it (db/schema.ts categories). */
@@ -42,6 +44,8 @@ export interface ReferenceData {
   /** The regions the USSD region picker offers (Deployment.regions). */
   pickerRegions: RegionItem[];
   org: Organisation;
+  /** Deployment.statusUrl: when set, an acknowledgement SMS links there if it still fits. */
+  statusUrl?: string;
   councilsByRegion: Map<string, RefItem[]>;
   councilLabels: Map<string, { sw: string; en: string }>;
   /** The active categories' codes in menu order (what menus, forms and filters offer). */
