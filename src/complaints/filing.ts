@@ -5,8 +5,8 @@
 import { directDial } from '../text/dial';
 import { orgVars } from '../text/org';
 import { smsText } from '../text/sms';
-import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
+import { queueCitizenSms } from './notify';
 import { formatComplaintNumber } from './core/numbers';
 import { placeKey } from './core/place';
 import { firstResponseDue, resolutionDue, type SlaPolicy } from './core/sla';
@@ -92,12 +92,9 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
       ? directDial(input.serviceCode, number)
       : translate('sms.ussdCode', language),
   });
-  enqueueSms(
-    tx,
-    { toPhone: phone, body, template: 'sms.received', complaintId: complaint.id },
-    now,
-  );
-  // Assigning a new complaint is the system's doing, whoever filed it.
-  announceNewComplaintOwner(tx, { now, reference: ref, source: 'system' }, complaint, owner);
+  // Assigning a new complaint (and its notices) is the system's doing, whoever filed it.
+  const ctx = { now, reference: ref, source: 'system' } as const;
+  queueCitizenSms(tx, ctx, complaint, 'sms.received', body);
+  announceNewComplaintOwner(tx, ctx, complaint, owner);
   return complaint;
 }
