@@ -155,6 +155,18 @@ export const en = {
     'These characters are not in the SMS alphabet and will be replaced: {chars}',
   'complaint.replyButton': 'Send reply',
   'complaint.previewButton': 'Preview SMS',
+  'complaint.savedReply': 'Start from a saved reply',
+  'complaint.savedReplyHint':
+    'It goes into the box below in the citizen language, with this complaint filled in. Change it as you need before sending.',
+  'complaint.savedReplyChoose': 'Choose a saved reply',
+  'complaint.savedReplyUse': 'Use this reply',
+  'complaint.savedReplyMissing': 'Choose a saved reply first.',
+  'complaint.others': 'Other complaints from this citizen',
+  'complaint.othersHint': 'From the same phone number, newest first: the ones you may see.',
+  'complaint.othersNone': 'None that you may see.',
+  'complaint.othersAnonymous':
+    'Filed anonymously: other complaints from this citizen are not shown, and this one is never listed with theirs.',
+  'complaint.othersCaption': 'The citizen complaints, newest first',
   'complaint.note': 'Internal note',
   'complaint.noteHint': 'Only staff see notes. The citizen never does.',
   'complaint.noteButton': 'Add note',

@@ -154,6 +154,19 @@ export const sw: Words = {
   'complaint.replyNotGsm': 'Herufi hizi haziko katika alfabeti ya SMS na zitabadilishwa: {chars}',
   'complaint.replyButton': 'Tuma jibu',
   'complaint.previewButton': 'Onyesha SMS',
+  'complaint.savedReply': 'Anza na jibu lililohifadhiwa',
+  'complaint.savedReplyHint':
+    'Linaingia kwenye kisanduku hapa chini kwa lugha ya mwananchi, likiwa na taarifa za lalamiko hili. Libadilishe unavyohitaji kabla ya kutuma.',
+  'complaint.savedReplyChoose': 'Chagua jibu lililohifadhiwa',
+  'complaint.savedReplyUse': 'Tumia jibu hili',
+  'complaint.savedReplyMissing': 'Chagua jibu lililohifadhiwa kwanza.',
+  'complaint.others': 'Malalamiko mengine ya mwananchi huyu',
+  'complaint.othersHint':
+    'Kutoka namba ileile ya simu, ya karibuni kwanza: yale unayoruhusiwa kuona.',
+  'complaint.othersNone': 'Hakuna unayoruhusiwa kuona.',
+  'complaint.othersAnonymous':
+    'Limewasilishwa bila kujulikana: malalamiko mengine ya mwananchi huyu hayaonyeshwi, na hili halionyeshwi pamoja na yake.',
+  'complaint.othersCaption': 'Malalamiko ya mwananchi, ya karibuni kwanza',
   'complaint.note': 'Kumbukumbu ya ndani',
   'complaint.noteHint': 'Watumishi tu wanaona kumbukumbu. Mwananchi haoni kamwe.',
   'complaint.noteButton': 'Ongeza kumbukumbu',
