@@ -11,6 +11,7 @@ import { callGet } from './pages/call';
 import { complaintGet } from './pages/complaint';
 import { dashboardCsvOf, dashboardGet } from './pages/dashboard';
 import { queueCsvOf, queueGet } from './pages/queue';
+import { autoReplyEditGet, repliesGet, savedReplyEditGet } from './pages/replies';
 import { deactivateGet, staffEditGet, staffGet } from './pages/staff';
 
 export const consoleJobs = {
@@ -21,6 +22,9 @@ export const consoleJobs = {
   staff: { ask: staffGet },
   staffEdit: { ask: staffEditGet },
   staffDeactivate: { ask: deactivateGet },
+  replies: { ask: repliesGet },
+  savedReplyEdit: { ask: savedReplyEditGet },
+  autoReplyEdit: { ask: autoReplyEditGet },
   dashboard: { ask: dashboardGet },
   dashboardCsv: { stream: dashboardCsvOf },
   account: { ask: accountGet },
