@@ -86,7 +86,7 @@ export function ReplyFields({ v }: { v: ReplyFormView }) {
         rows={4}
         maxLength={1000}
         lang={textLang}
-        aria-describedby={describedBy(id(f), textHint, err(f))}
+        aria-describedby={`${v.prefix}-vars ${describedBy(id(f), textHint, err(f)) ?? ''}`.trim()}
       >
         {form[f]}
       </textarea>
@@ -132,7 +132,9 @@ export function ReplyFields({ v }: { v: ReplyFormView }) {
           AUTO_TRIGGER_LIST.map((x) => ({ value: x, label: triggerLabel(x, lang) })),
           t('call.choose', lang),
         )}
-      <p class="hint">{t('replies.variables', lang)}</p>
+      <p class="hint vars" id={`${v.prefix}-vars`}>
+        {t('replies.variables', lang)}
+      </p>
       {text('textSw', 'sw')}
       {text('textEn', 'en')}
       <button type="submit">{v.button}</button>
