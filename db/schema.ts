@@ -408,6 +408,78 @@ export const openDeadlines = sqliteTable(
   (t) => [primaryKey({ columns: [t.region, t.category, t.channel, t.council, t.complaintId] })],
 );
 
+/**
+ * Saved replies: texts staff start a reply from in the console's composer, in both languages, with
+ * the variables of src/complaints/core/replies.ts ({number}, {council}, {category}, {officer}).
+ * For one category or (null) every category; for one region (a supervisor's, who manages only
+ * their region's) or (null) every region (headquarters'). Retired ones (`active` false) stay, with
+ * their count: `uses` is how many replies were sent that started from it. A few hundred rows at
+ * most, read whole: no index.
+ */
+export const savedReplies = sqliteTable('saved_replies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  categoryCode: text('category_code').references(() => categories.code),
+  regionCode: text('region_code').references(() => regions.code),
+  textSw: text('text_sw').notNull(),
+  textEn: text('text_en').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  uses: integer('uses').notNull().default(0),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => staff.id),
+  createdAt: millis('created_at').notNull(),
+  updatedBy: integer('updated_by')
+    .notNull()
+    .references(() => staff.id),
+  updatedAt: millis('updated_at').notNull(),
+});
+
+/** When an automatic reply goes: with the citizen's status SMS of that change (src/complaints/notify.ts). */
+export const autoReplyTriggers = [
+  'received',
+  'assigned',
+  'resolved',
+  'reopened',
+  'escalated',
+] as const;
+export type AutoReplyTrigger = (typeof autoReplyTriggers)[number];
+
+/**
+ * Automatic replies: a category's text (both languages, the saved replies' variables) that goes
+ * with the citizen's status SMS of `trigger`, in the same SMS when it adds no part, else right
+ * after it. At most one active per category and trigger: the status SMS looks it up by that index
+ * (at every filing, so it must be one short read). Retired ones stay.
+ */
+export const autoReplies = sqliteTable(
+  'auto_replies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    trigger: text('trigger', { enum: autoReplyTriggers }).notNull(),
+    textSw: text('text_sw').notNull(),
+    textEn: text('text_en').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** How many status SMS it went with (in the same SMS or right after). */
+    sent: integer('sent').notNull().default(0),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: millis('created_at').notNull(),
+    updatedBy: integer('updated_by')
+      .notNull()
+      .references(() => staff.id),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('auto_replies_active_idx')
+      .on(t.categoryCode, t.trigger)
+      .where(sql`active = 1`),
+  ],
+);
+
 export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
@@ -644,3 +716,5 @@ export type InboundRow = typeof smsInbound.$inferSelect;
 export type NewInbound = typeof smsInbound.$inferInsert;
 export type SignInRow = typeof consoleSignIns.$inferSelect;
 export type ConsoleSessionRow = typeof consoleSessions.$inferSelect;
+export type SavedReplyRow = typeof savedReplies.$inferSelect;
+export type AutoReplyRow = typeof autoReplies.$inferSelect;

@@ -110,6 +110,10 @@ export const en = {
   'sms.assigned':
     '{orgSms}: your complaint {number} has been assigned to an officer of {council}. You will get their reply by SMS.',
   'sms.reply': '{orgSms}, complaint {number}: {message}',
+  // An automatic reply sent on its own, right after the status SMS it goes with.
+  'sms.auto': '{orgSms}, complaint {number}: {message}',
+  // {officer} in a saved or automatic reply when nobody has the complaint yet.
+  'sms.officerNone': 'our officer',
   'sms.resolved':
     '{orgSms}: your complaint {number} has been resolved: {note}. Please rate the service: reply with a number from 1 (very poor) to 5 (very good).',
   'sms.reopened':

@@ -110,6 +110,10 @@ export const sw: Translations = {
   'sms.assigned':
     '{orgSms}: Lalamiko lako {number} limepangiwa afisa wa {council}. Utapokea majibu yake kwa SMS.',
   'sms.reply': '{orgSms}, lalamiko {number}: {message}',
+  // An automatic reply sent on its own, right after the status SMS it goes with.
+  'sms.auto': '{orgSms}, lalamiko {number}: {message}',
+  // {officer} in a saved or automatic reply when nobody has the complaint yet.
+  'sms.officerNone': 'afisa wetu',
   'sms.resolved':
     '{orgSms}: Lalamiko lako {number} limetatuliwa: {note}. Tafadhali tathmini huduma: jibu kwa namba 1 (mbaya sana) hadi 5 (nzuri sana).',
   'sms.reopened': '{orgSms}: Lalamiko lako {number} limefunguliwa upya na limerudishwa kwa afisa.',

@@ -13,6 +13,7 @@ import type { Refusal } from './core/refusal';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { parseComplaintNumber } from './core/numbers';
 import { findComplaintByNumber, insertEvent, updateComplaint } from './repository';
+import { countSavedReplyUse } from './replies-repository';
 import { normalizePhone } from '../text/phone';
 import { loadCandidates } from './candidates';
 import { type ReferenceData } from '../reference/types';
@@ -114,12 +115,17 @@ function event(
   });
 }
 
-/** A reply goes to the citizen by SMS; the first one sets in_progress and the first-response time. */
+/**
+ * A reply goes to the citizen by SMS; the first one sets in_progress and the first-response time.
+ * `savedReplyId`: the saved reply it started from, counted as used if it is one the composer
+ * offers for this complaint (else ignored: the reply goes all the same).
+ */
 export function replyToComplaint(
   deps: ActionDeps,
   actorId: number,
   number: string,
   message: string,
+  savedReplyId?: number,
 ) {
   if (message.trim() === '') return fail({ code: 'empty', vars: { field: 'message' } });
   return act(deps, actorId, number, 'reply', (s, to) => {
@@ -138,6 +144,9 @@ export function replyToComplaint(
       'message',
     );
     event(s, 'reply', to, message.trim(), sms);
+    if (savedReplyId !== undefined) {
+      countSavedReplyUse(s.tx, savedReplyId, row.categoryCode, row.regionCode);
+    }
     return { ok: true, complaint: row };
   });
 }

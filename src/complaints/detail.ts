@@ -10,6 +10,9 @@ import { staffNames } from '../staff/repository';
 import { parseComplaintNumber } from './core/numbers';
 import { inScope, type Scope } from './core/scope';
 import { findComplaintByNumber, listEvents } from './repository';
+import { otherComplaintsOf, type OtherComplaint } from './citizen-complaints-repository';
+
+export type { OtherComplaint };
 
 export interface ComplaintView {
   complaint: ComplaintRow;
@@ -37,4 +40,17 @@ export function complaintView(db: Db, scope: Scope, typed: string): ComplaintVie
     ...events.flatMap((e) => [e.staffId, e.assigneeId].filter((id): id is number => id !== null)),
   ];
   return { complaint, events, sms: smsOfComplaint(db, complaint.id), names: staffNames(db, ids) };
+}
+
+/** How many of the citizen's other complaints the complaint page lists. */
+export const OTHER_COMPLAINTS_SHOWN = 5;
+
+/**
+ * The citizen's other complaints that `scope` sees, newest first: a repeat caller at a glance.
+ * None for an anonymous complaint (staff must not learn who filed it), and an anonymous complaint
+ * is never listed beside a named one.
+ */
+export function citizenOtherComplaints(db: Db, scope: Scope, c: ComplaintRow): OtherComplaint[] {
+  if (c.anonymous) return [];
+  return otherComplaintsOf(db, c.citizenPhone, c.id, scope, OTHER_COMPLAINTS_SHOWN);
 }

@@ -6,8 +6,8 @@ import { directDial } from '../text/dial';
 import { orgVars } from '../text/org';
 import { smsText } from '../text/sms';
 import { isGsm7, smsParts } from '../text/gsm7';
-import { enqueueSms } from '../outbox/repository';
 import { announceNewComplaintOwner, ownerForNewComplaint } from './assigning';
+import { queueCitizenSms } from './notify';
 import { formatComplaintNumber } from './core/numbers';
 import { placeKey } from './core/place';
 import { firstResponseDue, policyFor, resolutionDue, type SlaPolicy } from './core/sla';
@@ -110,17 +110,15 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
       ? directDial(input.serviceCode, number)
       : translate('sms.ussdCode', language),
   });
-  enqueueSms(
+  // Assigning a new complaint (and its notices) is the system's doing, whoever filed it.
+  const ctx = { now, reference: ref, source: 'system' } as const;
+  queueCitizenSms(
     tx,
-    {
-      toPhone: phone,
-      body: withStatusLink(body, ref.statusUrl, number, language),
-      template: 'sms.received',
-      complaintId: complaint.id,
-    },
-    now,
+    ctx,
+    complaint,
+    'sms.received',
+    withStatusLink(body, ref.statusUrl, number, language),
   );
-  // Assigning a new complaint is the system's doing, whoever filed it.
-  announceNewComplaintOwner(tx, { now, reference: ref, source: 'system' }, complaint, owner);
+  announceNewComplaintOwner(tx, ctx, complaint, owner);
   return complaint;
 }

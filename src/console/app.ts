@@ -18,6 +18,7 @@ import { callRoutes } from './routes/call';
 import { complaintRoutes } from './routes/complaint';
 import { dashboardRoutes } from './routes/dashboard';
 import { queueRoutes } from './routes/queue';
+import { repliesRoutes } from './routes/replies';
 import { sendHtml } from './routes/respond';
 import { signInRoutes } from './routes/sign-in';
 import { categoryRoutes } from './routes/categories';
@@ -87,6 +88,7 @@ export function consoleRouter(
   router.use(callRoutes(deps, reads));
   router.use(staffRoutes(deps, reads));
   router.use(categoryRoutes(deps, reads));
+  router.use(repliesRoutes(deps, reads));
   router.use(dashboardRoutes(reads));
   router.use(accountRoutes(deps, names, reads));
   router.use((req, res) => {

@@ -1,8 +1,8 @@
 /**
  * The console's stylesheet and its one small script, served by Kero itself (no CDN, no web
  * fonts) under names that carry a hash of their content, so browsers keep them for a year.
- * Every page works without the script: it only adds conveniences (live SMS preview, councils of
- * the chosen region, select all).
+ * Every page works without the script: it only adds conveniences (live SMS preview, a saved
+ * reply put in the reply box in place, councils of the chosen region, select all).
  */
 import { createHash } from 'node:crypto';
 
@@ -34,6 +34,7 @@ h2{font-size:1.3rem;margin:24px 0 8px}
 @media (min-width:900px){.grid.two{grid-template-columns:2fr 1fr}}
 label,.label{display:block;font-weight:700;margin:12px 0 4px}
 .hint{color:var(--muted);margin:0 0 4px;font-size:.95rem}
+.hint.vars{margin-top:12px}
 input[type=text],input[type=tel],input[type=date],input[type=search],select,textarea{font:inherit;
 padding:6px 8px;border:2px solid var(--ink);width:100%;max-width:32rem;background:#fff}
 textarea{min-height:6rem}
@@ -142,6 +143,18 @@ const JS = `
         .then(function(r){return r.ok?r.text():null}).then(function(h){if(h!==null&&out){out.innerHTML=h}});
     },300);
     reply.addEventListener('input',show);
+  }
+  var use=document.querySelector('[data-use-saved]');
+  if(reply&&use){
+    use.addEventListener('click',function(e){
+      var pick=document.getElementById(use.getAttribute('data-use-saved'));
+      var opt=pick&&pick.options[pick.selectedIndex];
+      if(!opt||!opt.value)return;
+      e.preventDefault();
+      reply.value=opt.getAttribute('data-text')||'';
+      var from=reply.form.querySelector('[name=savedReply]');if(from)from.value=opt.value;
+      reply.dispatchEvent(new Event('input'));reply.focus();
+    });
   }
   var region=document.querySelector('[data-region-select]');
   var council=document.querySelector('[data-council-select]');

@@ -12,6 +12,7 @@ import { categoriesGet, categoryEditGet } from './pages/categories';
 import { complaintGet } from './pages/complaint';
 import { dashboardCsvOf, dashboardGet } from './pages/dashboard';
 import { queueCsvOf, queueGet } from './pages/queue';
+import { autoReplyEditGet, repliesGet, savedReplyEditGet } from './pages/replies';
 import { deactivateGet, staffEditGet, staffGet } from './pages/staff';
 
 export const consoleJobs = {
@@ -24,6 +25,9 @@ export const consoleJobs = {
   staffDeactivate: { ask: deactivateGet },
   categories: { ask: categoriesGet },
   categoryEdit: { ask: categoryEditGet },
+  replies: { ask: repliesGet },
+  savedReplyEdit: { ask: savedReplyEditGet },
+  autoReplyEdit: { ask: autoReplyEditGet },
   dashboard: { ask: dashboardGet },
   dashboardCsv: { stream: dashboardCsvOf },
   account: { ask: accountGet },

@@ -31,14 +31,14 @@ export function launchChromium(): Promise<Browser> {
  * 400 (a form with mistakes) is expected: chromium logs it as a failed resource, and the tests
  * check those statuses themselves. With `failedRequests`, a request that never completed counts
  * too (a test that clicks away from a page while its icon loads leaves this off: chromium aborts
- * the load).
+ * the load). `javaScript: false` opens it with scripts off (what every page must work without).
  */
 export async function openPage(
   browser: Browser,
   viewport: { width: number; height: number },
-  o: { formErrors?: boolean; failedRequests?: boolean } = {},
+  o: { formErrors?: boolean; failedRequests?: boolean; javaScript?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, javaScriptEnabled: o.javaScript ?? true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {

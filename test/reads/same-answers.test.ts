@@ -8,12 +8,14 @@
 import request from 'supertest';
 import { inTransaction } from '../../db/client';
 import { replyToComplaint, resolveComplaint } from '../../src/complaints/actions';
+import { addAutoReply, addSavedReply } from '../../src/complaints/replies';
 import { DESK } from '../helpers/world';
 import { openPoolWorld, type PoolWorld } from './pool-world';
 
 let w: PoolWorld;
 const cookies: Record<string, string> = {};
 const numbers: string[] = [];
+const replyIds = { saved: 0, auto: 0 };
 
 beforeAll(async () => {
   w = openPoolWorld();
@@ -23,6 +25,26 @@ beforeAll(async () => {
     reference: w.console.reference,
     hours: w.console.hours,
   };
+  // A saved reply the composer offers on water complaints, and an automatic reply on their assignment.
+  const replyDeps = { db: w.db, now: w.clock.now, reference: w.console.reference };
+  const texts = { textSw: 'Tutafika {council}. {officer}', textEn: 'We will come to {council}.' };
+  const saved = addSavedReply(replyDeps, w.desk.hq, {
+    ...texts,
+    title: 'Visit',
+    category: 'water',
+    region: '',
+    trigger: '',
+  });
+  const auto = addAutoReply(replyDeps, w.desk.hq, {
+    ...texts,
+    title: '',
+    category: 'water',
+    region: '',
+    trigger: 'assigned',
+  });
+  if (!saved.ok || !auto.ok) throw new Error('replies refused');
+  replyIds.saved = saved.row.id;
+  replyIds.auto = auto.row.id;
   // Enough complaints for a CSV of many chunks (64 KB each) and deep Open311 pages.
   inTransaction(w.db, () => {
     for (let i = 0; i < 1200; i++) {
@@ -84,6 +106,12 @@ describe('reads through the worker pool', () => {
     ['darSup', `/console/c/${numbers[6] ?? ''}`],
     ['darSup', '/console/dashboard?period=custom&from=2026-03-12&to=2026-03-11'],
     ['darSup', '/console/staff?done=add&name=Asha'],
+    ['hq', '/console/replies'],
+    ['hq', `/console/replies/saved/${replyIds.saved}`],
+    ['hq', `/console/replies/auto/${replyIds.auto}`],
+    ['darSup', '/console/replies?done=add&title=Visit'],
+    ['darSup', `/console/replies/auto/${replyIds.auto}`],
+    ['neema', '/console/replies'],
     ['neema', '/console'],
     ['neema', `/console/c/${numbers[2] ?? ''}`],
     ['neema', '/console/dashboard?period=week'],

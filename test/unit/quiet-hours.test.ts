@@ -37,6 +37,11 @@ describe('which messages wait for the morning', () => {
     ['sms.digest.body', 'at once'],
     ['sms.cmd.replied', 'at once'],
     ['sms.cmd.listTitle', 'at once'],
+    // An automatic reply sent on its own after a status SMS: as that SMS.
+    ['sms.assigned+auto', 'waits'],
+    ['sms.resolved+auto', 'waits'],
+    ['sms.received+auto', 'at once'],
+    ['sms.citizen.reopened+auto', 'at once'],
     // Sign-in codes (the console's template) and anything not listed: at once.
     ['console.code', 'at once'],
     ['test', 'at once'],

@@ -2,6 +2,7 @@
  * The console's words in the staff member's language. Pure.
  */
 import type { Refusal } from '../../complaints/core/refusal';
+import type { ReplyProblem } from '../../complaints/core/reply-rules';
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { codeLabel } from '../../text/labels';
 import type { Lang } from '../../text/translate';
@@ -51,4 +52,10 @@ export function refusalText(r: Refusal, lang: Lang): string {
     default:
       return t(key, lang);
   }
+}
+
+/** Pure. Why a saved or automatic reply form was refused, in the staff member's language. */
+export function replyProblemText(p: ReplyProblem, lang: Lang): string {
+  const key: WordKey = `replies.err.${p.code}`;
+  return 'vars' in p ? t(key, lang, p.vars) : t(key, lang);
 }

@@ -5,16 +5,20 @@
  */
 import { clusterInfo } from '../../complaints/clusters';
 import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
-import { complaintInScope, complaintView } from '../../complaints/detail';
-import { assignableStaff, listStaff } from '../../staff/repository';
+import { citizenOtherComplaints, complaintInScope, complaintView } from '../../complaints/detail';
+import { savedRepliesOffered } from '../../complaints/replies';
+import { assignableStaff, listStaff, staffNames } from '../../staff/repository';
 import { loadWardList } from '../../reference/wards';
+import type { ComplaintRow } from '../../../db/schema';
 import { heldUntil } from '../../outbox/core/quiet-hours';
 import { clockTime } from '../../text/calendar';
+import { replyPreview, savedReplyChoices } from '../core/composer';
 import { staffChoice } from '../core/format';
 import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, notFoundOf, type Page, type PageRequest } from '../page';
 import { complaintPage, type ComplaintPageView } from '../views/complaint';
+import type { ReplyDraft } from '../views/composer';
 
 export type Extra = Pick<ComplaintPageView, 'shownPhone' | 'draft' | 'fieldError'> & {
   notice?: string;
@@ -46,6 +50,7 @@ export function complaintPageOf(
     c.wardCode === null
       ? undefined
       : (loadWardList().byCode.get(c.wardCode) ?? { name: c.wardCode, postcode: null });
+  const ownerName = c.assigneeId === null ? null : (view.names.get(c.assigneeId) ?? null);
   const html = complaintPage({
     frame: frameOf(r, t('complaint.title', v.lang, { number: c.number }), 'queue', {
       ...(extra.notice ? { notice: extra.notice } : {}),
@@ -62,7 +67,9 @@ export function complaintPageOf(
     hours: deps.hours,
     reference: deps.reference,
     complaint: c,
-    ownerName: c.assigneeId === null ? null : (view.names.get(c.assigneeId) ?? null),
+    ownerName,
+    savedReplies: savedReplyChoices(deps.reference, c, savedRepliesOffered(deps.db, c), ownerName),
+    others: citizenOtherComplaints(deps.db, v.scope, c),
     timeline: {
       lang: v.lang,
       events: view.events,
@@ -86,6 +93,28 @@ export function complaintPageOf(
     ...(extra.fieldError ? { fieldError: extra.fieldError } : {}),
   });
   return { status, html };
+}
+
+/**
+ * The composer's draft after "Use": saved reply `id` filled in for `c` (its preview counting the
+ * filled text), when it is one the composer offers for `c`.
+ */
+export function savedReplyDraft(
+  deps: ConsoleDeps,
+  c: ComplaintRow,
+  id: number | undefined,
+): ReplyDraft | undefined {
+  const row = savedRepliesOffered(deps.db, c).find((r) => r.id === id);
+  if (!row) return undefined;
+  const owner =
+    c.assigneeId === null ? null : (staffNames(deps.db, [c.assigneeId]).get(c.assigneeId) ?? null);
+  const [choice] = savedReplyChoices(deps.reference, c, [row], owner);
+  if (!choice) return undefined;
+  return {
+    message: choice.text,
+    preview: replyPreview(deps.reference, c, choice.text),
+    savedReplyId: row.id,
+  };
 }
 
 export const DONE = ['reply', 'note', 'take', 'assign', 'start', 'resolve', 'reopen'] as const;

@@ -19,14 +19,14 @@ import { actOnGroup, linkUnderLead, unlink } from '../../complaints/clusters';
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { complaintInScope } from '../../complaints/detail';
 import { revealCitizenPhone } from '../../complaints/privacy';
-import { replyPreview } from '../core/composer';
+import { replyPreview, savedReplyIdOf } from '../core/composer';
 import { refusalText, t } from '../core/words';
 import { field, fields, viewerOf, type ConsoleDeps } from '../deps';
 import { notFoundOf } from '../page';
 import type { DONE } from '../pages/complaint';
-import { complaintPageOf, type Extra } from '../pages/complaint';
+import { complaintPageOf, savedReplyDraft, type Extra } from '../pages/complaint';
 import type { ConsoleReads } from '../reads';
-import { PreviewBlock } from '../views/complaint';
+import { PreviewBlock } from '../views/composer';
 import { renderFragment } from '../views/layout';
 import { consoleActions } from './frame';
 import { pageOf, readPage, sendHtml, sendPage } from './respond';
@@ -94,23 +94,36 @@ export function complaintRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router 
     sendHtml(res, 200, renderFragment(PreviewBlock({ lang: v.lang, preview })));
   });
 
+  // The composer's one form: "Use" (a saved reply), "Preview SMS" and "Send reply". The first two
+  // redraw the page with the draft; the hidden `savedReply` says which saved reply it started from.
   router.post('/c/:number/reply', (req, res) => {
     const v = viewerOf(res);
     const message = field(req, 'message');
-    if (field(req, 'preview')) {
+    const savedReplyId = savedReplyIdOf(field(req, 'savedReply'));
+    if (field(req, 'use') || field(req, 'preview')) {
       const c = complaintInScope(deps.db, v.scope, req.params.number);
-      if (c)
-        show(deps, req, res, 200, {
-          draft: { message, preview: replyPreview(deps.reference, c, message) },
-        });
-      return;
+      if (!c) return;
+      const typed = {
+        message,
+        preview: replyPreview(deps.reference, c, message),
+        ...(savedReplyId === undefined ? {} : { savedReplyId }),
+      };
+      if (!field(req, 'use')) return show(deps, req, res, 200, { draft: typed });
+      const used = savedReplyDraft(deps, c, savedReplyIdOf(field(req, 'savedChoice')));
+      if (used) return show(deps, req, res, 200, { draft: used });
+      const text = t('complaint.savedReplyMissing', v.lang);
+      return show(deps, req, res, 400, {
+        draft: typed,
+        error: text,
+        fieldError: { field: 'reply-saved', text },
+      });
     }
     answer(
       deps,
       req,
       res,
       'reply',
-      replyToComplaint(actions, v.staff.id, req.params.number, message),
+      replyToComplaint(actions, v.staff.id, req.params.number, message, savedReplyId),
       'reply-message',
     );
   });

@@ -8,12 +8,15 @@ import type { ReferenceData } from '../../reference/types';
 import type { WorkingHours } from '../../text/calendar';
 import { codeLabel } from '../../text/labels';
 import type { Lang } from '../../text/translate';
-import type { ReplyPreview } from '../core/composer';
+import type { OtherComplaint } from '../../complaints/detail';
+import type { SavedReplyChoice } from '../core/composer';
 import { dateTime, maskedPhone, slaBadge } from '../core/format';
 import { t, tKey } from '../core/words';
 import { describedBy, Field, PostForm, Select, type Choice } from './forms';
 import { renderPage, type Frame } from './layout';
 import { Timeline, type TimelineInput } from './timeline';
+import { CitizenComplaints } from './citizen-complaints';
+import { Composer, type ReplyDraft } from './composer';
 
 export interface ComplaintPageView {
   frame: Frame;
@@ -31,7 +34,11 @@ export interface ComplaintPageView {
   /** The phone, once the viewer asked for it with a reason (this response only). */
   shownPhone?: string;
   /** What the reply box held, and its preview, when the page is redrawn for them. */
-  draft?: { message: string; preview: ReplyPreview };
+  draft?: ReplyDraft;
+  /** The saved replies the composer offers, filled in for this complaint. */
+  savedReplies: SavedReplyChoice[];
+  /** The citizen's other complaints the viewer may see (none when anonymous). */
+  others: OtherComplaint[];
   /** The field of the form that failed, for its error message. */
   fieldError?: { field: string; text: string };
   cluster: ClusterView;
@@ -54,23 +61,6 @@ function placeFacts(v: ComplaintPageView): [string, string][] {
     ],
     ...(c.village === null ? [] : [[t('complaint.village', lang), c.village] as [string, string]]),
   ];
-}
-
-export function PreviewBlock({ lang, preview }: { lang: Lang; preview: ReplyPreview }) {
-  return (
-    <div>
-      <p class="label">{t('complaint.replyPreview', lang)}</p>
-      <div class="sms-preview">{preview.body}</div>
-      <p class="hint">
-        {t('complaint.replyLength', lang, { chars: preview.length, parts: preview.parts })}
-      </p>
-      {preview.notGsm.length > 0 && (
-        <p class="error-message">
-          {t('complaint.replyNotGsm', lang, { chars: preview.notGsm.join(' ') })}
-        </p>
-      )}
-    </div>
-  );
 }
 
 function Facts({ v }: { v: ComplaintPageView }) {
@@ -174,36 +164,6 @@ function TextAction(p: {
   );
 }
 
-function Reply({ v }: { v: ComplaintPageView }) {
-  const { lang, complaint: c } = v;
-  const hint = t('complaint.replyHint', lang);
-  const err = v.fieldError?.field === 'reply-message' ? v.fieldError.text : undefined;
-  return (
-    <PostForm action={`/console/c/${c.number}/reply`} csrf={v.csrf}>
-      <Field id="reply-message" label={t('complaint.reply', lang)} hint={hint} error={err}>
-        <textarea
-          id="reply-message"
-          name="message"
-          rows={4}
-          maxLength={1000}
-          aria-describedby={describedBy('reply-message', hint, err)}
-          data-sms-preview="reply-preview"
-          data-preview-url={`/console/c/${c.number}/preview`}
-        >
-          {v.draft?.message ?? ''}
-        </textarea>
-      </Field>
-      <div id="reply-preview" aria-live="polite">
-        {v.draft && <PreviewBlock lang={lang} preview={v.draft.preview} />}
-      </div>
-      <button type="submit" name="preview" value="1" class="secondary">
-        {t('complaint.previewButton', lang)}
-      </button>
-      <button type="submit">{t('complaint.replyButton', lang)}</button>
-    </PostForm>
-  );
-}
-
 function Actions({ v }: { v: ComplaintPageView }) {
   const { lang, complaint: c } = v;
   const open = ['received', 'assigned', 'in_progress'].includes(c.status);
@@ -217,7 +177,18 @@ function Actions({ v }: { v: ComplaintPageView }) {
   return (
     <section class="panel no-print" aria-labelledby="actions">
       <h2 id="actions">{t('complaint.actions', lang)}</h2>
-      {open && <Reply v={v} />}
+      {open && (
+        <Composer
+          v={{
+            lang,
+            number: c.number,
+            csrf: v.csrf,
+            savedReplies: v.savedReplies,
+            draft: v.draft,
+            fieldError: v.fieldError,
+          }}
+        />
+      )}
       <TextAction
         v={v}
         action="note"
@@ -271,6 +242,9 @@ export function complaintPage(v: ComplaintPageView): string {
       <div class="grid two">
         <div>
           <Facts v={v} />
+          <CitizenComplaints
+            v={{ lang, reference: v.reference, anonymous: c.anonymous, others: v.others }}
+          />
           <ClusterSection v={v} />
           <section class="panel" aria-labelledby="history">
             <h2 id="history">{t('complaint.timeline', lang)}</h2>

@@ -9,7 +9,8 @@ import type { Lang } from '../../text/translate';
 import { ICON, SCRIPT, STYLESHEET } from '../assets';
 import { t, type WordKey } from '../core/words';
 
-export type Section = 'queue' | 'call' | 'staff' | 'categories' | 'dashboard' | 'account' | 'none';
+export type Section =
+  'queue' | 'call' | 'staff' | 'categories' | 'replies' | 'dashboard' | 'account' | 'none';
 
 export interface Frame {
   lang: Lang;
@@ -34,14 +35,16 @@ function Nav({
     ['call', 'nav.call', '/console/call'],
     ['staff', 'nav.staff', '/console/staff'],
     ['categories', 'nav.categories', '/console/categories'],
+    ['replies', 'nav.replies', '/console/replies'],
     ['dashboard', 'nav.dashboard', '/console/dashboard'],
     ['account', 'nav.account', '/console/account'],
   ];
-  // Officers manage no one: the staff page is for supervisors and headquarters; the categories
-  // are headquarters' alone.
+  // Officers manage no one and no replies: those pages are for supervisors and headquarters;
+  // the categories are headquarters' alone.
   const items = all.filter(
     ([key]) =>
-      (key !== 'staff' || who.role !== 'officer') && (key !== 'categories' || who.role === 'hq'),
+      ((key !== 'staff' && key !== 'replies') || who.role !== 'officer') &&
+      (key !== 'categories' || who.role === 'hq'),
   );
   return (
     <nav class="main" aria-label={t('nav.queue', lang)}>

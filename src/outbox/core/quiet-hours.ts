@@ -19,6 +19,20 @@ export const WAITS_FOR_MORNING: ReadonlySet<string> = new Set<SmsKey>([
 
 export const QUIET_HOURS_REASON = 'quiet_hours';
 
+/**
+ * An automatic reply sent as its own SMS right after the status SMS it goes with
+ * (src/complaints/notify.ts) is queued as that SMS's template with this suffix
+ * (`sms.assigned+auto`): it waits for the morning exactly when that SMS does.
+ */
+const AUTO_SUFFIX = '+auto';
+
+/** Pure. The outbox template of an automatic reply sent after a status SMS of `template`. */
+export const autoReplyTemplate = (template: string): string => `${template}${AUTO_SUFFIX}`;
+
+/** The template whose quiet-hours rule a message follows: its own, or its status SMS's. */
+const ruleOf = (template: string): string =>
+  template.endsWith(AUTO_SUFFIX) ? template.slice(0, -AUTO_SUFFIX.length) : template;
+
 /** The template of console sign-in codes: never held; in local mode printed as a plain line. */
 export const SIGN_IN_CODE_TEMPLATE = 'console.code';
 
@@ -31,6 +45,6 @@ export function heldUntil(
   now: number,
   quietHours: DailyWindow | null | undefined,
 ): number | undefined {
-  if (!quietHours || !WAITS_FOR_MORNING.has(template)) return undefined;
+  if (!quietHours || !WAITS_FOR_MORNING.has(ruleOf(template))) return undefined;
   return endOfWindow(now, quietHours);
 }
