@@ -35,14 +35,15 @@ export interface FileComplaintInput {
 }
 
 /**
- * Writes the complaint with the owner the region-based rule gives it, its `received` and
+ * Writes the complaint with the owner the routing rules or the region-based rule give it, its `received` and
  * `assigned` events, the acknowledgement SMS and the assignment notices, all in the caller's
  * transaction.
  */
 export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintInput): ComplaintRow {
   const { phone, number, draft, language, now } = input;
   upsertCitizen(tx, phone, language, now);
-  const owner = ownerForNewComplaint(tx, draft);
+  const routed = ownerForNewComplaint(tx, draft);
+  const owner = routed.assignment;
   const complaint = insertComplaint(tx, {
     number,
     citizenPhone: phone,
@@ -98,6 +99,6 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     now,
   );
   // Assigning a new complaint is the system's doing, whoever filed it.
-  announceNewComplaintOwner(tx, { now, reference: ref, source: 'system' }, complaint, owner);
+  announceNewComplaintOwner(tx, { now, reference: ref, source: 'system' }, complaint, routed);
   return complaint;
 }
