@@ -18,9 +18,11 @@ import { callRoutes } from './routes/call';
 import { complaintRoutes } from './routes/complaint';
 import { dashboardRoutes } from './routes/dashboard';
 import { queueRoutes } from './routes/queue';
+import { ruleRoutes } from './routes/rules';
 import { sendHtml } from './routes/respond';
 import { signInRoutes } from './routes/sign-in';
 import { importUpload, staffRoutes } from './routes/staff';
+import { teamRoutes } from './routes/teams';
 import { busyPage, messagePage } from './views/message';
 
 function serveAsset(router: Router, asset: Asset): void {
@@ -85,6 +87,8 @@ export function consoleRouter(
   router.use(complaintRoutes(deps, reads));
   router.use(callRoutes(deps, reads));
   router.use(staffRoutes(deps, reads));
+  router.use(teamRoutes(deps, reads));
+  router.use(ruleRoutes(deps, reads));
   router.use(dashboardRoutes(reads));
   router.use(accountRoutes(deps, names, reads));
   router.use((req, res) => {

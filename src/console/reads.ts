@@ -11,7 +11,9 @@ import { callGet } from './pages/call';
 import { complaintGet } from './pages/complaint';
 import { dashboardCsvOf, dashboardGet } from './pages/dashboard';
 import { queueCsvOf, queueGet } from './pages/queue';
+import { ruleEditGet, rulesGet } from './pages/rules';
 import { deactivateGet, staffEditGet, staffGet } from './pages/staff';
+import { teamGet, teamsGet } from './pages/teams';
 
 export const consoleJobs = {
   queue: { ask: queueGet },
@@ -21,6 +23,10 @@ export const consoleJobs = {
   staff: { ask: staffGet },
   staffEdit: { ask: staffEditGet },
   staffDeactivate: { ask: deactivateGet },
+  teams: { ask: teamsGet },
+  team: { ask: teamGet },
+  rules: { ask: rulesGet },
+  ruleEdit: { ask: ruleEditGet },
   dashboard: { ask: dashboardGet },
   dashboardCsv: { stream: dashboardCsvOf },
   account: { ask: accountGet },

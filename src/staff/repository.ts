@@ -216,3 +216,13 @@ export function activeStaffByIds(tx: Tx, ids: readonly number[]): StaffRow[] {
     .orderBy(asc(staff.id))
     .all();
 }
+
+/** The staff members with these ids, active or not. */
+export function staffByIds(tx: Tx, ids: readonly number[]): StaffRow[] {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(staff)
+    .where(inArray(staff.id, [...new Set(ids)]))
+    .all();
+}

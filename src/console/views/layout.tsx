@@ -9,7 +9,8 @@ import type { Lang } from '../../text/translate';
 import { ICON, SCRIPT, STYLESHEET } from '../assets';
 import { t, type WordKey } from '../core/words';
 
-export type Section = 'queue' | 'call' | 'staff' | 'dashboard' | 'account' | 'none';
+export type Section =
+  'queue' | 'call' | 'staff' | 'teams' | 'rules' | 'dashboard' | 'account' | 'none';
 
 export interface Frame {
   lang: Lang;
@@ -33,11 +34,15 @@ function Nav({
     ['queue', 'nav.queue', '/console'],
     ['call', 'nav.call', '/console/call'],
     ['staff', 'nav.staff', '/console/staff'],
+    ['teams', 'nav.teams', '/console/teams'],
+    ['rules', 'nav.rules', '/console/rules'],
     ['dashboard', 'nav.dashboard', '/console/dashboard'],
     ['account', 'nav.account', '/console/account'],
   ];
-  // Officers manage no one: the staff page is for supervisors and headquarters.
-  const items = all.filter(([key]) => key !== 'staff' || who.role !== 'officer');
+  // Officers manage no one: the staff, teams and routing pages are for supervisors and
+  // headquarters.
+  const managing: Section[] = ['staff', 'teams', 'rules'];
+  const items = all.filter(([key]) => !managing.includes(key) || who.role !== 'officer');
   return (
     <nav class="main" aria-label={t('nav.queue', lang)}>
       <ul>
