@@ -143,7 +143,7 @@ describe('who may open and change them', () => {
     expect(w.db.$client.prepare('SELECT * FROM routing_rules ORDER BY id').all()).toEqual(before);
     // The national rule is on the supervisor's list, not editable; Arusha's is not there.
     const page = textOf((await sup.agent.get('/console/rules')).text);
-    expect(page).toContain('1 rules');
+    expect(page).toContain('Rules: 1');
     expect(page).toContain('Roads Everywhere Zawadi Mrema (Headquarters) Set by headquarters');
     expect(page).not.toContain('Arusha (whole region)');
   });
@@ -280,7 +280,7 @@ describe('headquarters routes water in Bahi DC to a team', () => {
     });
     const refused = await post(agent, `/console/teams/${team}/delete`, { _csrf: csrf });
     expect(refused.status).toBe(409);
-    expect(textOf(refused.text)).toContain('1 routing rules send complaints to this team');
+    expect(textOf(refused.text)).toContain('Routing rules that send complaints to this team: 1.');
     expect(count('teams')).toBe(1);
     const rule = w.db.$client.prepare('SELECT id FROM routing_rules').get() as { id: number };
     expect((await post(agent, `/console/rules/${rule.id}/delete`, { _csrf: csrf })).status).toBe(
