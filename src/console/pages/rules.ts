@@ -25,7 +25,8 @@ import {
 import { t, tKey } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, messageOf, notFoundOf, type Page, type PageRequest } from '../page';
-import { ruleEditPage, rulesPage, type AuditItem, type PreviewView } from '../views/rules';
+import { ruleEditPage } from '../views/rule-form';
+import { rulesPage, type AuditItem, type PreviewView } from '../views/rules';
 import {
   loadRoutingSet,
   ruleChoices,

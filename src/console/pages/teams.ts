@@ -14,7 +14,8 @@ import type { TeamFormError } from '../core/team-form';
 import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, notFoundOf, type Page, type PageRequest } from '../page';
-import { teamPage, teamsPage } from '../views/teams';
+import { teamPage } from '../views/team';
+import { teamsPage } from '../views/teams';
 import { regionLabel, ruleLabel } from './routing-data';
 
 const summary = (v: Viewer, errors: TeamFormError[], prefix: string) =>
