@@ -29,7 +29,8 @@ const layers = [
     ],
   },
   { folders: ['db'] },
-  { folders: ['src/reference', 'src/outbox', 'src/staff'], alone: true },
+  // src/audit: the audit log of the centre's own set-up, written by any service below the channels.
+  { folders: ['src/reference', 'src/outbox', 'src/staff', 'src/audit'], alone: true },
   { folders: ['src/complaints'] },
   // src/open311: the public Open311 feed, a service over complaints and reference data like
   // src/reports, used by the HTTP edge.

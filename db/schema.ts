@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  check,
   index,
   integer,
   primaryKey,
@@ -126,6 +127,79 @@ export const staffWards = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.staffId, t.wardCode] }),
     index('staff_wards_ward_idx').on(t.wardCode),
+  ],
+);
+
+/**
+ * Teams: named groups of staff a routing rule can send complaints to (the least loaded active
+ * member gets each one). A region's team (edited by that region's supervisors and headquarters)
+ * or a national one (`region_code` null: headquarters only). Names are unique within a region.
+ */
+export const teams = sqliteTable(
+  'teams',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    regionCode: text('region_code').references(() => regions.code),
+    /** The region, '' for a national team: the unique index's key (NULLs are never equal). */
+    scopeKey: text('scope_key').generatedAlwaysAs(sql`coalesce(region_code, '')`, {
+      mode: 'virtual',
+    }),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('teams_name_idx').on(t.scopeKey, sql`lower(${t.name})`)],
+);
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => teams.id),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.staffId] }),
+    index('team_members_staff_idx').on(t.staffId),
+  ],
+);
+
+/**
+ * Routing rules: complaints of a category in a council, a region or everywhere go to a staff
+ * member or a team instead of the default assignment (src/complaints/core/routing.ts: the most
+ * specific rule wins). A council's rule carries its region too; `region_code` null is
+ * everywhere. Exactly one target. One rule per category and place.
+ */
+export const routingRules = sqliteTable(
+  'routing_rules',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    regionCode: text('region_code').references(() => regions.code),
+    councilCode: text('council_code').references(() => councils.code),
+    staffId: integer('staff_id').references(() => staff.id),
+    teamId: integer('team_id').references(() => teams.id),
+    /** The council, else the region, else '' (everywhere): the unique index's key. */
+    placeKey: text('place_key').generatedAlwaysAs(sql`coalesce(council_code, region_code, '')`, {
+      mode: 'virtual',
+    }),
+    createdAt: millis('created_at').notNull(),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('routing_rules_place_idx').on(t.categoryCode, t.placeKey),
+    index('routing_rules_team_idx').on(t.teamId),
+    index('routing_rules_staff_idx').on(t.staffId),
+    check('routing_rules_one_target', sql`(${t.staffId} IS NULL) <> (${t.teamId} IS NULL)`),
+    check(
+      'routing_rules_council_in_region',
+      sql`${t.councilCode} IS NULL OR ${t.regionCode} IS NOT NULL`,
+    ),
   ],
 );
 
@@ -680,6 +754,31 @@ export const consoleSessions = sqliteTable(
 );
 
 /**
+ * Who changed what in the centre's own set-up (routing rules, teams, categories...): one row per
+ * change, with the entity as it was before and after (JSON; null when created or deleted).
+ * Generic: `entity_kind` names the kind ('routing_rule', 'team', ...), `entity_id` its key as
+ * text. Written in the transaction of the change (src/audit/repository.ts).
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: millis('at').notNull(),
+    /** The staff member who made the change; null for the command line or the system. */
+    actorStaffId: integer('actor_staff_id').references(() => staff.id),
+    entityKind: text('entity_kind').notNull(),
+    entityId: text('entity_id').notNull(),
+    action: text('action').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [
+    index('audit_log_kind_idx').on(t.entityKind, t.id),
+    index('audit_log_entity_idx').on(t.entityKind, t.entityId, t.id),
+  ],
+);
+
+/**
  * Small key/value store for values the service keeps: the webhook token it generated, the SMS
  * parts sent each month and the budget warnings given, the day of the last morning digest.
  */
@@ -718,3 +817,7 @@ export type SignInRow = typeof consoleSignIns.$inferSelect;
 export type ConsoleSessionRow = typeof consoleSessions.$inferSelect;
 export type SavedReplyRow = typeof savedReplies.$inferSelect;
 export type AutoReplyRow = typeof autoReplies.$inferSelect;
+export type TeamRow = typeof teams.$inferSelect;
+export type RoutingRuleRow = typeof routingRules.$inferSelect;
+export type NewRoutingRule = typeof routingRules.$inferInsert;
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -6,8 +6,7 @@
 import { inTransaction, type Db, type Tx } from '../../db/client';
 import type { ComplaintRow, ComplaintStatus, StaffRow } from '../../db/schema';
 import { councilsOf, findStaffById, findStaffByPhone } from '../staff/repository';
-import { pickAssignee } from './core/assignment';
-import { applyAssignment } from './assigning';
+import { applyAssignment, routeFor, routedNote } from './assigning';
 import { mayAct, transition, type Action } from './core/lifecycle';
 import type { Refusal } from './core/refusal';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
@@ -15,7 +14,6 @@ import { parseComplaintNumber } from './core/numbers';
 import { findComplaintByNumber, insertEvent, updateComplaint } from './repository';
 import { countSavedReplyUse } from './replies-repository';
 import { normalizePhone } from '../text/phone';
-import { loadCandidates } from './candidates';
 import { type ReferenceData } from '../reference/types';
 import { workingMsBetween, type DailyWindow, type WorkingHours } from '../text/calendar';
 
@@ -288,12 +286,13 @@ export function reopenIn(
   const reopenedKey = staffId === null ? 'sms.citizen.reopened' : 'sms.reopened';
   const owner = row.assigneeId === null ? undefined : findStaffById(tx, row.assigneeId);
   if (!owner?.active) {
-    // The owner has left: the reopened complaint goes to whoever the assignment rule picks now.
-    const next = pickAssignee(loadCandidates(tx, row.regionCode), row);
-    const moved = applyAssignment(tx, ctx, row, next, {
+    // The owner has left: the reopened complaint goes to whoever the routing rules or the
+    // assignment rule pick now.
+    const next = routeFor(tx, row);
+    const moved = applyAssignment(tx, ctx, row, next.assignment, {
       type: 'reassigned',
       actor: 'system',
-      note: 'reopened; owner inactive',
+      note: ['reopened; owner inactive', routedNote(next)].filter((x) => x !== null).join('; '),
     });
     notifyCitizen(tx, ctx, moved, reopenedKey);
     return { ok: true, complaint: moved };

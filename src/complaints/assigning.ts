@@ -1,12 +1,14 @@
 /**
  * Assignment use cases: a new complaint gets its owner at filing, a departing staff member's
- * open complaints move by the same rule. Each runs inside the caller's transaction.
+ * open complaints move by the same rule, routing rules first (./core/routing.ts). Each runs
+ * inside the caller's transaction.
  */
 import type { Tx } from '../../db/client';
 import type { ComplaintRow } from '../../db/schema';
 import { findStaffById, touchLastAssigned } from '../staff/repository';
-import { loadCandidates } from './candidates';
-import { pickAssignee, pickEscalationOwner, type Assignment, type Place } from './core/assignment';
+import { loadCandidates, loadRouting } from './candidates';
+import { pickEscalationOwner, type Assignment, type Place } from './core/assignment';
+import { routeComplaint, type Routed } from './core/routing';
 import { openAssignedTo } from './lists-repository';
 import { notifyCitizen, notifyStaff, type NotifyContext } from './notify';
 import { insertEvent, setAssignment } from './repository';
@@ -63,12 +65,32 @@ export function applyAssignment(
   return updated;
 }
 
+/** A complaint as routing sees it: where it is and its category. */
+export type Routable = Place & { categoryCode: string };
+
 /**
- * The owner a complaint about to be filed gets, by the region-based rule: it is inserted with its
- * owner already set (one write instead of an insert and an update).
+ * Who owns a complaint of `c`'s category at its place now: by the most specific routing rule
+ * with an active member, else by the region-based rule. `exclude`: a staff member left out.
  */
-export function ownerForNewComplaint(tx: Tx, place: Place): Assignment {
-  return pickAssignee(loadCandidates(tx, place.regionCode), place);
+export function routeFor(tx: Tx, c: Routable, exclude?: number): Routed {
+  return routeComplaint({
+    ...loadRouting(tx, c, c.categoryCode),
+    ...(exclude === undefined ? {} : { exclude }),
+  });
+}
+
+/** The note of an assignment a routing rule made (null: the default assignment did). */
+export function routedNote(r: Routed): string | null {
+  if (!r.rule) return null;
+  return `routing rule ${r.rule.id}${r.team ? `: team ${r.team.name}` : ''}`;
+}
+
+/**
+ * The owner a complaint about to be filed gets, by the routing rules and the region-based rule:
+ * it is inserted with its owner already set (one write instead of an insert and an update).
+ */
+export function ownerForNewComplaint(tx: Tx, c: Routable): Routed {
+  return routeFor(tx, c);
 }
 
 /**
@@ -79,12 +101,13 @@ export function announceNewComplaintOwner(
   tx: Tx,
   ctx: NotifyContext,
   c: ComplaintRow,
-  to: Assignment,
+  routed: Routed,
 ): void {
+  const to = routed.assignment;
   recordAssignment(tx, ctx, c, 'received', to, {
     type: 'assigned',
     actor: 'system',
-    note: to.staffId === null ? 'no staff in the region: headquarters queue' : null,
+    note: to.staffId === null ? 'no staff in the region: headquarters queue' : routedNote(routed),
   });
   if (to.staffId !== null) notifyCitizen(tx, ctx, c, 'sms.assigned');
 }
@@ -97,12 +120,18 @@ export function reassignOpenComplaints(
   reason: string,
 ): ComplaintRow[] {
   return openAssignedTo(tx, staffId).rows.map((c) => {
-    const others = loadCandidates(tx, c.regionCode).filter((x) => x.id !== staffId);
     // An escalated complaint stays at its level: it does not fall back to the council's officers.
-    const to =
-      c.level === 'council'
-        ? pickAssignee(others, c)
-        : pickEscalationOwner(others, c.regionCode, c.level);
-    return applyAssignment(tx, ctx, c, to, { type: 'reassigned', actor: 'system', note: reason });
+    if (c.level !== 'council') {
+      const others = loadCandidates(tx, c.regionCode).filter((x) => x.id !== staffId);
+      const to = pickEscalationOwner(others, c.regionCode, c.level);
+      return applyAssignment(tx, ctx, c, to, { type: 'reassigned', actor: 'system', note: reason });
+    }
+    const routed = routeFor(tx, c, staffId);
+    const note = [reason, routedNote(routed)].filter((x) => x !== null).join('; ');
+    return applyAssignment(tx, ctx, c, routed.assignment, {
+      type: 'reassigned',
+      actor: 'system',
+      note,
+    });
   });
 }

@@ -51,16 +51,17 @@ export function withStatusLink(
 }
 
 /**
- * Writes the complaint with the owner the region-based rule gives it, its `received` and
- * `assigned` events, the acknowledgement SMS and the assignment notices, all in the caller's
- * transaction.
+ * Writes the complaint with the owner the routing rules or the region-based rule give it, its
+ * `received` and `assigned` events, the acknowledgement SMS and the assignment notices, all in
+ * the caller's transaction.
  */
 export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintInput): ComplaintRow {
   const { phone, number, draft, language, now } = input;
   // The category's own deadlines where headquarters set them, fixed now for this complaint.
   const policy = policyFor(input.policy, ref.categoryInfo.get(draft.categoryCode));
   upsertCitizen(tx, phone, language, now);
-  const owner = ownerForNewComplaint(tx, draft);
+  const routed = ownerForNewComplaint(tx, draft);
+  const owner = routed.assignment;
   const complaint = insertComplaint(tx, {
     number,
     citizenPhone: phone,
@@ -119,6 +120,6 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     'sms.received',
     withStatusLink(body, ref.statusUrl, number, language),
   );
-  announceNewComplaintOwner(tx, ctx, complaint, owner);
+  announceNewComplaintOwner(tx, ctx, complaint, routed);
   return complaint;
 }

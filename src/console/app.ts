@@ -19,10 +19,12 @@ import { complaintRoutes } from './routes/complaint';
 import { dashboardRoutes } from './routes/dashboard';
 import { queueRoutes } from './routes/queue';
 import { repliesRoutes } from './routes/replies';
+import { ruleRoutes } from './routes/rules';
 import { sendHtml } from './routes/respond';
 import { signInRoutes } from './routes/sign-in';
 import { categoryRoutes } from './routes/categories';
 import { importUpload, staffRoutes } from './routes/staff';
+import { teamRoutes } from './routes/teams';
 import { busyPage, messagePage } from './views/message';
 
 function serveAsset(router: Router, asset: Asset): void {
@@ -89,6 +91,8 @@ export function consoleRouter(
   router.use(staffRoutes(deps, reads));
   router.use(categoryRoutes(deps, reads));
   router.use(repliesRoutes(deps, reads));
+  router.use(teamRoutes(deps, reads));
+  router.use(ruleRoutes(deps, reads));
   router.use(dashboardRoutes(reads));
   router.use(accountRoutes(deps, names, reads));
   router.use((req, res) => {

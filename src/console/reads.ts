@@ -13,7 +13,9 @@ import { complaintGet } from './pages/complaint';
 import { dashboardCsvOf, dashboardGet } from './pages/dashboard';
 import { queueCsvOf, queueGet } from './pages/queue';
 import { autoReplyEditGet, repliesGet, savedReplyEditGet } from './pages/replies';
+import { ruleEditGet, rulesGet } from './pages/rules';
 import { deactivateGet, staffEditGet, staffGet } from './pages/staff';
+import { teamGet, teamsGet } from './pages/teams';
 
 export const consoleJobs = {
   queue: { ask: queueGet },
@@ -28,6 +30,10 @@ export const consoleJobs = {
   replies: { ask: repliesGet },
   savedReplyEdit: { ask: savedReplyEditGet },
   autoReplyEdit: { ask: autoReplyEditGet },
+  teams: { ask: teamsGet },
+  team: { ask: teamGet },
+  rules: { ask: rulesGet },
+  ruleEdit: { ask: ruleEditGet },
   dashboard: { ask: dashboardGet },
   dashboardCsv: { stream: dashboardCsvOf },
   account: { ask: accountGet },

@@ -205,3 +205,24 @@ export function activeStaffInRole(tx: Tx, role: StaffRow['role'], regionCode?: s
     .orderBy(asc(staff.id))
     .all();
 }
+
+/** The active staff members among these ids. */
+export function activeStaffByIds(tx: Tx, ids: readonly number[]): StaffRow[] {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(staff)
+    .where(and(eq(staff.active, true), inArray(staff.id, [...new Set(ids)])))
+    .orderBy(asc(staff.id))
+    .all();
+}
+
+/** The staff members with these ids, active or not. */
+export function staffByIds(tx: Tx, ids: readonly number[]): StaffRow[] {
+  if (ids.length === 0) return [];
+  return tx
+    .select()
+    .from(staff)
+    .where(inArray(staff.id, [...new Set(ids)]))
+    .all();
+}

@@ -24,8 +24,8 @@ export interface Assignment {
   level: Level;
 }
 
-/** Fewest open complaints first; ties go to the one assigned least recently (never first). */
-function leastLoaded(pool: readonly Candidate[]): Candidate | undefined {
+/** Pure. Fewest open complaints first; ties go to the one assigned least recently (never first). */
+export function leastLoaded(pool: readonly Candidate[]): Candidate | undefined {
   return [...pool].sort(
     (a, b) =>
       a.openComplaints - b.openComplaints ||

@@ -142,3 +142,39 @@ export function CouncilSelect(p: {
     </select>
   );
 }
+
+export interface ChoiceGroup {
+  label: string;
+  choices: readonly Choice[];
+}
+
+/** A select of grouped choices, with ungrouped ones first (`first`) and a blank when given. */
+export function GroupedSelect(p: {
+  id: string;
+  name: string;
+  value: string;
+  first?: readonly Choice[];
+  groups: readonly ChoiceGroup[];
+  blank?: string;
+  describedBy?: string | undefined;
+}) {
+  return (
+    <select id={p.id} name={p.name} aria-describedby={p.describedBy}>
+      {p.blank !== undefined && <option value="">{p.blank}</option>}
+      {(p.first ?? []).map((c) => (
+        <option key={c.value} value={c.value} selected={c.value === p.value}>
+          {c.label}
+        </option>
+      ))}
+      {p.groups.map((g) => (
+        <optgroup key={g.label} label={g.label}>
+          {g.choices.map((c) => (
+            <option key={c.value} value={c.value} selected={c.value === p.value}>
+              {c.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
+  );
+}

@@ -10,7 +10,16 @@ import { ICON, SCRIPT, STYLESHEET } from '../assets';
 import { t, type WordKey } from '../core/words';
 
 export type Section =
-  'queue' | 'call' | 'staff' | 'categories' | 'replies' | 'dashboard' | 'account' | 'none';
+  | 'queue'
+  | 'call'
+  | 'staff'
+  | 'categories'
+  | 'replies'
+  | 'teams'
+  | 'rules'
+  | 'dashboard'
+  | 'account'
+  | 'none';
 
 export interface Frame {
   lang: Lang;
@@ -36,14 +45,17 @@ function Nav({
     ['staff', 'nav.staff', '/console/staff'],
     ['categories', 'nav.categories', '/console/categories'],
     ['replies', 'nav.replies', '/console/replies'],
+    ['teams', 'nav.teams', '/console/teams'],
+    ['rules', 'nav.rules', '/console/rules'],
     ['dashboard', 'nav.dashboard', '/console/dashboard'],
     ['account', 'nav.account', '/console/account'],
   ];
-  // Officers manage no one and no replies: those pages are for supervisors and headquarters;
-  // the categories are headquarters' alone.
+  // Officers manage no one: the staff, replies, teams and routing pages are for supervisors and
+  // headquarters; the categories are headquarters' alone.
+  const managing: Section[] = ['staff', 'replies', 'teams', 'rules'];
   const items = all.filter(
     ([key]) =>
-      ((key !== 'staff' && key !== 'replies') || who.role !== 'officer') &&
+      (!managing.includes(key) || who.role !== 'officer') &&
       (key !== 'categories' || who.role === 'hq'),
   );
   return (
