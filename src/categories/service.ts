@@ -1,11 +1,12 @@
 /**
  * Categories use cases for headquarters (the console's Categories page): add, change (names in
  * both languages, SLA days, public in Open311), reorder, retire and bring back. Each owns its
- * transaction, marks the change for every thread (categoriesVersion) and reads the categories
+ * transaction, records who changed what in the audit log (before and after), marks the change for every thread (categoriesVersion) and reads the categories
  * again into this thread's reference data at once, so the USSD menu, SMS wording, forms,
  * dashboard and Open311 use them from the next request, without a restart.
  */
 import { inTransaction, type Db, type Tx } from '../../db/client';
+import { recordAudit } from '../audit/repository';
 import { readCategories } from '../reference/repository';
 import type { ReferenceData } from '../reference/types';
 import {
@@ -29,6 +30,8 @@ export interface CategoryContext {
   now: number;
   /** This thread's reference data, read again after a change. */
   reference: ReferenceData;
+  /** Who makes the change (the audit log's actor); null for the command line or the system. */
+  actorStaffId: number | null;
 }
 
 export type CategoryResult =
@@ -56,10 +59,45 @@ export function categoryKeeper(db: Db, ref: ReferenceData): () => void {
   };
 }
 
-function changed(ctx: CategoryContext, fn: (tx: Tx) => CategoryResult): CategoryResult {
+/** A category as the audit log keeps it: every column headquarters can change. */
+const snapshot = (c: CategoryRow | undefined) =>
+  c === undefined
+    ? null
+    : {
+        code: c.code,
+        position: c.position,
+        nameSw: c.nameSw,
+        nameEn: c.nameEn,
+        firstResponseDays: c.firstResponseDays,
+        resolutionDays: c.resolutionDays,
+        public: c.public,
+        retired: c.retiredAt !== null,
+      };
+
+/**
+ * Runs one change of category `code` (undefined: a new one) in a transaction with its audit row
+ * (who, when, before, after) and the version bump, then reads the categories again.
+ */
+function changed(
+  ctx: CategoryContext,
+  action: string,
+  code: string | undefined,
+  fn: (tx: Tx) => CategoryResult,
+): CategoryResult {
   const result = inTransaction(ctx.db, (tx) => {
+    const before = code === undefined ? undefined : findCategory(tx, code);
     const r = fn(tx);
-    if (r.ok) bumpCategoriesVersion(tx);
+    if (!r.ok) return r;
+    bumpCategoriesVersion(tx);
+    recordAudit(tx, {
+      at: ctx.now,
+      actorStaffId: ctx.actorStaffId,
+      entityKind: 'category',
+      entityId: r.category.code,
+      action,
+      before: snapshot(before),
+      after: snapshot(r.category),
+    });
     return r;
   });
   if (result.ok) refreshCategories(ctx.db, ctx.reference);
@@ -71,7 +109,7 @@ const namesBut = (rows: readonly CategoryRow[], code?: string) =>
 
 /** Adds a category at the end of the menu; its code comes from its English name. */
 export function addCategory(ctx: CategoryContext, form: CategoryForm): CategoryResult {
-  return changed(ctx, (tx) => {
+  return changed(ctx, 'create', undefined, (tx) => {
     const rows = listCategoryRows(tx);
     const checked = checkCategory(form, namesBut(rows));
     if (!checked.ok) return checked;
@@ -88,7 +126,7 @@ export function updateCategory(
   code: string,
   form: CategoryForm,
 ): CategoryResult {
-  return changed(ctx, (tx) => {
+  return changed(ctx, 'update', code, (tx) => {
     const rows = listCategoryRows(tx);
     if (!rows.some((r) => r.code === code)) return { ok: false, missing: true };
     const checked = checkCategory(form, namesBut(rows, code));
@@ -104,7 +142,7 @@ export function moveCategory(
   code: string,
   direction: 'up' | 'down',
 ): CategoryResult {
-  return changed(ctx, (tx) => {
+  return changed(ctx, 'move', code, (tx) => {
     const rows = listCategoryRows(tx);
     const i = rows.findIndex((r) => r.code === code);
     const here = rows[i];
@@ -127,7 +165,7 @@ export function setCategoryRetired(
   code: string,
   retired: boolean,
 ): CategoryResult {
-  return changed(ctx, (tx) => {
+  return changed(ctx, retired ? 'retire' : 'restore', code, (tx) => {
     const row = findCategory(tx, code);
     if (!row) return { ok: false, missing: true };
     if (retired && row.retiredAt === null) {

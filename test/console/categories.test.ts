@@ -192,6 +192,53 @@ describe('categories as data', () => {
     expect(w.console.reference.categories).toHaveLength(9);
   });
 
+  test('when categories change, then the audit log says who changed what, before and after, and the page shows it', async () => {
+    const { agent, csrf } = await hq();
+    await post(agent, csrf, '/console/categories', electricity);
+    await post(agent, csrf, '/console/categories/water', {
+      nameSw: 'Maji safi',
+      nameEn: 'Clean water',
+      firstResponseDays: '',
+      resolutionDays: '10',
+      public: '1',
+    });
+    await post(agent, csrf, '/console/categories/roads/retire', {});
+    // Refused changes leave no trace.
+    await post(agent, csrf, '/console/categories/land', { ...electricity, nameEn: 'x' });
+
+    const rows = w.db.$client
+      .prepare('SELECT actor_staff_id, entity_id, action, before, after FROM audit_log ORDER BY id')
+      .all() as {
+      actor_staff_id: number;
+      entity_id: string;
+      action: string;
+      before: string | null;
+      after: string;
+    }[];
+    expect(rows.map((r) => [r.actor_staff_id, r.entity_id, r.action])).toEqual([
+      [w.desk.hq.id, 'electricity', 'create'],
+      [w.desk.hq.id, 'water', 'update'],
+      [w.desk.hq.id, 'roads', 'retire'],
+    ]);
+    expect(rows[0]?.before).toBeNull();
+    expect(JSON.parse(rows[1]?.before ?? '{}')).toMatchObject({
+      nameEn: 'Water',
+      resolutionDays: null,
+    });
+    expect(JSON.parse(rows[1]?.after ?? '{}')).toMatchObject({
+      nameEn: 'Clean water',
+      resolutionDays: 10,
+    });
+    expect(JSON.parse(rows[2]?.after ?? '{}')).toMatchObject({ retired: true });
+
+    const page = textOf((await agent.get('/console/categories')).text);
+    expect(page).toContain('Changes to categories');
+    expect(page).toMatch(
+      /Zawadi Mrema Category water Changed Maji \/ Water, place 3; first response default, resolution default; Published; In the menus Maji safi \/ Clean water, place 3; first response default, resolution 10 days; Published; In the menus/,
+    );
+    expect(page).toMatch(/Category roads Retired .* In the menus .* Retired/);
+  });
+
   test('when the last category in the menu would be retired, then it is refused', async () => {
     const { agent, csrf } = await hq();
     const codes = [...w.console.reference.categories];

@@ -94,7 +94,7 @@ describe('GET /status', () => {
   test('when its category is not published in Open311, then the page does not name it', async () => {
     const c = w.file({ council: 'DAR-KIM', category: 'corruption' });
     const hidden = updateCategory(
-      { db: w.db, now: w.clock.now(), reference: w.console.reference },
+      { db: w.db, now: w.clock.now(), reference: w.console.reference, actorStaffId: null },
       'corruption',
       {
         nameSw: 'Rushwa',

@@ -452,7 +452,7 @@ describe('SHOW / ONYESHA', () => {
 
   test('when headquarters has renamed its category, then SHOW prints the new name (issue 20)', async () => {
     const renamed = updateCategory(
-      { db: s.t.db, now: s.t.clock.now(), reference: s.t.deps.reference },
+      { db: s.t.db, now: s.t.clock.now(), reference: s.t.deps.reference, actorStaffId: null },
       'water',
       {
         nameSw: 'Maji safi',

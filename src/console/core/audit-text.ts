@@ -48,10 +48,26 @@ function ruleText(v: Record<string, unknown>, ref: ReferenceData, lang: Lang): s
   return t('audit.ruleSummary', lang, { rule, target });
 }
 
+/** A category's snapshot (src/categories/service.ts) as one line. */
+function categoryText(v: Record<string, unknown>, lang: Lang): string {
+  const days = (d: unknown, word: 'categories.workingDays' | 'categories.days') =>
+    typeof d === 'number' ? t(word, lang, { days: d }) : t('audit.defaultDays', lang);
+  return t('audit.categorySummary', lang, {
+    sw: str(v.nameSw) ?? '',
+    en: str(v.nameEn) ?? '',
+    position: typeof v.position === 'number' ? v.position : '?',
+    first: days(v.firstResponseDays, 'categories.workingDays'),
+    resolution: days(v.resolutionDays, 'categories.days'),
+    published: t(v.public === false ? 'categories.private' : 'categories.public', lang),
+    state: t(v.retired === true ? 'categories.retired' : 'categories.active', lang),
+  });
+}
+
 /** Pure. One side (before or after) of an audit row in words; '' when there is none. */
 export function auditText(kind: string, value: unknown, ref: ReferenceData, lang: Lang): string {
   if (value === null || value === undefined) return '';
   if (isObject(value) && kind === 'team') return teamText(value, ref, lang);
   if (isObject(value) && kind === 'routing_rule') return ruleText(value, ref, lang);
+  if (isObject(value) && kind === 'category') return categoryText(value, lang);
   return JSON.stringify(value);
 }

@@ -27,7 +27,12 @@ function formOfRequest(req: Request): CategoryForm {
 
 export function categoryRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   const router = Router();
-  const ctx = (): CategoryContext => ({ db: deps.db, now: deps.now(), reference: deps.reference });
+  const ctx = (res: Response): CategoryContext => ({
+    db: deps.db,
+    now: deps.now(),
+    reference: deps.reference,
+    actorStaffId: viewerOf(res).staff.id,
+  });
 
   // Headquarters' pages: anyone else is refused before reading anything.
   router.use('/categories', (req, res, next) => {
@@ -55,7 +60,7 @@ export function categoryRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
 
   router.post('/categories', (req, res) => {
     const form = formOfRequest(req);
-    const r = addCategory(ctx(), form);
+    const r = addCategory(ctx(res), form);
     if (!r.ok && 'problems' in r) {
       const errors = categoryErrors(r.problems);
       sendPage(
@@ -71,7 +76,7 @@ export function categoryRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     const code = String(req.params.code);
     const category = deps.reference.categoryInfo.get(code);
     const form = formOfRequest(req);
-    const r = updateCategory(ctx(), code, form);
+    const r = updateCategory(ctx(res), code, form);
     if (!r.ok && 'problems' in r && category) {
       const errors = categoryErrors(r.problems);
       sendPage(res, categoryEditOf(deps, pageOf(req, res), category, form, errors, 400));
@@ -82,7 +87,7 @@ export function categoryRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
 
   router.post('/categories/:code/move', (req, res) => {
     const direction = formOf(req, ['direction']).direction === 'up' ? 'up' : 'down';
-    done(res, 'move', moveCategory(ctx(), String(req.params.code), direction), req);
+    done(res, 'move', moveCategory(ctx(res), String(req.params.code), direction), req);
   });
 
   for (const [path, retired] of [
@@ -90,7 +95,7 @@ export function categoryRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     ['restore', false],
   ] as const) {
     router.post(`/categories/:code/${path}`, (req, res) => {
-      done(res, path, setCategoryRetired(ctx(), String(req.params.code), retired), req);
+      done(res, path, setCategoryRetired(ctx(res), String(req.params.code), retired), req);
     });
   }
 

@@ -2,7 +2,7 @@
  * The audit log as a table: when, who, what, the change, before and after in words.
  */
 import type { Lang } from '../../text/translate';
-import { t } from '../core/words';
+import { t, type WordKey } from '../core/words';
 
 export interface AuditItem {
   id: number;
@@ -16,10 +16,18 @@ export interface AuditItem {
 
 const COLUMNS = ['when', 'who', 'what', 'action', 'before', 'after'] as const;
 
-export function AuditTable({ lang, items }: { lang: Lang; items: AuditItem[] }) {
+export function AuditTable({
+  lang,
+  items,
+  title = 'audit.title',
+}: {
+  lang: Lang;
+  items: AuditItem[];
+  title?: WordKey;
+}) {
   return (
     <>
-      <h2 id="audit">{t('audit.title', lang)}</h2>
+      <h2 id="audit">{t(title, lang)}</h2>
       {items.length === 0 ? (
         <p class="panel">{t('audit.none', lang)}</p>
       ) : (

@@ -8,6 +8,7 @@ import type { Lang } from '../../text/translate';
 import { MAX_CATEGORY_NAME, type CategoryForm } from '../../categories/core/category-form';
 import { t, type WordKey } from '../core/words';
 import { describedBy, Field, PostForm } from './forms';
+import { AuditTable, type AuditItem } from './audit';
 import { renderPage, type Frame } from './layout';
 
 export interface CategoryFormError {
@@ -34,6 +35,8 @@ export interface CategoriesPageView {
   items: CategoryItem[];
   defaults: CategoryFormView['defaults'];
   add: CategoryFormView;
+  /** The latest changes to categories, newest first. */
+  audit: AuditItem[];
 }
 
 export function CategoryFields({ v, prefix }: { v: CategoryFormView; prefix: string }) {
@@ -198,6 +201,7 @@ export function categoriesPage(v: CategoriesPageView): string {
       </div>
       <h2 id="add">{t('categories.add', lang)}</h2>
       <CategoryFields v={v.add} prefix="add" />
+      <AuditTable lang={lang} items={v.audit} title="categories.audit" />
     </>,
   );
 }
