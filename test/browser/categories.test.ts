@@ -66,21 +66,21 @@ for (const [size, names] of [
       await page.getByLabel('First response within (working days)').fill('2');
       await page.getByRole('button', { name: 'Add', exact: true }).click();
       await page.locator('.notice', { hasText: `${names.en} added` }).waitFor();
-      const row = page.locator('tbody tr', { hasText: names.en });
+      const row = page.locator('#categories-list tbody tr', { hasText: names.en });
       expect(await row.textContent()).toContain('first response 2 working days');
 
       await row.getByRole('button', { name: `Move up ${names.en}` }).click();
       await page.locator('.notice', { hasText: `${names.en} moved` }).waitFor();
       await page
-        .locator('tbody tr', { hasText: names.en })
+        .locator('#categories-list tbody tr', { hasText: names.en })
         .getByRole('link', { name: `Edit ${names.en}` })
         .click();
       await page.getByLabel('Publish its complaints in Open311').uncheck();
       await page.getByRole('button', { name: 'Save' }).click();
       await page.locator('.notice', { hasText: `${names.en} saved` }).waitFor();
-      expect(await page.locator('tbody tr', { hasText: names.en }).textContent()).toContain(
-        'Not published',
-      );
+      expect(
+        await page.locator('#categories-list tbody tr', { hasText: names.en }).textContent(),
+      ).toContain('Not published');
       await accessible(page, 'categories-changed');
       expect(await overflows(page)).toBe(false);
       await shoot(page, `${size}-categories`);

@@ -178,7 +178,7 @@ export function categoriesPage(v: CategoriesPageView): string {
       <h1>{t('categories.title', lang)}</h1>
       <p>{t('categories.intro', lang)}</p>
       <div class="table-wrap">
-        <table class="cards">
+        <table class="cards" id="categories-list">
           <caption>{t('categories.caption', lang, { count: v.items.length })}</caption>
           <thead>
             <tr>
