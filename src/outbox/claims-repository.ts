@@ -6,6 +6,7 @@
 import { and, eq, lt, lte, sql } from 'drizzle-orm';
 import { type Db, preparedPerDb } from '../../db/client';
 import { smsOutbox, type OutboxRow } from '../../db/schema';
+import { SIGN_IN_CODE_TEMPLATE, withoutCode } from './core/quiet-hours';
 
 const p = sql.placeholder;
 const param = (name: string) => sql`${p(name)}`;
@@ -145,4 +146,44 @@ export function updateClaimed(db: Db, row: OutboxRow, v: ClaimedRowValues): bool
     heldReason: v.heldReason,
   });
   return changes === 1;
+}
+
+/** Takes the code out of a sign-in code's SMS once it is spent (sent or failed). */
+export function forgetSignInCode(db: Db, row: Pick<OutboxRow, 'id' | 'template' | 'body'>): void {
+  if (row.template !== SIGN_IN_CODE_TEMPLATE) return;
+  db.update(smsOutbox)
+    .set({ body: withoutCode(row.body) })
+    .where(eq(smsOutbox.id, row.id))
+    .run();
+}
+
+/**
+ * Sign-in codes' SMS still queued after their code expired (`before`: now less the code's life):
+ * failed as expired and their code taken out, so nothing sends a dead code later and no stored
+ * body holds one. Few rows: the queued ones of one template. Returns how many.
+ */
+export function expireSignInCodes(db: Db, before: number): number {
+  const rows = db
+    .select({ id: smsOutbox.id, body: smsOutbox.body })
+    .from(smsOutbox)
+    .where(
+      and(
+        eq(smsOutbox.status, 'queued'),
+        eq(smsOutbox.template, SIGN_IN_CODE_TEMPLATE),
+        lt(smsOutbox.createdAt, before),
+      ),
+    )
+    .all();
+  for (const r of rows) {
+    db.update(smsOutbox)
+      .set({
+        status: 'failed',
+        failure: 'expired',
+        body: withoutCode(r.body),
+        lastError: 'sign-in code expired before it was sent',
+      })
+      .where(and(eq(smsOutbox.id, r.id), eq(smsOutbox.status, 'queued')))
+      .run();
+  }
+  return rows.length;
 }

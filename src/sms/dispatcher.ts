@@ -32,7 +32,7 @@ import type { Db } from '../../db/client';
 import { createGroupCommit } from '../../db/group-commit';
 import { maskPhone } from '../text/phone';
 import type { DailyWindow } from '../text/calendar';
-import { heldUntil, QUIET_HOURS_REASON } from '../outbox/core/quiet-hours';
+import { heldUntil, QUIET_HOURS_REASON, SIGN_IN_CODE_TTL_MS } from '../outbox/core/quiet-hours';
 import { countSentParts } from '../outbox/usage';
 import {
   ACCOUNT_PAUSE,
@@ -46,7 +46,9 @@ import {
 } from './core/breaker';
 import {
   claimNext,
+  expireSignInCodes,
   expireUnsent,
+  forgetSignInCode,
   releaseClaims,
   releaseExpiredLeases,
   updateClaimed,
@@ -141,6 +143,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     const { recorded, values } = afterOutcome(r.row, r.outcome, r.now, retry);
     if (!updateClaimed(o.db, r.row, values)) return 'lost';
     if (recorded === 'sent') countSentParts(o.db, r.row.body, r.now);
+    // A sign-in code is spent once sent or failed: the outbox keeps the SMS without it.
+    if (recorded === 'sent' || recorded === 'failed') forgetSignInCode(o.db, r.row);
     return recorded;
   };
   const steps = createGroupCommit(o.db, (s: Step) => {
@@ -230,6 +234,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     lastSweep = now;
     const expired = expireUnsent(o.db, now - budgetMs, Math.round(budgetMs / 3_600_000));
     const freed = releaseExpiredLeases(o.db, now);
+    expireSignInCodes(o.db, now - SIGN_IN_CODE_TTL_MS);
     if (expired > 0) o.logger.error({ expired }, 'sms not sent within the retry budget: failed');
     if (freed > 0) o.logger.warn({ freed }, 'sms leases ran out: queued again');
   }

@@ -7,7 +7,7 @@
  * The limits on how often codes are asked for are the route's (express-rate-limit).
  */
 import { inTransaction, type Db } from '../../../db/client';
-import { SIGN_IN_CODE_TEMPLATE } from '../../outbox/core/quiet-hours';
+import { SIGN_IN_CODE_TEMPLATE, SIGN_IN_CODE_TTL_MS } from '../../outbox/core/quiet-hours';
 import { enqueueSms } from '../../outbox/repository';
 import { findStaffByPhone } from '../../staff/repository';
 import { toGsm7 } from '../../text/gsm7';
@@ -15,7 +15,7 @@ import { t } from '../core/words';
 import { endSignInsOf, findSignIn, insertSignIn, updateSignIn } from './repository';
 import { digestOf, keyedHash, randomToken, sameHex, sixDigits } from './tokens';
 
-export const CODE_TTL_MS = 5 * 60_000;
+export const CODE_TTL_MS = SIGN_IN_CODE_TTL_MS;
 export const MAX_TRIES = 5;
 /** The outbox template of sign-in codes (they go at once, quiet hours or not). */
 export const CODE_TEMPLATE = SIGN_IN_CODE_TEMPLATE;

@@ -35,6 +35,8 @@ const ruleOf = (template: string): string =>
 
 /** The template of console sign-in codes: never held; in local mode printed as a plain line. */
 export const SIGN_IN_CODE_TEMPLATE = 'console.code';
+/** How long a sign-in code works (5 minutes). */
+export const SIGN_IN_CODE_TTL_MS = 5 * 60_000;
 
 /**
  * Pure. When a message of `template` may go if it is due at `now`: undefined for at once, else
@@ -48,3 +50,10 @@ export function heldUntil(
   if (!quietHours || !WAITS_FOR_MORNING.has(ruleOf(template))) return undefined;
   return endOfWindow(now, quietHours);
 }
+
+/**
+ * Pure. A sign-in code's SMS as the outbox keeps it once the code is spent (sent, failed or
+ * expired): every run of digits long enough to be a code replaced, the rest kept (issue 23: the
+ * database and its backups must not hold a working code).
+ */
+export const withoutCode = (body: string): string => body.replace(/\d{4,}/g, '[removed]');
