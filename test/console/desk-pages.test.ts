@@ -192,6 +192,21 @@ describe('staff', () => {
     expect(textOf(res.text)).toContain(`${DESK.juma.phone} is already registered to Juma Said`);
   });
 
+  it('does not tell a supervisor who holds a number outside their region (issue 23)', async () => {
+    const { agent, csrf } = await signedIn(w, DESK.darSup.phone);
+    for (const holder of [DESK.hq, DESK.aruOfficer]) {
+      const res = await agent
+        .post('/console/staff')
+        .type('form')
+        .send({ _csrf: csrf, name: 'Copy Cat', phone: holder.phone, role: 'officer', lang: 'sw' });
+      expect(res.status).toBe(400);
+      const text = textOf(res.text);
+      expect(text).toContain(`${holder.phone} cannot be used`);
+      expect(text).not.toContain(holder.name);
+      expect(text).not.toContain('already registered');
+    }
+  });
+
   it('edits an officer’s councils and language', async () => {
     const { agent, csrf } = await signedIn(w, DESK.darSup.phone);
     const neema = w.desk.neema;

@@ -21,6 +21,7 @@ import { normalizePhone } from '../../text/phone';
 import { endSessionsOfStaff } from '../auth/sessions';
 import {
   checkStaffForm,
+  listsRegion,
   manages,
   rolesGivenBy,
   STAFF_FIELDS,
@@ -60,21 +61,30 @@ function formOfRequest(req: Request): StaffForm {
   return { ...formOf(req, STAFF_FIELDS), councils: fields(req, 'councils') };
 }
 
-/** A phone number already registered to someone else, as a form error. */
+/**
+ * A phone number already registered to someone else, as a form error. Only someone the viewer
+ * can see in their staff list is named (headquarters: anyone; a supervisor: their region's);
+ * of anyone else the form says only that the number cannot be used, so the form does not tell
+ * a supervisor who holds any phone (issue 23).
+ */
 function phoneTaken(
   deps: ConsoleDeps,
+  viewer: Viewer,
   form: StaffForm,
   except?: number,
 ): StaffFormError | undefined {
   const phone = normalizePhone(form.phone);
   const holder = phone ? findStaffByPhone(deps.db, phone) : undefined;
-  return holder && holder.id !== except
+  if (!holder || holder.id === except) return undefined;
+  const region = listsRegion(viewer.staff);
+  const visible = region === undefined || holder.regionCode === region;
+  return visible
     ? {
         field: 'phone',
         key: 'staff.err.phoneTaken',
         vars: { phone: holder.phone, name: holder.name },
       }
-    : undefined;
+    : { field: 'phone', key: 'staff.err.phoneUnavailable', vars: { phone: holder.phone } };
 }
 
 /** A staff member the path names and the viewer manages; else the 404 page is sent. */
@@ -118,7 +128,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     const v = viewerOf(res);
     const form = formOfRequest(req);
     const checked = checkStaffForm(v.staff, form, deps.reference, loadWardList());
-    const taken = phoneTaken(deps, form);
+    const taken = phoneTaken(deps, v, form);
     if (!checked.ok || taken) {
       const errors = [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])];
       showList(deps, req, res, { status: 400, add: { form, errors } });
@@ -162,7 +172,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     if (!member) return;
     const form = formOfRequest(req);
     const checked = checkStaffForm(v.staff, form, deps.reference, loadWardList());
-    const taken = phoneTaken(deps, form, member.id);
+    const taken = phoneTaken(deps, v, form, member.id);
     if (!checked.ok || taken) {
       const errors = [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])];
       sendPage(res, staffEditOf(deps, pageOf(req, res), member, form, errors, 400));

@@ -412,6 +412,7 @@ export const en = {
   'staff.err.name': 'Enter a name of 2 to 80 characters',
   'staff.err.phone': 'Enter a phone number like 0712 345 678',
   'staff.err.phoneTaken': '{phone} is already registered to {name}',
+  'staff.err.phoneUnavailable': '{phone} cannot be used: choose another number',
   'staff.err.role': 'Choose a role you may give',
   'staff.err.region': 'Choose a region',
   'staff.err.councils': 'Choose councils of the chosen region, and only for an officer',

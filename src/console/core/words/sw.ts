@@ -416,6 +416,7 @@ export const sw: Words = {
   'staff.err.name': 'Andika jina la herufi 2 hadi 80',
   'staff.err.phone': 'Andika namba ya simu kama 0712 345 678',
   'staff.err.phoneTaken': '{phone} tayari imesajiliwa kwa {name}',
+  'staff.err.phoneUnavailable': '{phone} haiwezi kutumika: chagua namba nyingine',
   'staff.err.role': 'Chagua nafasi unayoruhusiwa kutoa',
   'staff.err.region': 'Chagua mkoa',
   'staff.err.councils': 'Chagua halmashauri za mkoa uliochaguliwa, na kwa afisa tu',
