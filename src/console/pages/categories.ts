@@ -5,11 +5,8 @@
  */
 import type { CategoryForm, CategoryProblem } from '../../categories/core/category-form';
 import type { CategoryItem } from '../../reference/types';
-import { listAudit } from '../../audit/repository';
-import { staffNames } from '../../staff/repository';
-import { auditText } from '../core/audit-text';
-import { dateTime } from '../core/format';
-import { t, tKey } from '../core/words';
+import { t } from '../core/words';
+import { auditItemsOf } from './audit';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, messageOf, notFoundOf, type Page, type PageRequest } from '../page';
 import {
@@ -18,7 +15,6 @@ import {
   type CategoryFormError,
   type CategoryFormView,
 } from '../views/categories';
-import type { AuditItem } from '../views/audit';
 
 export const emptyCategoryForm: CategoryForm = {
   nameSw: '',
@@ -101,7 +97,7 @@ export function categoriesListOf(
     csrf: v.session.csrf,
     items: [...deps.reference.categoryInfo.values()],
     defaults: defaultsOf(deps),
-    audit: auditOf(deps, v),
+    audit: auditItemsOf(deps, v, ['category']),
     add: formView(
       deps,
       v,
@@ -136,25 +132,6 @@ export function categoryEditOf(
     errors: summary(v, errors, 'edit'),
   });
   return { status, html: categoryEditPage({ frame, form: view, name }) };
-}
-
-/** The latest changes to categories, in words. */
-function auditOf(deps: ConsoleDeps, v: Viewer): AuditItem[] {
-  const rows = listAudit(deps.db, { kinds: ['category'], limit: 50 });
-  const names = staffNames(
-    deps.db,
-    rows.flatMap((a) => (a.actorStaffId === null ? [] : [a.actorStaffId])),
-  );
-  const text = (value: unknown) => auditText('category', value, deps.reference, v.lang);
-  return rows.map((a) => ({
-    id: a.id,
-    when: dateTime(a.at),
-    who: a.actorStaffId === null ? t('audit.system', v.lang) : (names.get(a.actorStaffId) ?? '?'),
-    what: tKey(`audit.kind.${a.entityKind}`, v.lang, { id: a.entityId }),
-    action: tKey(`audit.action.${a.action}`, v.lang),
-    before: text(a.before),
-    after: text(a.after),
-  }));
 }
 
 const DONE = ['add', 'edit', 'move', 'retire', 'restore'] as const;

@@ -4,16 +4,13 @@
  * the same list and form redrawn by their POSTs with errors.
  */
 import type { RoutingRuleRow } from '../../../db/schema';
-import { listAudit } from '../../audit/repository';
 import { routeFor } from '../../complaints/assigning';
 import { countOpenByAssignee } from '../../complaints/lists-repository';
 import { findRule, ruleOf } from '../../complaints/routing-repository';
 import { editsRouting } from '../../directory/core/routing-rights';
 import { ROUTING_RULE } from '../../directory/routing-rules';
 import { TEAM } from '../../directory/teams';
-import { findStaffById, staffNames } from '../../staff/repository';
-import { auditText } from '../core/audit-text';
-import { dateTime } from '../core/format';
+import { findStaffById } from '../../staff/repository';
 import {
   categoryLabel,
   placeLabel,
@@ -22,11 +19,12 @@ import {
   type RuleForm,
   type RuleFormError,
 } from '../core/rule-form';
-import { t, tKey } from '../core/words';
+import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, messageOf, notFoundOf, type Page, type PageRequest } from '../page';
 import { ruleEditPage } from '../views/rule-form';
-import { rulesPage, type AuditItem, type PreviewView } from '../views/rules';
+import { rulesPage, type PreviewView } from '../views/rules';
+import { auditItemsOf } from './audit';
 import {
   loadRoutingSet,
   ruleChoices,
@@ -91,25 +89,6 @@ function previewOf(deps: ConsoleDeps, v: Viewer, set: RoutingSet, r: PageRequest
   return { ...view, answer: { question, lines, ownerId: id } };
 }
 
-/** The latest changes to rules and teams, in words (headquarters only). */
-function auditOf(deps: ConsoleDeps, v: Viewer): AuditItem[] {
-  const rows = listAudit(deps.db, { kinds: [ROUTING_RULE, TEAM], limit: 50 });
-  const names = staffNames(
-    deps.db,
-    rows.flatMap((a) => (a.actorStaffId === null ? [] : [a.actorStaffId])),
-  );
-  const text = (kind: string, value: unknown) => auditText(kind, value, deps.reference, v.lang);
-  return rows.map((a) => ({
-    id: a.id,
-    when: dateTime(a.at),
-    who: a.actorStaffId === null ? t('audit.system', v.lang) : (names.get(a.actorStaffId) ?? '?'),
-    what: tKey(`audit.kind.${a.entityKind}`, v.lang, { id: a.entityId }),
-    action: tKey(`audit.action.${a.action}`, v.lang),
-    before: text(a.entityKind, a.before),
-    after: text(a.entityKind, a.after),
-  }));
-}
-
 export interface RulesOptions {
   status?: number;
   notice?: string;
@@ -142,7 +121,7 @@ export function rulesListOf(deps: ConsoleDeps, r: PageRequest, o: RulesOptions =
     choices: ruleChoices(deps.db, ref, v, set),
     add: { form: o.add?.form ?? blank, errors },
     preview: previewOf(deps, v, set, r),
-    ...(v.staff.role === 'hq' ? { audit: auditOf(deps, v) } : {}),
+    ...(v.staff.role === 'hq' ? { audit: auditItemsOf(deps, v, [ROUTING_RULE, TEAM]) } : {}),
   });
   return { status: o.status ?? 200, html };
 }
