@@ -391,7 +391,7 @@ export const en = {
   'staff.saveButton': 'Save',
   'staff.import': 'Import from CSV',
   'staff.importHint':
-    'Columns name,phone,role,region,councils,lang. All or nothing: one bad row imports none.',
+    'Columns name,phone,role,region,councils,wards,lang (wards and councils separated by ;). All or nothing: one bad row imports none.',
   'staff.file': 'CSV file',
   'staff.importButton': 'Import',
   'staff.done.add': '{name} added.',

@@ -394,7 +394,7 @@ export const sw: Words = {
   'staff.saveButton': 'Hifadhi',
   'staff.import': 'Pakia kutoka CSV',
   'staff.importHint':
-    'Safu name,phone,role,region,councils,lang. Yote au hakuna: mstari mmoja mbaya hauingizi chochote.',
+    'Safu name,phone,role,region,councils,wards,lang (kata na halmashauri zitenganishwe kwa ;). Yote au hakuna: mstari mmoja mbaya hauingizi chochote.',
   'staff.file': 'Faili la CSV',
   'staff.importButton': 'Pakia',
   'staff.done.add': '{name} ameongezwa.',
