@@ -55,29 +55,39 @@ export function listStaff(tx: Tx, regionCode?: string): StaffRow[] {
     .all();
 }
 
-export function councilsOf(tx: Tx, staffIds: readonly number[]): Map<number, string[]> {
+/** Codes grouped by staff member, in row order. */
+function byStaff<R extends { staffId: number }>(
+  rows: readonly R[],
+  code: (r: R) => string,
+): Map<number, string[]> {
   const map = new Map<number, string[]>();
-  if (staffIds.length === 0) return map;
+  for (const r of rows) {
+    const list = map.get(r.staffId);
+    if (list) list.push(code(r));
+    else map.set(r.staffId, [code(r)]);
+  }
+  return map;
+}
+
+export function councilsOf(tx: Tx, staffIds: readonly number[]): Map<number, string[]> {
+  if (staffIds.length === 0) return new Map();
   const rows = tx
     .select()
     .from(staffCouncils)
     .where(inArray(staffCouncils.staffId, [...staffIds]))
     .all();
-  for (const r of rows) map.set(r.staffId, [...(map.get(r.staffId) ?? []), r.councilCode]);
-  return map;
+  return byStaff(rows, (r) => r.councilCode);
 }
 
 export function wardsOf(tx: Tx, staffIds: readonly number[]): Map<number, string[]> {
-  const map = new Map<number, string[]>();
-  if (staffIds.length === 0) return map;
+  if (staffIds.length === 0) return new Map();
   const rows = tx
     .select()
     .from(staffWards)
     .where(inArray(staffWards.staffId, [...staffIds]))
     .orderBy(asc(staffWards.wardCode))
     .all();
-  for (const r of rows) map.set(r.staffId, [...(map.get(r.staffId) ?? []), r.wardCode]);
-  return map;
+  return byStaff(rows, (r) => r.wardCode);
 }
 
 export function setStaffActive(tx: Tx, id: number, active: boolean, now: number): void {
@@ -132,20 +142,12 @@ export function activeStaffFor(tx: Tx, regionCode: string): StaffRow[] {
 
 /** The councils each active officer of a region covers (none listed: the whole region). */
 export function coverageIn(tx: Tx, regionCode: string): Map<number, string[]> {
-  const coverage = new Map<number, string[]>();
-  for (const c of statements(tx).coverage.all({ region: regionCode })) {
-    coverage.set(c.staffId, [...(coverage.get(c.staffId) ?? []), c.councilCode]);
-  }
-  return coverage;
+  return byStaff(statements(tx).coverage.all({ region: regionCode }), (c) => c.councilCode);
 }
 
 /** The wards each active officer of a region covers (only ward officers have any). */
 export function wardCoverageIn(tx: Tx, regionCode: string): Map<number, string[]> {
-  const coverage = new Map<number, string[]>();
-  for (const c of statements(tx).wardCoverage.all({ region: regionCode })) {
-    coverage.set(c.staffId, [...(coverage.get(c.staffId) ?? []), c.wardCode]);
-  }
-  return coverage;
+  return byStaff(statements(tx).wardCoverage.all({ region: regionCode }), (c) => c.wardCode);
 }
 
 /** The first staff member (by id) in `role` whose name starts with `prefix`. */
