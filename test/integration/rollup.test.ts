@@ -95,6 +95,34 @@ function changer(random: (n: number) => number, ids: number[]) {
   };
 }
 
+/**
+ * Runs `job` to the end in small batches while complaints keep changing between the batches, as
+ * callers change them, on both sides of the job's cursor (and new ones past its target). Returns
+ * how many batches it took.
+ */
+async function runWhileChanging(job: FillIn, change: () => void): Promise<number> {
+  let batches = 0;
+  const counted: FillIn = {
+    ...job,
+    fill(tx, after, upTo) {
+      batches++;
+      return job.fill(tx, after, upTo);
+    },
+  };
+  let running = true;
+  const meanwhile = () => {
+    if (!running) return;
+    for (let i = 0; i < 3; i++) change();
+    setImmediate(meanwhile);
+  };
+  setImmediate(meanwhile);
+  const logger = pino({ level: 'silent' });
+  await startJobRunner({ db: w.db, jobs: [counted], logger, now: w.clock.now, batchMs: 0.5 })
+    .finished;
+  running = false;
+  return batches;
+}
+
 describe('the one rollup', () => {
   it('when complaints change in every way, then it equals a count of them', () => {
     const random = seededRandomInt(2026);
@@ -122,29 +150,7 @@ describe('the one rollup', () => {
     // An upgrade: the rollup empty, its job not yet run.
     w.db.$client.exec(`DELETE FROM complaint_rollup;
       UPDATE background_jobs SET cursor = 0, target = 0, finished_at = NULL WHERE name = 'rollup'`);
-    let batches = 0;
-    const counted: FillIn = {
-      ...rollupFill,
-      fill(tx, after, upTo) {
-        batches++;
-        return rollupFill.fill(tx, after, upTo);
-      },
-    };
-    // Changes between the batches, as callers make them, to complaints on both sides of the
-    // job's cursor (and new ones past its target).
-    let running = true;
-    const meanwhile = () => {
-      if (!running) return;
-      for (let i = 0; i < 3; i++) change();
-      setImmediate(meanwhile);
-    };
-    setImmediate(meanwhile);
-    const logger = pino({ level: 'silent' });
-    await startJobRunner({ db: w.db, jobs: [counted], logger, now: w.clock.now, batchMs: 0.5 })
-      .finished;
-    running = false;
-
-    expect(batches).toBeGreaterThan(3);
+    expect(await runWhileChanging(rollupFill, change)).toBeGreaterThan(3);
     expect(storedRollup(w.db)).toEqual(recountRollup(w.db));
   });
 
@@ -253,27 +259,7 @@ describe('open_deadlines', () => {
     w.db.$client.exec(`DELETE FROM open_deadlines;
       UPDATE background_jobs SET cursor = 0, target = 0, finished_at = NULL
        WHERE name = 'open_deadlines'`);
-    let batches = 0;
-    const counted: FillIn = {
-      ...openDeadlinesFill,
-      fill(tx, after, upTo) {
-        batches++;
-        return openDeadlinesFill.fill(tx, after, upTo);
-      },
-    };
-    let running = true;
-    const meanwhile = () => {
-      if (!running) return;
-      for (let i = 0; i < 3; i++) change();
-      setImmediate(meanwhile);
-    };
-    setImmediate(meanwhile);
-    const logger = pino({ level: 'silent' });
-    await startJobRunner({ db: w.db, jobs: [counted], logger, now: w.clock.now, batchMs: 0.5 })
-      .finished;
-    running = false;
-
-    expect(batches).toBeGreaterThan(3);
+    expect(await runWhileChanging(openDeadlinesFill, change)).toBeGreaterThan(3);
     expect(stored()).toEqual(expected());
   });
 
