@@ -779,6 +779,44 @@ export const auditLog = sqliteTable(
 );
 
 /**
+ * Complaints filed by a free-text SMS to the shortcode (src/citizens/sms-filing.ts) that named no
+ * council Kero could be sure of: each waits here, under the complaint number the citizen was
+ * already sent, until staff set its council and category in the console's triage tab; it then
+ * becomes a complaint with that number (channel `sms`, filed at `received_at`). Kept afterwards
+ * with its outcome. A few rows a day: the tab reads the waiting ones by `status`.
+ */
+export const smsFilings = sqliteTable(
+  'sms_filings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    number: text('number').notNull(),
+    phone: text('phone').notNull(),
+    /** The citizen's words: texts that followed within the join window, or later, appended. */
+    text: text('text').notNull(),
+    language: text('language', { enum: ['sw', 'en'] }).notNull(),
+    status: text('status', { enum: ['waiting', 'routed', 'closed'] }).notNull(),
+    /** The regions Kero guessed from the words, as ',DOD,MBE,' ('' none): whose supervisors see it. */
+    guessRegions: text('guess_regions').notNull().default(''),
+    /** Kero's guesses, prefilled in the triage form. */
+    guessCouncil: text('guess_council'),
+    guessCategory: text('guess_category'),
+    guessWard: text('guess_ward'),
+    guessVillage: text('guess_village'),
+    receivedAt: millis('received_at').notNull(),
+    lastTextAt: millis('last_text_at').notNull(),
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    handledBy: integer('handled_by').references(() => staff.id),
+    handledAt: millis('handled_at'),
+    note: text('note'),
+  },
+  (t) => [
+    uniqueIndex('sms_filings_number_idx').on(t.number),
+    index('sms_filings_status_idx').on(t.status, t.receivedAt),
+    index('sms_filings_phone_idx').on(t.phone, t.status),
+  ],
+);
+
+/**
  * Small key/value store for values the service keeps: the webhook token it generated, the SMS
  * parts sent each month and the budget warnings given, the day of the last morning digest.
  */
@@ -821,3 +859,4 @@ export type TeamRow = typeof teams.$inferSelect;
 export type RoutingRuleRow = typeof routingRules.$inferSelect;
 export type NewRoutingRule = typeof routingRules.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type SmsFilingRow = typeof smsFilings.$inferSelect;

@@ -198,6 +198,9 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     timers = startTimers({ db, config, logger, sla, inbound: inboundDeps(appDeps), metrics });
     // What an upgrade leaves to fill in runs after the server listens (db/job-runner.ts).
     jobs = startJobRunner({ db, jobs: fillInsOf(config), logger, now });
+    // The country's wards and villages, for reading where an SMS complaint is: council by
+    // council between callers (about 220 ms in all); until then only councils are recognised.
+    void appDeps.places?.indexCountry();
     resolveListening();
   });
   const http = prepareGracefulClose(server);

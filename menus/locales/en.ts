@@ -133,7 +133,15 @@ export const en = {
   'sms.reason.citizenReopen': 'the citizen asked for it by SMS',
 
   'sms.unknown':
-    '{orgSms} complaints: to file a complaint, dial {code} and follow the menu. The service is free. You will get a complaint number to track it.',
+    '{orgSms} complaints: to file a complaint, dial {code} and follow the menu, or send an SMS here saying what the problem is and where (village, ward, council). It is free. You will get a complaint number.',
+  'sms.fileLimit':
+    '{orgSms}: you have filed {limit} complaints today, the most for one day. Please send a new one tomorrow.',
+  'sms.filedTriage':
+    '{orgSms}: your complaint {number} has been received. We will send it to the right council and tell you by SMS. Track it by dialling {dial}',
+  'sms.filingClosed':
+    '{orgSms}: your message {number} could not be taken as a complaint: {note}. To file one, dial {code} or send the problem and the place by SMS.',
+  'sms.citizen.statusTriage':
+    '{orgSms}: complaint {number}. Status: {status}, being sent to the right council. Date: {date}.',
   'sms.ussdCode': 'the USSD code',
   'sms.rateLimited':
     '{orgSms}: you have sent too many messages. Please wait an hour: messages sent before then will not be answered.',
@@ -147,7 +155,7 @@ export const en = {
   'sms.citizen.help':
     '{orgSms}: your open complaints: {numbers}. To add details, start your SMS with the complaint number. STATUS <number> gives its status; REOPEN <number> reopens a resolved one.',
   'sms.citizen.helpNone':
-    '{orgSms}: you have no open complaint. To file one, dial {code}. STATUS <number> gives a complaint status; REOPEN <number> reopens a resolved one.',
+    '{orgSms}: you have no open complaint. To file one, dial {code} or send the problem and the place by SMS. STATUS <number> gives a complaint status; REOPEN <number> reopens a resolved one.',
   'sms.citizen.reopenOpen':
     '{orgSms}: complaint {number} is still open ({status}). To add details, start your SMS with {number}.',
   'sms.citizen.reopenLate':

@@ -133,7 +133,15 @@ export const sw: Translations = {
   'sms.reason.citizenReopen': 'mwananchi ameomba kwa SMS',
 
   'sms.unknown':
-    '{orgSms} Huduma ya Malalamiko: kuwasilisha lalamiko, piga {code} na ufuate menyu. Huduma hii ni bure. Utapewa namba ya lalamiko ya kufuatilia.',
+    '{orgSms} Huduma ya Malalamiko: kuwasilisha lalamiko, piga {code} na ufuate menyu, au tuma SMS hapa ukieleza tatizo na mahali (kijiji, kata, halmashauri). Ni bure. Utapewa namba ya lalamiko.',
+  'sms.fileLimit':
+    '{orgSms}: Umewasilisha malalamiko {limit} leo, kiwango cha juu kwa siku moja. Tafadhali tuma jipya kesho.',
+  'sms.filedTriage':
+    '{orgSms}: Lalamiko lako {number} limepokelewa. Tutalipeleka kwa halmashauri husika na kukujulisha kwa SMS. Lifuatilie kwa kupiga {dial}',
+  'sms.filingClosed':
+    '{orgSms}: Ujumbe wako {number} haukuweza kupokelewa kama lalamiko: {note}. Kuwasilisha lalamiko, piga {code} au tuma tatizo na mahali kwa SMS.',
+  'sms.citizen.statusTriage':
+    '{orgSms}: Lalamiko {number}. Hali: {status}, linapelekwa kwa halmashauri husika. Tarehe: {date}.',
   'sms.ussdCode': 'msimbo wa USSD',
   'sms.rateLimited':
     '{orgSms}: Umetuma ujumbe mwingi mno. Tafadhali subiri saa moja: ujumbe utakaotumwa kabla ya hapo hautajibiwa.',
@@ -148,7 +156,7 @@ export const sw: Translations = {
   'sms.citizen.help':
     '{orgSms}: Malalamiko yako yaliyo wazi: {numbers}. Kuongeza maelezo, anza SMS yako na namba ya lalamiko. HALI <namba> kupata hali yake; FUNGUA <namba> kufungua upya lililotatuliwa.',
   'sms.citizen.helpNone':
-    '{orgSms}: Huna lalamiko lililo wazi. Kuwasilisha lalamiko, piga {code}. HALI <namba> kupata hali ya lalamiko; FUNGUA <namba> kufungua upya lililotatuliwa.',
+    '{orgSms}: Huna lalamiko lililo wazi. Kuwasilisha lalamiko, piga {code} au tuma tatizo na mahali kwa SMS. HALI <namba> kupata hali ya lalamiko; FUNGUA <namba> kufungua upya lililotatuliwa.',
   'sms.citizen.reopenOpen':
     '{orgSms}: Lalamiko {number} bado liko wazi ({status}). Kuongeza maelezo, anza SMS yako na {number}.',
   'sms.citizen.reopenLate':

@@ -1,7 +1,8 @@
 /**
  * Citizens' SMS to the shortcode: a message onto their complaint's thread, REOPEN/FUNGUA, a 1-5
- * rating, STATUS/HALI; anything else goes onto their only open complaint or earns a help SMS.
- * Phones that never filed get the USSD help. Runs in the caller's transaction.
+ * rating, STATUS/HALI; anything else goes onto their only open complaint, or with none open is a
+ * new complaint (src/citizens/sms-filing.ts), or earns a help SMS. Runs in the caller's
+ * transaction.
  */
 import type { NotifyContext } from '../complaints/notify';
 import { formatComplaintNumber, parseComplaintNumber } from '../complaints/core/numbers';
@@ -17,12 +18,16 @@ import { translate, type Lang } from '../text/translate';
 import { codeLabel } from '../text/labels';
 import { orgVars } from '../text/org';
 import { formatDate } from '../text/calendar';
+import { fileBySms, joinSmsText, type SmsFilingDeps } from './sms-filing';
+import { findSmsFilingByNumber } from './sms-filings-repository';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
 
 export interface CitizenContext extends NotifyContext {
   /** The USSD code quoted in help texts; undefined: "the USSD code" in words. */
   ussdCode: string | undefined;
+  /** Filing by SMS (src/citizens/sms-filing.ts); undefined: plain texts get the help. */
+  filing?: SmsFilingDeps;
 }
 
 /** How an incoming SMS was handled, for sms_inbound. */
@@ -81,6 +86,19 @@ function status(tx: Tx, ctx: CitizenContext, who: Citizen, c: ComplaintRow): Han
 
 function statusByNumber(tx: Tx, ctx: CitizenContext, who: Citizen, raw: string): Handled {
   const found = lookup(tx, raw);
+  const parsed = parseComplaintNumber(raw);
+  const waiting =
+    'say' in found && parsed.ok ? findSmsFilingByNumber(tx, parsed.number) : undefined;
+  if (waiting && waiting.status !== 'closed') {
+    // An SMS complaint still in triage: received, its council to come.
+    const vars = {
+      number: formatComplaintNumber(waiting.number),
+      status: codeLabel('status', 'received', who.lang),
+      date: formatDate(waiting.receivedAt),
+    };
+    say(tx, ctx, who, { key: 'sms.citizen.statusTriage', vars }, null);
+    return { handledAs: 'status', complaintId: null };
+  }
   if ('say' in found) {
     say(tx, ctx, who, found.say, null);
     return { handledAs: 'status', complaintId: null };
@@ -127,13 +145,27 @@ function help(tx: Tx, ctx: CitizenContext, who: Citizen, open: ComplaintRow[]): 
   return { handledAs: 'help', complaintId: null };
 }
 
-/** Text that names no complaint: onto the only open one, else help listing the open ones. */
+/** Filing by SMS's context, when it is on. */
+const filingOf = (ctx: CitizenContext) =>
+  ctx.filing ? { now: ctx.now, reference: ctx.reference, filing: ctx.filing } : undefined;
+
+/**
+ * Text that names no complaint: the rest of an SMS complaint sent minutes ago (or more words for
+ * one in triage) joins it; else onto the only open complaint; with none open, a new complaint
+ * (src/citizens/sms-filing.ts); else help listing the open ones.
+ */
 function plain(tx: Tx, ctx: CitizenContext, who: Citizen, message: string): Handled {
+  const filing = filingOf(ctx);
+  const joined = filing && message !== '' ? joinSmsText(tx, filing, who.phone, message) : undefined;
+  if (joined) return joined;
   const open = openFiledBy(tx, who.phone);
   const only = open.length === 1 ? open[0] : undefined;
-  if (message === '' || !only) return help(tx, ctx, who, open);
-  addCitizenMessage(tx, ctx, only, message);
-  return { handledAs: 'citizen_message', complaintId: only.id };
+  if (message !== '' && only) {
+    addCitizenMessage(tx, ctx, only, message);
+    return { handledAs: 'citizen_message', complaintId: only.id };
+  }
+  const filed = filing && open.length === 0 ? fileBySms(tx, filing, who.phone, message) : undefined;
+  return filed ?? help(tx, ctx, who, open);
 }
 
 /** Handles an SMS from a phone that has filed at least one complaint. */
@@ -171,7 +203,10 @@ export function handleCitizenSms(
   }
 }
 
-/** Handles an SMS from a phone that has filed nothing: STATUS works, anything else gets help. */
+/**
+ * Handles an SMS from a phone that has no complaint: STATUS works; a text long enough to be a
+ * complaint is one (or joins the one it sent to triage); anything else gets the how-to.
+ */
 export function handleUnknownSms(
   tx: Tx,
   ctx: CitizenContext,
@@ -181,6 +216,12 @@ export function handleUnknownSms(
   const who = { phone, lang: findCitizenLanguage(tx, phone) ?? 'sw' };
   const sms = parseCitizenSms(text);
   if (sms.kind === 'status') return statusByNumber(tx, ctx, who, sms.raw);
+  const filing = filingOf(ctx);
+  const words = text.trim();
+  if (filing && sms.kind !== 'help' && words !== '') {
+    const filed = joinSmsText(tx, filing, phone, words) ?? fileBySms(tx, filing, phone, words);
+    if (filed) return filed;
+  }
   say(tx, ctx, who, { key: 'sms.unknown', vars: { code: ussdCode(ctx, who.lang) } }, null);
   return { handledAs: 'help', complaintId: null };
 }

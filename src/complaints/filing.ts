@@ -26,10 +26,20 @@ export interface FileComplaintInput {
   language: Lang;
   /** The USSD service code: the acknowledgement SMS says to dial it with the number inside. */
   serviceCode: string;
-  /** How it reached the centre: 'ussd' (default), 'call' (logged by an agent), 'demo'. */
+  /** How it reached the centre: 'ussd' (default), 'sms', 'call' (logged by an agent), 'demo'. */
   channel?: string;
-  /** Who wrote it down: the citizen on USSD, or a staff member (agent) in the console. */
-  filedBy: { source: 'ussd' } | { source: 'console' | 'cli'; staffId: number };
+  /**
+   * Who wrote it down: the citizen on USSD or by SMS, or a staff member (an agent logging a
+   * call, or routing an SMS complaint out of triage) in the console.
+   */
+  filedBy: { source: 'ussd' | 'sms' } | { source: 'console' | 'cli'; staffId: number };
+  /**
+   * When the citizen sent it, if earlier than `now`: an SMS complaint routed out of triage keeps
+   * the time of its text, and its deadlines run from then.
+   */
+  receivedAt?: number;
+  /** False: the citizen already has the number (an SMS complaint out of triage): no ack SMS. */
+  acknowledge?: boolean;
   /** The SLA policy of the day: the complaint's deadlines are fixed at filing. */
   policy: SlaPolicy;
   now: number;
@@ -57,6 +67,7 @@ export function withStatusLink(
  */
 export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintInput): ComplaintRow {
   const { phone, number, draft, language, now } = input;
+  const at = Math.min(input.receivedAt ?? now, now);
   // The category's own deadlines where headquarters set them, fixed now for this complaint.
   const policy = policyFor(input.policy, ref.categoryInfo.get(draft.categoryCode));
   upsertCitizen(tx, phone, language, now);
@@ -85,20 +96,20 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     status: owner.staffId === null ? 'received' : 'assigned',
     level: owner.level,
     assigneeId: owner.staffId,
-    firstResponseDueAt: firstResponseDue(now, policy),
-    resolutionDueAt: resolutionDue(now, policy),
-    createdAt: now,
+    firstResponseDueAt: firstResponseDue(at, policy),
+    resolutionDueAt: resolutionDue(at, policy),
+    createdAt: at,
     updatedAt: now,
   });
   const by = input.filedBy;
   insertEvent(tx, {
     complaintId: complaint.id,
     type: 'received',
-    actor: by.source === 'ussd' ? 'citizen' : `staff:${by.staffId}`,
+    actor: 'staffId' in by ? `staff:${by.staffId}` : 'citizen',
     source: by.source,
-    ...(by.source === 'ussd' ? {} : { staffId: by.staffId }),
+    ...('staffId' in by ? { staffId: by.staffId } : {}),
     toStatus: 'received',
-    createdAt: now,
+    createdAt: at,
   });
   const council = ref.councilLabels.get(draft.councilCode)?.[language] ?? draft.councilCode;
   const body = smsText('sms.received', language, {
@@ -113,13 +124,15 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
   });
   // Assigning a new complaint (and its notices) is the system's doing, whoever filed it.
   const ctx = { now, reference: ref, source: 'system' } as const;
-  queueCitizenSms(
-    tx,
-    ctx,
-    complaint,
-    'sms.received',
-    withStatusLink(body, ref.statusUrl, number, language),
-  );
+  if (input.acknowledge !== false) {
+    queueCitizenSms(
+      tx,
+      ctx,
+      complaint,
+      'sms.received',
+      withStatusLink(body, ref.statusUrl, number, language),
+    );
+  }
   announceNewComplaintOwner(tx, ctx, complaint, routed);
   return complaint;
 }

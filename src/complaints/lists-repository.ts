@@ -9,6 +9,7 @@ import {
   desc,
   eq,
   gt,
+  gte,
   inArray,
   isNotNull,
   isNull,
@@ -64,6 +65,17 @@ export function hasFiled(tx: Tx, phone: string): boolean {
     .limit(1)
     .get();
   return row !== undefined;
+}
+
+/** The complaint the phone filed last, if it filed one since `since`. */
+export function latestFiledSince(tx: Tx, phone: string, since: number): ComplaintRow | undefined {
+  return tx
+    .select()
+    .from(complaints)
+    .where(and(eq(complaints.citizenPhone, phone), gte(complaints.createdAt, since)))
+    .orderBy(desc(complaints.createdAt), desc(complaints.id))
+    .limit(1)
+    .get();
 }
 
 /** The phone's open complaints, oldest first. */

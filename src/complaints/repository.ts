@@ -9,6 +9,7 @@ import {
   citizens,
   complaintEvents,
   complaints,
+  smsFilings,
   type ComplaintRow,
   type EventRow,
   type NewComplaint,
@@ -27,6 +28,12 @@ const statements = preparedPerDb((db) => ({
     .select({ id: complaints.id })
     .from(complaints)
     .where(eq(complaints.number, p('number')))
+    .prepare(),
+  // A number sent for an SMS complaint still in triage is taken too (it becomes the complaint's).
+  filingNumberTaken: db
+    .select({ id: smsFilings.id })
+    .from(smsFilings)
+    .where(eq(smsFilings.number, p('number')))
     .prepare(),
   countSince: db
     .select({ n: count() })
@@ -115,7 +122,10 @@ export function findComplaintById(tx: Tx, id: number): ComplaintRow | undefined 
 }
 
 export function complaintNumberExists(tx: Tx, number: string): boolean {
-  return statements(tx).numberTaken.get({ number }) !== undefined;
+  const s = statements(tx);
+  return (
+    s.numberTaken.get({ number }) !== undefined || s.filingNumberTaken.get({ number }) !== undefined
+  );
 }
 
 export function listRecentComplaints(tx: Tx, phone: string, limit: number): ComplaintRow[] {

@@ -5,17 +5,51 @@
  * start (src/reference/wards.ts).
  */
 import { buildPlaceIndex, type PlaceIndex } from './core/place-match';
+import { addPlaceKeys, type PlaceHit } from './core/place-guess';
 import { loadWardList, type Ward, type WardList } from './wards';
 
 export interface Places {
   /** The council's index; undefined when the council has no ward list (free text only). */
   index(councilCode: string): PlaceIndex | undefined;
   ward(code: string): Ward | undefined;
+  /**
+   * Every ward and village of the country by name key, for reading where an SMS complaint is
+   * (src/reference/core/place-guess.ts); undefined until `indexCountry` has finished.
+   */
+  country(): ReadonlyMap<string, readonly PlaceHit[]> | undefined;
+  /**
+   * Builds the country's index council by council (well under a millisecond each), yielding to
+   * the event loop between councils: started after the server listens, it never holds a caller.
+   */
+  indexCountry(): Promise<void>;
+  /** The same, at once: for tests and the command line. */
+  indexCountryNow(): void;
 }
 
 export function placesOf(list: WardList = loadWardList()): Places {
   const built = new Map<string, PlaceIndex>();
+  let country: Map<string, PlaceHit[]> | undefined;
+  let building: Promise<void> | undefined;
+  const councils = [...list.byCouncil.entries()];
   return {
+    country: () => country,
+    indexCountryNow() {
+      if (country) return;
+      const into = new Map<string, PlaceHit[]>();
+      for (const [code, wards] of councils) addPlaceKeys(into, code, wards);
+      country = into;
+    },
+    indexCountry() {
+      building ??= (async () => {
+        const into = new Map<string, PlaceHit[]>();
+        for (const [code, wards] of councils) {
+          addPlaceKeys(into, code, wards);
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        country ??= into;
+      })();
+      return building;
+    },
     index(councilCode) {
       const known = built.get(councilCode);
       if (known) return known;

@@ -43,6 +43,7 @@ import { enqueueSms } from '../outbox/repository';
 import { orgVars } from '../text/org';
 import { smsText } from '../text/sms';
 import { type InboundRow, type StaffRow } from '../../db/schema';
+import type { SmsFilingDeps } from '../citizens/sms-filing';
 
 export const MAX_HANDLING_ATTEMPTS = 3;
 export const DEFAULT_INBOUND_LIMIT_PER_HOUR = 20;
@@ -71,6 +72,8 @@ export interface InboundDeps extends ActionDeps {
   staffLimitPerHour: number;
   /** The USSD code quoted in help SMS. */
   ussdCode: string | undefined;
+  /** Filing by SMS; undefined: a text that is no command or message gets the help. */
+  filing?: SmsFilingDeps;
 }
 
 /** handled/duplicate/ignored/gave_up are answered 200; failed is answered 500 (AT retries). */
@@ -163,6 +166,7 @@ function route(deps: InboundDeps, tx: Tx, row: InboundRow, now: number): Handled
     reference: deps.reference,
     source: 'sms',
     ussdCode: deps.ussdCode,
+    ...(deps.filing ? { filing: deps.filing } : {}),
   };
   if (staff?.active) {
     const reply = executeStaffCommand(deps, staff, row.text);

@@ -15,6 +15,9 @@ import {
 import { cutText, parseBody, phone, required } from '../fields';
 import { sendText } from '../text';
 import type { WebhookHandler } from '../webhook';
+import type { UssdDeps } from '../../ussd/hop';
+import type { SmsFilingDeps } from '../../citizens/sms-filing';
+import { sharedPlaces } from '../../reference/places';
 
 /** Longer texts (a many-part SMS) are cut, not refused: a 4xx would only make AT retry. */
 export const MAX_INBOUND_TEXT = 2000;
@@ -44,9 +47,29 @@ export interface SmsInboundRouteDeps extends ActionDeps {
   smsStaffLimitPerHour?: number;
 }
 
-/** What incoming SMS handling needs, from the app's dependencies (also used by the timer). */
-export function inboundDeps(deps: SmsInboundRouteDeps): InboundDeps {
+/** What filing by SMS takes from the app's dependencies (the USSD's): without them, it is off. */
+export type SmsFilingSource = Partial<
+  Pick<UssdDeps, 'places' | 'randomInt' | 'sla'> & {
+    settings: Pick<UssdDeps['settings'], 'dailyComplaintLimit'>;
+  }
+>;
+
+function filingDeps(deps: SmsInboundRouteDeps & SmsFilingSource): SmsFilingDeps | undefined {
+  if (!deps.randomInt || !deps.sla || !deps.settings) return undefined;
   return {
+    places: deps.places ?? sharedPlaces(),
+    policy: deps.sla,
+    randomInt: deps.randomInt,
+    dailyLimit: deps.settings.dailyComplaintLimit,
+    serviceCode: deps.serviceCodes[0],
+  };
+}
+
+/** What incoming SMS handling needs, from the app's dependencies (also used by the timer). */
+export function inboundDeps(deps: SmsInboundRouteDeps & SmsFilingSource): InboundDeps {
+  const filing = filingDeps(deps);
+  return {
+    ...(filing ? { filing } : {}),
     db: deps.db,
     now: deps.now,
     reference: deps.reference,
@@ -61,7 +84,7 @@ export function inboundDeps(deps: SmsInboundRouteDeps): InboundDeps {
 }
 
 /** POST /sms/inbound, behind the webhook rule (src/http/webhook.ts). */
-export function smsInboundHandler(deps: SmsInboundRouteDeps): WebhookHandler {
+export function smsInboundHandler(deps: SmsInboundRouteDeps & SmsFilingSource): WebhookHandler {
   const inbound = inboundDeps(deps);
   return (req, res) => {
     const { id, ...rest } = parseBody(smsInboundSchema, req.body);

@@ -1,0 +1,138 @@
+/**
+ * SMS complaints waiting in triage (db/schema.ts sms_filings): a few a day, read by status or by
+ * the phone that sent them.
+ */
+import { and, asc, count, eq, gte, ne, or, sql } from 'drizzle-orm';
+import { type Tx } from '../../db/client';
+import { smsFilings, type SmsFilingRow } from '../../db/schema';
+
+export type NewSmsFiling = Pick<
+  SmsFilingRow,
+  | 'number'
+  | 'phone'
+  | 'text'
+  | 'language'
+  | 'guessRegions'
+  | 'guessCouncil'
+  | 'guessCategory'
+  | 'guessWard'
+  | 'guessVillage'
+  | 'receivedAt'
+>;
+
+export function insertSmsFiling(tx: Tx, f: NewSmsFiling): SmsFilingRow {
+  return tx
+    .insert(smsFilings)
+    .values({ ...f, status: 'waiting', lastTextAt: f.receivedAt })
+    .returning()
+    .get();
+}
+
+/** The phone's complaint still waiting in triage (at most one: later texts join it). */
+export function waitingFilingOf(tx: Tx, phone: string): SmsFilingRow | undefined {
+  return tx
+    .select()
+    .from(smsFilings)
+    .where(and(eq(smsFilings.phone, phone), eq(smsFilings.status, 'waiting')))
+    .orderBy(asc(smsFilings.id))
+    .limit(1)
+    .get();
+}
+
+/** SMS complaints from the phone since `since` that did not become complaints (those count there). */
+export function countUnroutedFilingsSince(tx: Tx, phone: string, since: number): number {
+  return (
+    tx
+      .select({ n: count() })
+      .from(smsFilings)
+      .where(
+        and(
+          eq(smsFilings.phone, phone),
+          ne(smsFilings.status, 'routed'),
+          gte(smsFilings.receivedAt, since),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}
+
+export function findSmsFilingByNumber(tx: Tx, number: string): SmsFilingRow | undefined {
+  return tx.select().from(smsFilings).where(eq(smsFilings.number, number)).get();
+}
+
+export function findSmsFiling(tx: Tx, id: number): SmsFilingRow | undefined {
+  return tx.select().from(smsFilings).where(eq(smsFilings.id, id)).get();
+}
+
+/** What a later text and Kero's new reading of the whole change on a waiting filing. */
+export function updateWaitingFiling(
+  tx: Tx,
+  id: number,
+  change: Partial<
+    Pick<
+      SmsFilingRow,
+      | 'text'
+      | 'lastTextAt'
+      | 'guessRegions'
+      | 'guessCouncil'
+      | 'guessCategory'
+      | 'guessWard'
+      | 'guessVillage'
+    >
+  >,
+): void {
+  tx.update(smsFilings)
+    .set(change)
+    .where(and(eq(smsFilings.id, id), eq(smsFilings.status, 'waiting')))
+    .run();
+}
+
+/** Marks a waiting filing routed (its complaint) or closed; false when it was not waiting. */
+export function settleFiling(
+  tx: Tx,
+  id: number,
+  outcome: {
+    status: 'routed' | 'closed';
+    complaintId?: number;
+    handledBy: number | null;
+    note?: string;
+  },
+  now: number,
+): boolean {
+  const r = tx
+    .update(smsFilings)
+    .set({
+      status: outcome.status,
+      complaintId: outcome.complaintId ?? null,
+      handledBy: outcome.handledBy,
+      handledAt: now,
+      note: outcome.note ?? null,
+    })
+    .where(and(eq(smsFilings.id, id), eq(smsFilings.status, 'waiting')))
+    .run();
+  return r.changes === 1;
+}
+
+/**
+ * The waiting filings a reader sees, oldest first: every one (headquarters), or those Kero
+ * guessed one of `regions` for, and those it could guess nothing for only for headquarters.
+ */
+export function listWaitingFilings(tx: Tx, regions: readonly string[] | 'all'): SmsFilingRow[] {
+  const waiting = eq(smsFilings.status, 'waiting');
+  const scope =
+    regions === 'all'
+      ? waiting
+      : and(
+          waiting,
+          or(
+            sql`0`,
+            ...regions.map((r) => sql`instr(${smsFilings.guessRegions}, ${`,${r},`}) > 0`),
+          ),
+        );
+  return tx
+    .select()
+    .from(smsFilings)
+    .where(scope)
+    .orderBy(asc(smsFilings.receivedAt), asc(smsFilings.id))
+    .all();
+}
