@@ -76,6 +76,7 @@ export const en = {
   'detail.title': 'Complaint {number}',
   'detail.status': 'Status: {status}',
   'detail.council': 'Council: {council}',
+  'detail.councilPending': 'being chosen',
   'detail.date': 'Date: {date}',
 
   'mine.prompt': 'Your complaints:',

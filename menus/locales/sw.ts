@@ -76,6 +76,7 @@ export const sw: Translations = {
   'detail.title': 'Lalamiko {number}',
   'detail.status': 'Hali: {status}',
   'detail.council': 'Halmashauri: {council}',
+  'detail.councilPending': 'inachaguliwa',
   'detail.date': 'Tarehe: {date}',
 
   'mine.prompt': 'Malalamiko yako:',

@@ -64,10 +64,13 @@ export interface SmsFilingDeps {
   serviceCode: string | undefined;
 }
 
-interface Ctx {
+/** What routing a complaint out of triage (or closing it) needs of filing by SMS. */
+export type TriageSettings = Pick<SmsFilingDeps, 'places' | 'policy' | 'serviceCode'>;
+
+interface Ctx<F extends TriageSettings = SmsFilingDeps> {
   now: number;
   reference: ReferenceData;
-  filing: SmsFilingDeps;
+  filing: F;
 }
 
 /** What the inbound SMS log records of a text handled here. */
@@ -94,7 +97,7 @@ function guessIndexOf(ref: ReferenceData, places: Places): PlaceGuessIndex {
 
 function send(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Ctx<TriageSettings>,
   phone: string,
   lang: Lang,
   key: SmsKey,
@@ -139,7 +142,7 @@ function newNumber(tx: Tx, randomInt: (n: number) => number): string {
 }
 
 /** The place words of a recognised ward or village, as a USSD caller's typed place would be. */
-function placeText(ctx: Ctx, hit: PlaceHit | undefined): string | null {
+function placeText(ctx: Ctx<TriageSettings>, hit: PlaceHit | undefined): string | null {
   if (!hit) return null;
   return hit.village ?? ctx.filing.places.ward(hit.wardCode)?.name ?? null;
 }
@@ -215,7 +218,7 @@ type FiledBy = { source: 'sms' } | { source: 'console'; staffId: number };
 /** Files a complaint from an SMS's words with its number and time of arrival. */
 function fileFiled(
   tx: Tx,
-  ctx: Ctx,
+  ctx: Ctx<TriageSettings>,
   f: Pick<SmsFilingRow, 'phone' | 'number' | 'text' | 'language' | 'receivedAt'>,
   to: {
     councilCode: string;
@@ -304,7 +307,7 @@ export interface RouteFiling {
 }
 
 export interface FilingDeps extends ActionDeps {
-  filing: SmsFilingDeps;
+  filing: TriageSettings;
 }
 
 export type RouteResult =

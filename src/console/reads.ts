@@ -16,12 +16,14 @@ import { autoReplyEditGet, repliesGet, savedReplyEditGet } from './pages/replies
 import { ruleEditGet, rulesGet } from './pages/rules';
 import { deactivateGet, staffEditGet, staffGet } from './pages/staff';
 import { teamGet, teamsGet } from './pages/teams';
+import { triageGet } from './pages/triage';
 
 export const consoleJobs = {
   queue: { ask: queueGet },
   queueCsv: { stream: queueCsvOf },
   complaint: { ask: complaintGet },
   call: { ask: callGet },
+  triage: { ask: triageGet },
   staff: { ask: staffGet },
   staffEdit: { ask: staffEditGet },
   staffDeactivate: { ask: deactivateGet },

@@ -19,7 +19,11 @@ export interface StatusView {
   typed: string;
   /** The problem with what was typed, or that no complaint has it. */
   problem?: StatusWord;
-  found?: PublicStatus & { councilName: string };
+  /**
+   * `triage`: an SMS complaint staff have not yet sent to its council ('pending'), or closed
+   * there as not a complaint ('notTaken'): its council and category are not known.
+   */
+  found?: PublicStatus & { councilName: string; triage?: 'pending' | 'notTaken' };
   status?: number;
 }
 
@@ -29,13 +33,17 @@ function Facts({ lang, s }: { lang: Lang; s: NonNullable<StatusView['found']> })
     s.sla.kind === 'awaitingReply' || s.sla.kind === 'beingResolved'
       ? say(s.sla.kind, { date: formatDate(s.sla.dueAt) })
       : say(s.sla.kind);
+  const unknown = s.triage ? say(s.triage) : undefined;
   const rows: [StatusWord, string][] = [
     ['number', formatComplaintNumber(s.number)],
     ['status', codeLabel('status', s.status, lang)],
-    ['council', s.councilName],
+    ['council', unknown ?? s.councilName],
     [
       'category',
-      s.categoryCode === null ? say('categoryHidden') : codeLabel('category', s.categoryCode, lang),
+      unknown ??
+        (s.categoryCode === null
+          ? say('categoryHidden')
+          : codeLabel('category', s.categoryCode, lang)),
     ],
     ['filed', dateTime(s.filedAt)],
     ['changed', dateTime(s.changedAt)],

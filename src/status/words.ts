@@ -28,6 +28,8 @@ const en = {
   resolvedOnTime: 'Resolved on time',
   resolvedLate: 'Resolved after its deadline',
   noDeadline: 'No deadline',
+  pending: 'Received by SMS: being sent to the right council',
+  notTaken: 'Not taken as a complaint',
   privacy: 'This page never shows the description, the phone number or who works on it.',
   busy: 'Too many lookups from your connection. Please wait a minute and try again.',
 };
@@ -59,6 +61,8 @@ const sw: typeof en = {
   resolvedOnTime: 'Limetatuliwa kwa wakati',
   resolvedLate: 'Limetatuliwa baada ya muda wake',
   noDeadline: 'Halina muda maalum',
+  pending: 'Limepokelewa kwa SMS: linapelekwa kwa halmashauri husika',
+  notTaken: 'Halikupokelewa kama lalamiko',
   privacy: 'Ukurasa huu hauonyeshi maelezo, namba ya simu wala anayelishughulikia.',
   busy: 'Maombi mengi mno kutoka kwenye mtandao wako. Tafadhali subiri dakika moja ujaribu tena.',
 };

@@ -3,6 +3,8 @@
  * reference data and from the hop's transaction. One object per hop, its questions as methods:
  * a hop allocates it once instead of a closure per question.
  */
+import { translate } from '../text/translate';
+import { findSmsFilingByNumber } from '../citizens/sms-filings-repository';
 import { makeComplaintNumber } from '../complaints/core/numbers';
 import {
   complaintNumberExists,
@@ -77,7 +79,22 @@ export class HopContext implements UssdContext {
 
   findComplaint(number: string): ComplaintSummary | undefined {
     const row = findComplaintByNumber(this.tx, number);
-    return row ? summary(this.deps.reference, row) : undefined;
+    if (row) return summary(this.deps.reference, row);
+    // An SMS complaint still in triage: received, its council to come.
+    const f = findSmsFilingByNumber(this.tx, number);
+    if (f?.status !== 'waiting') return undefined;
+    return {
+      number: f.number,
+      status: 'received',
+      categoryCode: '',
+      councilLabel: {
+        sw: translate('detail.councilPending', 'sw'),
+        en: translate('detail.councilPending', 'en'),
+      },
+      createdAt: f.receivedAt,
+      description: f.text,
+      citizenPhone: f.phone,
+    };
   }
 
   recentComplaints(limit: number): ComplaintSummary[] {

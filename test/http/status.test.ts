@@ -6,7 +6,9 @@
  */
 import request from 'supertest';
 import { eq } from 'drizzle-orm';
-import { complaints } from '../../db/schema';
+import { complaints, smsFilings } from '../../db/schema';
+import { TEST_TOKEN } from '../helpers/app';
+import { formBody, postForm } from '../helpers/at-ussd';
 import { formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { updateCategory } from '../../src/categories/service';
 import { STATUS_LOOKUPS_PER_MINUTE } from '../../src/http/routes/status';
@@ -120,5 +122,27 @@ describe('GET /status', () => {
     const over = await agent.get('/status?lang=en&number=12345678');
     expect(over.status).toBe(429);
     expect(textOf(over.text)).toContain('Too many lookups from your connection');
+  });
+});
+
+describe('an SMS complaint in triage', () => {
+  test('when its number is typed, then it shows as received and being sent to its council, without the words the citizen sent', async () => {
+    const words = 'Hakuna dawa kwenye zahanati yetu kabisa tangu jana';
+    await postForm(
+      w.app,
+      `/sms/inbound?token=${TEST_TOKEN}`,
+      formBody({ id: 'ATXid_status_1', from: '+255754999888', to: '15055', text: words }),
+    );
+    const number = w.db.select().from(smsFilings).get()?.number ?? '';
+
+    const res = await request(w.app).get(`/status?lang=en&number=${number}`);
+
+    expect(res.status).toBe(200);
+    const text = textOf(res.text);
+    expect(text).toContain(`Number ${formatComplaintNumber(number)}`);
+    expect(text).toContain('Status Received');
+    expect(text).toContain('Council Received by SMS: being sent to the right council');
+    expect(text).not.toContain('zahanati');
+    expect(text).not.toContain('999888');
   });
 });

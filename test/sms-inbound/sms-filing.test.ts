@@ -9,6 +9,7 @@ import { complaints, smsFilings } from '../../db/schema';
 import { isValidComplaintNumber, formatComplaintNumber } from '../../src/complaints/core/numbers';
 import { routeSmsFiling, closeSmsFiling, JOIN_MINUTES } from '../../src/citizens/sms-filing';
 import { sharedPlaces } from '../../src/reference/places';
+import { atPhone } from '../helpers/at-ussd';
 import { formatDate } from '../../src/text/calendar';
 import { en, sw } from '../helpers/ussd-paths';
 import {
@@ -320,5 +321,19 @@ describe('staff route a complaint out of triage', () => {
       ).toEqual({ ok: false, why: 'ward' });
       expect(complaintRows(s)).toEqual([]);
     });
+  });
+});
+
+describe('tracking a complaint in triage on USSD', () => {
+  test('when the citizen dials the number in one go, then it is received, its council being chosen, with their words', async () => {
+    s = openSms();
+    await s.send(STRANGER, MBANDE);
+    const number = filings(s)[0]?.number ?? '';
+
+    const screen = await atPhone(s.t.app, { phone: STRANGER }).dial().send(number);
+
+    expect(screen).toContain(`Lalamiko ${formatComplaintNumber(number)}`);
+    expect(screen).toContain(sw('detail.council', { council: sw('detail.councilPending') }));
+    expect(screen).toContain('Mbande');
   });
 });

@@ -12,6 +12,7 @@ import { t, type WordKey } from '../core/words';
 export type Section =
   | 'queue'
   | 'call'
+  | 'triage'
   | 'staff'
   | 'categories'
   | 'replies'
@@ -42,6 +43,7 @@ function Nav({
   const all: [Section, WordKey, string][] = [
     ['queue', 'nav.queue', '/console'],
     ['call', 'nav.call', '/console/call'],
+    ['triage', 'nav.triage', '/console/triage'],
     ['staff', 'nav.staff', '/console/staff'],
     ['categories', 'nav.categories', '/console/categories'],
     ['replies', 'nav.replies', '/console/replies'],
@@ -50,9 +52,9 @@ function Nav({
     ['dashboard', 'nav.dashboard', '/console/dashboard'],
     ['account', 'nav.account', '/console/account'],
   ];
-  // Officers manage no one: the staff, replies, teams and routing pages are for supervisors and
-  // headquarters; the categories are headquarters' alone.
-  const managing: Section[] = ['staff', 'replies', 'teams', 'rules'];
+  // Officers manage no one: triage and the staff, replies, teams and routing pages are for
+  // supervisors and headquarters; the categories are headquarters' alone.
+  const managing: Section[] = ['triage', 'staff', 'replies', 'teams', 'rules'];
   const items = all.filter(
     ([key]) =>
       (!managing.includes(key) || who.role !== 'officer') &&

@@ -11,6 +11,7 @@ import { parseComplaintNumber } from '../../complaints/core/numbers';
 import type { ReferenceData } from '../../reference/types';
 import { publicStatus } from '../../status/core/status';
 import { findStatusRow } from '../../status/repository';
+import { findSmsFilingByNumber } from '../../citizens/sms-filings-repository';
 import { statusPage, type StatusView } from '../../status/view';
 import type { Lang } from '../../text/translate';
 import type { StatusWord } from '../../status/words';
@@ -50,7 +51,29 @@ export function statusViewOf(deps: StatusDeps, lang: Lang, typed: string | undef
   if (!parsed.ok)
     return { lang, typed: text, problem: REASONS[parsed.reason] ?? 'empty', status: 400 };
   const row = findStatusRow(deps.db, parsed.number);
-  if (!row) return { lang, typed: text, problem: 'notFound', status: 404 };
+  if (!row) {
+    // An SMS complaint not yet routed (in triage) or closed there: its number is real.
+    const filing = findSmsFilingByNumber(deps.db, parsed.number);
+    if (!filing || filing.status === 'routed') {
+      return { lang, typed: text, problem: 'notFound', status: 404 };
+    }
+    const waiting = filing.status === 'waiting';
+    return {
+      lang,
+      typed: text,
+      found: {
+        number: filing.number,
+        status: waiting ? 'received' : 'closed',
+        councilCode: '',
+        categoryCode: null,
+        filedAt: filing.receivedAt,
+        changedAt: filing.handledAt ?? filing.lastTextAt,
+        sla: { kind: 'noDeadline' },
+        councilName: '',
+        triage: waiting ? 'pending' : 'notTaken',
+      },
+    };
+  }
   const ref = deps.reference;
   const found = publicStatus(
     row,
