@@ -93,7 +93,12 @@ const COMMON = new Set(
     'msaada karibu mbali nyumba nyumbani kazi pesa fedha rushwa hongo daktari mwalimu walimu ' +
     'wanafunzi polisi mahakama water road school health clinic market town centre center ' +
     'village street ward district region council please help there have been since weeks ' +
-    'month months days problem office officer people'
+    'month months days problem office officer people ' +
+    // Everyday words that are also some street's or village's name (checked against the list).
+    'angalia bara baraka benki bustani chuo dawa hazina kabisa kamili kanisa kanuni kisima ' +
+    'koma kumbukumbu lake long mabano makaburi makao manispaa mbaya mifugo msikiti msingi ' +
+    'muda mwananchi mwanzo ngazi ngombe ofisini posta reli rudi safu sekondari shuka simu ' +
+    'stendi tawala ualimu utulivu uwanja vitendo wala ziwa'
   ).split(' '),
 );
 
@@ -183,7 +188,9 @@ export function guessPlace(index: PlaceGuessIndex, text: string): PlaceGuess {
   const runs = runsOf(text);
   const councils = unique(runs.flatMap((k) => index.councils.get(k) ?? []));
   const namedRegions = runs.flatMap((k) => index.regions.get(k) ?? []);
-  const hits = unique(runs.flatMap((k) => index.places.get(k) ?? []));
+  // A council's or region's own name ("Kinondoni") names that, not its ward of the same name.
+  const placeRuns = runs.filter((k) => !index.councils.has(k) && !index.regions.has(k));
+  const hits = unique(placeRuns.flatMap((k) => index.places.get(k) ?? []));
   const council = councils.length === 1 ? councils[0] : undefined;
   const within = council === undefined ? hits : hits.filter((h) => h.councilCode === council);
   // A ward beats a village when both are named (the village is then looked for in it).
