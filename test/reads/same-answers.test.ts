@@ -5,6 +5,7 @@
  * many chunks, and Open311 pages in JSON and XML; the ward list (issue 19) is read by the workers
  * as by the main thread.
  */
+import { insertSmsFiling } from '../../src/citizens/sms-filings-repository';
 import request from 'supertest';
 import { inTransaction } from '../../db/client';
 import { replyToComplaint, resolveComplaint } from '../../src/complaints/actions';
@@ -76,6 +77,19 @@ beforeAll(async () => {
   if (!rule.ok) throw new Error('no rule');
   routing.team = team.value.id;
   routing.rule = rule.value.id;
+  // An SMS complaint waiting in triage, with Kero's guesses (the SMS-to-route tab).
+  insertSmsFiling(w.db, {
+    number: '50042464',
+    phone: '+255713000111',
+    text: 'Hakuna maji kijijini Msasani wiki mbili sasa',
+    language: 'sw',
+    guessRegions: ',DAR,',
+    guessCouncil: 'DAR-KIM',
+    guessCategory: 'water',
+    guessWard: '14110',
+    guessVillage: null,
+    receivedAt: w.clock.now(),
+  });
   for (const who of ['hq', 'darSup', 'neema'] as const)
     cookies[who] = await w.cookieOf(DESK[who].phone);
 }, 60_000);
@@ -137,6 +151,9 @@ describe('reads through the worker pool', () => {
     ['darSup', '/console/rules?category=roads&council=DAR-KIM'],
     ['darSup', '/console/teams?done=delete&name=Maji'],
     ['neema', '/console/rules'],
+    ['hq', '/console/triage'],
+    ['darSup', '/console/triage?routed=50042464'],
+    ['neema', '/console/triage'],
   ];
 
   it('when each page kind is read, then the pool answers what the main thread answers', async () => {
