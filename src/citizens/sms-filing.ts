@@ -205,15 +205,12 @@ function routeAtOnce(
     councilCode: guess.council,
     categoryCode: category,
     place: guess.place,
-    by: { source: 'sms' },
     acknowledge: false,
   });
   if (!complaint) return undefined;
   settleFiling(tx, f.id, { status: 'routed', complaintId: complaint.id, handledBy: null }, ctx.now);
   return complaint;
 }
-
-type FiledBy = { source: 'sms' } | { source: 'console'; staffId: number };
 
 /** Files a complaint from an SMS's words with its number and time of arrival. */
 function fileFiled(
@@ -224,7 +221,8 @@ function fileFiled(
     councilCode: string;
     categoryCode: string;
     place: PlaceHit | undefined;
-    by: FiledBy;
+    /** Who sent it on out of triage; undefined: Kero, at once. */
+    triagedBy?: number;
     acknowledge: boolean;
   },
 ): ComplaintRow | undefined {
@@ -248,7 +246,9 @@ function fileFiled(
     language: f.language,
     serviceCode: ctx.filing.serviceCode ?? '',
     channel: 'sms',
-    filedBy: to.by,
+    // The citizen filed it, by SMS, when they sent it; staff only sent it on.
+    filedBy: { source: 'sms' },
+    ...(to.triagedBy !== undefined ? { triagedBy: to.triagedBy } : {}),
     receivedAt: f.receivedAt,
     acknowledge: to.acknowledge,
     policy: ctx.filing.policy,
@@ -284,7 +284,6 @@ export function fileBySms(
       councilCode: guess.council,
       categoryCode: category,
       place: guess.place,
-      by: { source: 'sms' },
       acknowledge: true,
     });
     if (c) return { handledAs: 'sms_filed', complaintId: c.id };
@@ -349,7 +348,7 @@ export function routeSmsFiling(
       councilCode: to.councilCode,
       categoryCode: to.categoryCode,
       place,
-      by: { source: 'console', staffId },
+      triagedBy: staffId,
       acknowledge: false,
     });
     if (!complaint) return { ok: false, why: 'council' };

@@ -40,6 +40,8 @@ export interface FileComplaintInput {
   receivedAt?: number;
   /** False: the citizen already has the number (an SMS complaint out of triage): no ack SMS. */
   acknowledge?: boolean;
+  /** The staff member who sent an SMS complaint on out of triage (a `triaged` event, now). */
+  triagedBy?: number;
   /** The SLA policy of the day: the complaint's deadlines are fixed at filing. */
   policy: SlaPolicy;
   now: number;
@@ -111,6 +113,18 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
     toStatus: 'received',
     createdAt: at,
   });
+  if (input.triagedBy !== undefined) {
+    insertEvent(tx, {
+      complaintId: complaint.id,
+      type: 'triaged',
+      actor: `staff:${input.triagedBy}`,
+      source: 'console',
+      staffId: input.triagedBy,
+      fromStatus: 'received',
+      toStatus: 'received',
+      createdAt: now,
+    });
+  }
   const council = ref.councilLabels.get(draft.councilCode)?.[language] ?? draft.councilCode;
   const body = smsText('sms.received', language, {
     ...orgVars(ref.org, language),

@@ -109,6 +109,10 @@ describe('the done-when of issue 21', () => {
       `Complaint ${formatComplaintNumber(number)} sent to its council.`,
     );
     expect(textOf(after.text)).toContain('Nothing is waiting.');
+    // The citizen filed it (by SMS, when they sent it); the supervisor sent it on.
+    const timeline = textOf((await agent.get(`/console/c/${number}`)).text);
+    expect(timeline).toContain('Filed by the citizen');
+    expect(timeline).toContain('Sent on from SMS triage by Asha Chande');
   });
 });
 

@@ -65,6 +65,7 @@ function title(e: EventRow, input: TimelineInput): string {
     case 'note':
     case 'resolved':
     case 'phone_shown':
+    case 'triaged':
       return tKey(`timeline.${e.type}`, lang, { name: name(e.staffId) });
     case 'status':
       return t('timeline.status', lang, { status: codeLabel('status', e.toStatus ?? '', lang) });

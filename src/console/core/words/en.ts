@@ -238,6 +238,7 @@ export const en = {
   'timeline.unlinked': '{name} unlinked it',
 
   'timeline.received': 'Filed by the citizen',
+  'timeline.triaged': 'Sent on from SMS triage by {name}',
   'timeline.receivedByStaff': 'Logged by {name}',
   'timeline.assigned': 'Assigned to {name}',
   'timeline.assignedNobody': 'No staff in the region: headquarters queue',

@@ -240,6 +240,7 @@ export const sw: Words = {
   'timeline.unlinked': '{name} amelitenganisha',
 
   'timeline.received': 'Limewasilishwa na mwananchi',
+  'timeline.triaged': 'Limepangwa kutoka SMS na {name}',
   'timeline.receivedByStaff': 'Limerekodiwa na {name}',
   'timeline.assigned': 'Limepangiwa {name}',
   'timeline.assignedNobody': 'Hakuna mtumishi mkoani: foleni ya makao makuu',
