@@ -4,7 +4,10 @@
  * a hop allocates it once instead of a closure per question.
  */
 import { translate } from '../text/translate';
-import { findSmsFilingByNumber } from '../citizens/sms-filings-repository';
+import {
+  countUnroutedFilingsSince,
+  findSmsFilingByNumber,
+} from '../citizens/sms-filings-repository';
 import { makeComplaintNumber } from '../complaints/core/numbers';
 import {
   complaintNumberExists,
@@ -104,7 +107,12 @@ export class HopContext implements UssdContext {
   }
 
   complaintsFiledToday(): number {
-    return countComplaintsSince(this.tx, this.phone, startOfDay(this.now));
+    // SMS complaints count too, those still in triage or closed there included.
+    const today = startOfDay(this.now);
+    return (
+      countComplaintsSince(this.tx, this.phone, today) +
+      countUnroutedFilingsSince(this.tx, this.phone, today)
+    );
   }
 
   newComplaintNumber(): string {

@@ -337,3 +337,16 @@ describe('tracking a complaint in triage on USSD', () => {
     expect(screen).toContain('Mbande');
   });
 });
+
+describe('the daily limit across USSD and SMS', () => {
+  test('when a phone has its limit of SMS complaints in triage, then USSD filing says the limit', async () => {
+    s = openSms({ settings: { dailyComplaintLimit: 1, draftResumeMinutes: 30 } });
+    await s.send(STRANGER, MBANDE);
+
+    const session = atPhone(s.t.app, { phone: STRANGER }).dial();
+    await session.send('');
+    const screen = await session.reply('1');
+
+    expect(screen).toContain(sw('file.limit', { limit: 1 }));
+  });
+});
