@@ -1,8 +1,11 @@
 /**
  * The staff pages, for supervisors (their region's officers) and headquarters (everyone):
  * GET /console/staff, POST /console/staff (add), GET/POST /console/staff/:id (edit),
- * POST /console/staff/:id/deactivate|activate, POST /console/staff/import (CSV, all or nothing).
- * Deactivating someone moves their open complaints to colleagues and ends their console sessions.
+ * POST /console/staff/:id/deactivate|activate, POST /console/staff/import (CSV, all or nothing),
+ * GET /console/staff/changes (headquarters: the log of staff changes). Deactivating someone moves
+ * their open complaints to colleagues and ends their console sessions. A new phone on the edit
+ * form is not saved: a code goes to it (issue 23), and POST /console/staff/:id/phone with that
+ * code makes the change (POST /console/staff/:id/phone/cancel drops it).
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
@@ -15,10 +18,14 @@ import {
   updateStaff,
   type Result,
 } from '../../directory/service';
+import {
+  cancelPhoneChange,
+  confirmPhoneChange,
+  requestPhoneChange,
+} from '../../directory/phone-change';
 import { loadWardList } from '../../reference/wards';
 import { findStaffByPhone } from '../../staff/repository';
 import { normalizePhone } from '../../text/phone';
-import { endSessionsOfStaff } from '../auth/sessions';
 import {
   checkStaffForm,
   listsRegion,
@@ -29,9 +36,10 @@ import {
   type StaffFormError,
 } from '../core/staff-form';
 import { t } from '../core/words';
-import { fields, formOf, sessionDeps, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
+import { field, fields, formOf, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
 import { messageOf } from '../page';
-import { isPage, managedOf, staffEditOf, staffListOf, type ListOptions } from '../pages/staff';
+import { isPage, managedOf, staffListOf, type ListOptions } from '../pages/staff';
+import { formOfMember, staffEditOf, type EditOptions } from '../pages/staff-edit';
 import type { ConsoleReads } from '../reads';
 import { pageOf, readPage, sendPage } from './respond';
 
@@ -76,6 +84,10 @@ function phoneTaken(
   const phone = normalizePhone(form.phone);
   const holder = phone ? findStaffByPhone(deps.db, phone) : undefined;
   if (!holder || holder.id === except) return undefined;
+  return takenError(viewer, holder);
+}
+
+function takenError(viewer: Viewer, holder: StaffRow): StaffFormError {
   const region = listsRegion(viewer.staff);
   const visible = region === undefined || holder.regionCode === region;
   return visible
@@ -103,11 +115,13 @@ const serviceError = <T>(r: Result<T>) => (r.ok ? undefined : r.errors.join('; '
 
 export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   const router = Router();
-  const ctx = () => ({
-    db: deps.db,
+  /** The context of a change by the signed-in staff member of `res`. */
+  const ctx = (res: Response) => ({
     now: deps.now(),
     reference: deps.reference,
     source: 'console' as const,
+    actorId: viewerOf(res).staff.id,
+    secret: deps.secret,
   });
 
   // Officers manage no one: the staff pages are not theirs.
@@ -134,7 +148,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       showList(deps, req, res, { status: 400, add: { form, errors } });
       return;
     }
-    const r = addStaff(deps.db, ctx(), checked.input);
+    const r = addStaff(deps.db, ctx(res), checked.input);
     if (!r.ok) throw new Error(`staff add refused after the form's checks: ${serviceError(r)}`);
     res.redirect(303, `/console/staff?done=add&name=${encodeURIComponent(r.value.name)}`);
   });
@@ -149,7 +163,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     }
     const r = importStaffCsv(
       deps.db,
-      ctx(),
+      ctx(res),
       file.buffer.toString('utf8').replace(/^\uFEFF/, ''),
       (row) =>
         manages(v.staff, { role: row.role, regionCode: row.regionCode ?? null }) &&
@@ -164,6 +178,8 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     res.redirect(303, `/console/staff?done=import&n=${r.value.length}`);
   });
 
+  router.get('/staff/changes', readPage(reads, 'staffChanges'));
+
   router.get('/staff/:id', readPage(reads, 'staffEdit'));
 
   router.post('/staff/:id', (req, res) => {
@@ -173,14 +189,69 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     const form = formOfRequest(req);
     const checked = checkStaffForm(v.staff, form, deps.reference, loadWardList());
     const taken = phoneTaken(deps, v, form, member.id);
+    const redraw = (status: number, errors: StaffFormError[]) =>
+      sendPage(res, staffEditOf(deps, pageOf(req, res), member, form, errors, status));
     if (!checked.ok || taken) {
-      const errors = [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])];
-      sendPage(res, staffEditOf(deps, pageOf(req, res), member, form, errors, 400));
+      redraw(400, [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])]);
       return;
     }
-    const r = updateStaff(deps.db, ctx(), member.id, checked.input);
+    // A new phone is not saved: a code goes to it, and only that code makes the change.
+    const newPhone = normalizePhone(form.phone) !== member.phone;
+    if (newPhone) {
+      const asked = requestPhoneChange(deps.db, ctx(res), member.id, form.phone);
+      if (!asked.ok && asked.code === 'tooMany') {
+        redraw(429, [{ field: 'phone', key: 'staff.err.phoneCodeLimit' }]);
+        return;
+      }
+      if (!asked.ok && asked.code === 'taken') {
+        redraw(400, [takenError(v, asked.holder)]);
+        return;
+      }
+      if (!asked.ok) throw new Error(`phone change refused after the form's checks: ${asked.code}`);
+    }
+    const input = { ...checked.input, phone: member.phone };
+    const r = updateStaff(deps.db, ctx(res), member.id, input);
     if (!r.ok) throw new Error(`staff update refused after the form's checks: ${serviceError(r)}`);
-    res.redirect(303, `/console/staff?done=edit&name=${encodeURIComponent(r.value.name)}`);
+    res.redirect(
+      303,
+      newPhone
+        ? `/console/staff/${member.id}?done=code`
+        : `/console/staff?done=edit&name=${encodeURIComponent(r.value.name)}`,
+    );
+  });
+
+  router.post('/staff/:id/phone', (req, res) => {
+    const v = viewerOf(res);
+    const member = managedMember(deps, req, res);
+    if (!member) return;
+    const r = confirmPhoneChange(deps.db, ctx(res), member.id, field(req, 'code'));
+    if (r.ok) {
+      // Their own phone: their sessions, this one too, have just ended.
+      res.redirect(
+        303,
+        member.id === v.staff.id
+          ? '/console/sign-in'
+          : `/console/staff?done=phone&name=${encodeURIComponent(member.name)}`,
+      );
+      return;
+    }
+    const page = (o: EditOptions) =>
+      sendPage(
+        res,
+        staffEditOf(deps, pageOf(req, res), member, formOfMember(deps, member), [], 400, o),
+      );
+    if (r.code === 'wrong') page({ codeError: t('staff.err.phoneCode', v.lang) });
+    else if (r.code === 'taken') {
+      const e = takenError(v, r.holder);
+      page({ error: t(e.key, v.lang, e.vars) });
+    } else page({ error: t('staff.err.phoneNone', v.lang) });
+  });
+
+  router.post('/staff/:id/phone/cancel', (req, res) => {
+    const member = managedMember(deps, req, res);
+    if (!member) return;
+    cancelPhoneChange(deps.db, ctx(res), member.id);
+    res.redirect(303, `/console/staff/${member.id}?done=cancelled`);
   });
 
   router.get('/staff/:id/deactivate', readPage(reads, 'staffDeactivate'));
@@ -193,9 +264,9 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       showList(deps, req, res, { status: 409, error: t('staff.err.self', v.lang) });
       return;
     }
-    const r = deactivateStaff(deps.db, ctx(), member.phone);
+    // The service ends their console sessions in the same transaction.
+    const r = deactivateStaff(deps.db, ctx(res), member.phone);
     if (!r.ok) throw new Error(`deactivation failed: ${serviceError(r)}`);
-    endSessionsOfStaff(sessionDeps(deps), member.id);
     res.redirect(
       303,
       `/console/staff?done=deactivate&name=${encodeURIComponent(member.name)}&n=${r.value.reassigned}`,
@@ -205,7 +276,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   router.post('/staff/:id/activate', (req, res) => {
     const member = managedMember(deps, req, res);
     if (!member) return;
-    const r = activateStaff(deps.db, ctx(), member.phone);
+    const r = activateStaff(deps.db, ctx(res), member.phone);
     if (!r.ok) throw new Error(`activation failed: ${serviceError(r)}`);
     res.redirect(303, `/console/staff?done=activate&name=${encodeURIComponent(member.name)}`);
   });
