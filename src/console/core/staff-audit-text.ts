@@ -61,7 +61,8 @@ function memberText(v: Record<string, unknown>, ref: ReferenceData, wards: WardL
     str(v.name),
     str(v.phone),
     valueText('role', v.role, ref, wards, lang),
-    valueText('region', v.region ?? null, ref, wards, lang),
+    // Headquarters have no region: their role says it.
+    ...(typeof v.region === 'string' ? [valueText('region', v.region, ref, wards, lang)] : []),
     ...(strings(v.councils).length > 0
       ? [valueText('councils', v.councils, ref, wards, lang)]
       : []),
