@@ -4,12 +4,11 @@
  * POST /console/staff/:id/deactivate|activate, POST /console/staff/import (CSV, all or nothing),
  * GET /console/staff/changes (headquarters: the log of staff changes). Deactivating someone moves
  * their open complaints to colleagues and ends their console sessions. A new phone on the edit
- * form is not saved: a code goes to it (issue 23), and POST /console/staff/:id/phone with that
- * code makes the change (POST /console/staff/:id/phone/cancel drops it).
+ * form is not saved: a code goes to it (issue 23), and the member's page takes that code
+ * (./staff-phone.ts).
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
-import type { StaffRow } from '../../../db/schema';
 import {
   activateStaff,
   addStaff,
@@ -18,17 +17,12 @@ import {
   updateStaff,
   type Result,
 } from '../../directory/service';
-import {
-  cancelPhoneChange,
-  confirmPhoneChange,
-  requestPhoneChange,
-} from '../../directory/phone-change';
+import { requestPhoneChange } from '../../directory/phone-change';
 import { loadWardList } from '../../reference/wards';
 import { findStaffByPhone } from '../../staff/repository';
 import { normalizePhone } from '../../text/phone';
 import {
   checkStaffForm,
-  listsRegion,
   manages,
   rolesGivenBy,
   STAFF_FIELDS,
@@ -36,12 +30,13 @@ import {
   type StaffFormError,
 } from '../core/staff-form';
 import { t } from '../core/words';
-import { field, fields, formOf, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
+import { fields, formOf, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
 import { messageOf } from '../page';
-import { isPage, managedOf, staffListOf, type ListOptions } from '../pages/staff';
-import { formOfMember, staffEditOf, type EditOptions } from '../pages/staff-edit';
+import { staffListOf, type ListOptions } from '../pages/staff';
+import { staffEditOf } from '../pages/staff-edit';
 import type { ConsoleReads } from '../reads';
 import { pageOf, readPage, sendPage } from './respond';
+import { changeCtx, managedMember, staffPhoneRoutes, takenError } from './staff-phone';
 
 /** CSV uploads: in memory, one file, at most 1 MB. */
 const upload = multer({
@@ -87,26 +82,6 @@ function phoneTaken(
   return takenError(viewer, holder);
 }
 
-function takenError(viewer: Viewer, holder: StaffRow): StaffFormError {
-  const region = listsRegion(viewer.staff);
-  const visible = region === undefined || holder.regionCode === region;
-  return visible
-    ? {
-        field: 'phone',
-        key: 'staff.err.phoneTaken',
-        vars: { phone: holder.phone, name: holder.name },
-      }
-    : { field: 'phone', key: 'staff.err.phoneUnavailable', vars: { phone: holder.phone } };
-}
-
-/** A staff member the path names and the viewer manages; else the 404 page is sent. */
-function managedMember(deps: ConsoleDeps, req: Request, res: Response): StaffRow | undefined {
-  const found = managedOf(deps, pageOf(req, res));
-  if (!isPage(found)) return found;
-  sendPage(res, found);
-  return undefined;
-}
-
 const showList = (deps: ConsoleDeps, req: Request, res: Response, o: ListOptions = {}) =>
   sendPage(res, staffListOf(deps, pageOf(req, res), o));
 
@@ -115,15 +90,6 @@ const serviceError = <T>(r: Result<T>) => (r.ok ? undefined : r.errors.join('; '
 
 export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   const router = Router();
-  /** The context of a change by the signed-in staff member of `res`. */
-  const ctx = (res: Response) => ({
-    now: deps.now(),
-    reference: deps.reference,
-    source: 'console' as const,
-    actorId: viewerOf(res).staff.id,
-    secret: deps.secret,
-  });
-
   // Officers manage no one: the staff pages are not theirs.
   router.use('/staff', (req, res, next) => {
     if (viewerOf(res).staff.role !== 'officer') {
@@ -135,6 +101,8 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       messageOf(pageOf(req, res), 403, 'staff', 'error.forbidden.title', 'error.forbidden.body'),
     );
   });
+
+  router.use(staffPhoneRoutes(deps));
 
   router.get('/staff', readPage(reads, 'staff'));
 
@@ -148,7 +116,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       showList(deps, req, res, { status: 400, add: { form, errors } });
       return;
     }
-    const r = addStaff(deps.db, ctx(res), checked.input);
+    const r = addStaff(deps.db, changeCtx(deps, res), checked.input);
     if (!r.ok) throw new Error(`staff add refused after the form's checks: ${serviceError(r)}`);
     res.redirect(303, `/console/staff?done=add&name=${encodeURIComponent(r.value.name)}`);
   });
@@ -163,7 +131,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     }
     const r = importStaffCsv(
       deps.db,
-      ctx(res),
+      changeCtx(deps, res),
       file.buffer.toString('utf8').replace(/^\uFEFF/, ''),
       (row) =>
         manages(v.staff, { role: row.role, regionCode: row.regionCode ?? null }) &&
@@ -198,7 +166,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     // A new phone is not saved: a code goes to it, and only that code makes the change.
     const newPhone = normalizePhone(form.phone) !== member.phone;
     if (newPhone) {
-      const asked = requestPhoneChange(deps.db, ctx(res), member.id, form.phone);
+      const asked = requestPhoneChange(deps.db, changeCtx(deps, res), member.id, form.phone);
       if (!asked.ok && asked.code === 'tooMany') {
         redraw(429, [{ field: 'phone', key: 'staff.err.phoneCodeLimit' }]);
         return;
@@ -210,7 +178,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       if (!asked.ok) throw new Error(`phone change refused after the form's checks: ${asked.code}`);
     }
     const input = { ...checked.input, phone: member.phone };
-    const r = updateStaff(deps.db, ctx(res), member.id, input);
+    const r = updateStaff(deps.db, changeCtx(deps, res), member.id, input);
     if (!r.ok) throw new Error(`staff update refused after the form's checks: ${serviceError(r)}`);
     res.redirect(
       303,
@@ -218,40 +186,6 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
         ? `/console/staff/${member.id}?done=code`
         : `/console/staff?done=edit&name=${encodeURIComponent(r.value.name)}`,
     );
-  });
-
-  router.post('/staff/:id/phone', (req, res) => {
-    const v = viewerOf(res);
-    const member = managedMember(deps, req, res);
-    if (!member) return;
-    const r = confirmPhoneChange(deps.db, ctx(res), member.id, field(req, 'code'));
-    if (r.ok) {
-      // Their own phone: their sessions, this one too, have just ended.
-      res.redirect(
-        303,
-        member.id === v.staff.id
-          ? '/console/sign-in'
-          : `/console/staff?done=phone&name=${encodeURIComponent(member.name)}`,
-      );
-      return;
-    }
-    const page = (o: EditOptions) =>
-      sendPage(
-        res,
-        staffEditOf(deps, pageOf(req, res), member, formOfMember(deps, member), [], 400, o),
-      );
-    if (r.code === 'wrong') page({ codeError: t('staff.err.phoneCode', v.lang) });
-    else if (r.code === 'taken') {
-      const e = takenError(v, r.holder);
-      page({ error: t(e.key, v.lang, e.vars) });
-    } else page({ error: t('staff.err.phoneNone', v.lang) });
-  });
-
-  router.post('/staff/:id/phone/cancel', (req, res) => {
-    const member = managedMember(deps, req, res);
-    if (!member) return;
-    cancelPhoneChange(deps.db, ctx(res), member.id);
-    res.redirect(303, `/console/staff/${member.id}?done=cancelled`);
   });
 
   router.get('/staff/:id/deactivate', readPage(reads, 'staffDeactivate'));
@@ -265,7 +199,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       return;
     }
     // The service ends their console sessions in the same transaction.
-    const r = deactivateStaff(deps.db, ctx(res), member.phone);
+    const r = deactivateStaff(deps.db, changeCtx(deps, res), member.phone);
     if (!r.ok) throw new Error(`deactivation failed: ${serviceError(r)}`);
     res.redirect(
       303,
@@ -276,7 +210,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   router.post('/staff/:id/activate', (req, res) => {
     const member = managedMember(deps, req, res);
     if (!member) return;
-    const r = activateStaff(deps.db, ctx(res), member.phone);
+    const r = activateStaff(deps.db, changeCtx(deps, res), member.phone);
     if (!r.ok) throw new Error(`activation failed: ${serviceError(r)}`);
     res.redirect(303, `/console/staff?done=activate&name=${encodeURIComponent(member.name)}`);
   });
