@@ -51,10 +51,12 @@ const refuse = (r: PhoneChangeRefusal): { ok: false } & PhoneChangeRefusal => ({
   ...r,
 });
 
-const hashOf =
-  (secret: string, c: Pick<StaffPhoneChangeRow, 'staffId' | 'newPhone'>, at: number) =>
-  (code: string) =>
-    keyedHash(secret, `phone:${c.staffId}:${c.newPhone}:${at}:${code}`);
+/** The keyed hash of a change's code, bound to the member, the new phone and when it was asked. */
+const codeHash = (
+  secret: string,
+  c: Pick<StaffPhoneChangeRow, 'staffId' | 'newPhone' | 'createdAt'>,
+  code: string,
+) => keyedHash(secret, `phone:${c.staffId}:${c.newPhone}:${c.createdAt}:${code}`);
 
 const nameOf = (tx: Tx, ctx: StaffChangeCtx, lang: StaffRow['language']) =>
   (ctx.actorId === undefined ? undefined : findStaffById(tx, ctx.actorId)?.name) ??
@@ -84,14 +86,12 @@ export function requestPhoneChange(
     endPhoneChangesOf(tx, staffId, ctx.now, 'replaced');
     const code = sixDigits();
     const expiresAt = ctx.now + PHONE_CODE_TTL_MS;
-    const hash = hashOf(ctx.secret, { staffId, newPhone: phone }, ctx.now);
+    const asked = { staffId, newPhone: phone, createdAt: ctx.now };
     insertPhoneChange(tx, {
-      staffId,
+      ...asked,
       oldPhone: member.phone,
-      newPhone: phone,
-      codeHash: hash(code),
+      codeHash: codeHash(ctx.secret, asked, code),
       requestedBy: ctx.actorId,
-      createdAt: ctx.now,
       expiresAt,
     });
     const vars = { code, name: member.name, editor: nameOf(tx, ctx, member.language) };
@@ -136,8 +136,7 @@ export function confirmPhoneChange(
       return refuse({ code: 'none' });
     }
     const code = typedCode(typed);
-    const hash = hashOf(ctx.secret, c, c.createdAt);
-    if (code === undefined || !sameHex(c.codeHash, hash(code))) {
+    if (code === undefined || !sameHex(c.codeHash, codeHash(ctx.secret, c, code))) {
       const tries = c.tries + 1;
       countWrongTry(tx, c.id, tries);
       if (tries >= PHONE_CODE_TRIES) {
