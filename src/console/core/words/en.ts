@@ -62,7 +62,7 @@ export const en = {
   'signIn.resend': 'Send a new code',
   'signIn.otherPhone': 'Use another phone number',
   'signIn.limit':
-    'Three codes have been sent to this number in the last 15 minutes. Wait a few minutes, then ask again.',
+    'Too many codes have been asked for this number lately. Wait 15 minutes, then ask again.',
   'signIn.sms': 'Kero sign-in code: {code}. It works once, for 5 minutes. Never share it.',
   'signIn.signedOut': 'You are signed out.',
   'signIn.timedOut': 'Your session ended. Please sign in again.',

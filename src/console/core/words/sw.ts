@@ -62,7 +62,7 @@ export const sw: Words = {
   'signIn.resend': 'Tuma msimbo mpya',
   'signIn.otherPhone': 'Tumia namba nyingine',
   'signIn.limit':
-    'Misimbo mitatu imetumwa kwa namba hii ndani ya dakika 15. Subiri dakika chache, kisha uombe tena.',
+    'Misimbo mingi imeombwa kwa namba hii hivi karibuni. Subiri dakika 15, kisha uombe tena.',
   'signIn.sms': 'Msimbo wa kuingia Kero: {code}. Unatumika mara moja, kwa dakika 5. Usimpe mtu.',
   'signIn.signedOut': 'Umetoka.',
   'signIn.timedOut': 'Kikao chako kimeisha. Tafadhali ingia tena.',
