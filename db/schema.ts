@@ -754,6 +754,43 @@ export const consoleSessions = sqliteTable(
 );
 
 /**
+ * A new sign-in phone waiting for its code (issue 23): the staff form never changes a phone at
+ * once; it sends a code to the new phone, kept here only as a keyed hash, and the change is made
+ * when that code is typed. Like a sign-in code: 5 minutes, once, 5 wrong tries end it. `outcome`
+ * says how it ended: confirmed, cancelled, replaced by a newer one, taken (the number went to
+ * someone else meanwhile), worn (5 wrong tries), expired (typed too late), superseded (the phone
+ * was changed otherwise, from the command line).
+ */
+export const staffPhoneChanges = sqliteTable(
+  'staff_phone_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    staffId: integer('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    /** The phone the staff member had when the change was asked for. */
+    oldPhone: text('old_phone').notNull(),
+    newPhone: text('new_phone').notNull(),
+    codeHash: text('code_hash').notNull(),
+    tries: integer('tries').notNull().default(0),
+    /** Who asked for it. */
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: millis('created_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+    endedAt: millis('ended_at'),
+    outcome: text('outcome', {
+      enum: ['confirmed', 'cancelled', 'replaced', 'taken', 'worn', 'expired', 'superseded'],
+    }),
+  },
+  (t) => [
+    index('staff_phone_changes_staff_idx').on(t.staffId, t.endedAt),
+    index('staff_phone_changes_requester_idx').on(t.requestedBy, t.createdAt),
+  ],
+);
+
+/**
  * Who changed what in the centre's own set-up (routing rules, teams, categories...): one row per
  * change, with the entity as it was before and after (JSON; null when created or deleted).
  * Generic: `entity_kind` names the kind ('routing_rule', 'team', ...), `entity_id` its key as
@@ -771,6 +808,8 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     before: text('before'),
     after: text('after'),
+    /** Where the change was made: the console, the command line...; null in rows older than it. */
+    source: text('source', { enum: changeSources }),
   },
   (t) => [
     index('audit_log_kind_idx').on(t.entityKind, t.id),
@@ -860,3 +899,4 @@ export type RoutingRuleRow = typeof routingRules.$inferSelect;
 export type NewRoutingRule = typeof routingRules.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type SmsFilingRow = typeof smsFilings.$inferSelect;
+export type StaffPhoneChangeRow = typeof staffPhoneChanges.$inferSelect;

@@ -173,6 +173,13 @@ export const en = {
 
   'sms.staff.budget':
     'Kero: {parts} of the {budget} SMS parts budgeted for {month} have been sent ({percent}%). Messages owed to citizens still go out.',
+  // Issue 23: the code that confirms a staff member's new sign-in phone (to the new phone; no
+  // other run of 4+ digits, the outbox scrubs those once it is sent), and the notice to the old one.
+  'sms.staff.phoneCode':
+    'Kero: {code} is the code to make this phone the console sign-in phone of {name}, asked for by {editor}. Give it to them only if you expect it. It works once, for 5 minutes.',
+  'sms.staff.phoneChanged':
+    'Kero: the console sign-in phone of {name} was changed by {editor} on {date} at {time} to a number ending {last}. Every console session of the account was ended. If you did not expect this, call headquarters at once.',
+  'sms.staff.admin': 'the system administrator',
   'sms.digest.body':
     'Kero {date}, {area}: open {open}; overdue {overdue}{oldest}; unassigned {unassigned}; due today {due}.',
   'sms.digest.oldest': ' (oldest {days} days)',

@@ -174,6 +174,11 @@ export const sw: Translations = {
 
   'sms.staff.budget':
     'Kero: sehemu za SMS {parts} kati ya {budget} zilizopangwa kwa {month} zimetumwa ({percent}%). Ujumbe kwa wananchi unaendelea kutumwa.',
+  'sms.staff.phoneCode':
+    'Kero: {code} ni msimbo wa kuifanya simu hii kuwa simu ya kuingia kwenye dashibodi ya {name}, ulioombwa na {editor}. Mpe tu kama unalitarajia. Unatumika mara moja, kwa dakika 5.',
+  'sms.staff.phoneChanged':
+    'Kero: simu ya kuingia kwenye dashibodi ya {name} imebadilishwa na {editor} tarehe {date} saa {time} kuwa namba inayoishia {last}. Vikao vyake vyote vya dashibodi vimefungwa. Kama hukutarajia hili, piga simu makao makuu mara moja.',
+  'sms.staff.admin': 'msimamizi wa mfumo',
   'sms.digest.body':
     'Kero {date}, {area}: malalamiko wazi {open}; yaliyochelewa {overdue}{oldest}; bila afisa {unassigned}; yanayoisha muda leo {due}.',
   'sms.digest.oldest': ' (la zamani zaidi lina siku {days})',

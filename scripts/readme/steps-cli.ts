@@ -81,6 +81,21 @@ export const cliSteps: Step[] = [
     check: (ran, s) => [...says(ran), ...same('active', active(s), 1)],
   },
   {
+    command: 'npm run kero -- staff phone 0713000001 0713000009',
+    how: 'shell',
+    check: (ran, s) => [
+      ...says(ran, 'Changed the sign-in phone of Asha Mushi from +255713000001 to +255713000009'),
+      ...same(
+        'the old phone told',
+        value(
+          s,
+          "SELECT count(*) FROM sms_outbox WHERE to_phone = '+255713000001' AND template = 'sms.staff.phoneChanged'",
+        ),
+        1,
+      ),
+    ],
+  },
+  {
     command: 'npm run kero -- wards DOD-DOC',
     how: 'shell',
     check: (ran) => says(ran, /^41105 +Makole +\d+ /m, /^41101 +Uhuru +\d+ /m),

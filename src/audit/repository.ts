@@ -5,7 +5,7 @@
  */
 import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { auditLog, type ChangeSource } from '../../db/schema';
 
 export interface AuditEntry {
   at: number;
@@ -19,12 +19,16 @@ export interface AuditEntry {
   /** The entity as it was (null: it did not exist) and as it is now (null: deleted). */
   before: unknown;
   after: unknown;
+  /** Where the change was made (the console, the command line...). */
+  source?: ChangeSource;
 }
 
 /** An audit row read back, its before and after parsed. */
-export interface AuditRecord extends Omit<AuditEntry, 'entityId'> {
+export interface AuditRecord extends Omit<AuditEntry, 'entityId' | 'source'> {
   id: number;
   entityId: string;
+  /** Null in rows written before the column, and by services that do not say. */
+  source: ChangeSource | null;
 }
 
 const json = (v: unknown): string | null =>
@@ -41,6 +45,7 @@ export function recordAudit(tx: Tx, e: AuditEntry): void {
       action: e.action,
       before: json(e.before),
       after: json(e.after),
+      source: e.source ?? null,
     })
     .run();
 }

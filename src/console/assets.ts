@@ -33,7 +33,7 @@ h2{font-size:1.3rem;margin:24px 0 8px}
 .grid{display:grid;gap:16px}
 @media (min-width:900px){.grid.two{grid-template-columns:2fr 1fr}}
 label,.label{display:block;font-weight:700;margin:12px 0 4px}
-.hint{color:var(--muted);margin:0 0 4px;font-size:.95rem}
+.hint{color:var(--muted);margin:0 0 4px;font-size:.95rem;overflow-wrap:anywhere}
 .hint.vars{margin-top:12px}
 input[type=text],input[type=tel],input[type=date],input[type=search],select,textarea{font:inherit;
 padding:6px 8px;border:2px solid var(--ink);width:100%;max-width:32rem;background:#fff}

@@ -14,7 +14,9 @@ import { dashboardCsvOf, dashboardGet } from './pages/dashboard';
 import { queueCsvOf, queueGet } from './pages/queue';
 import { autoReplyEditGet, repliesGet, savedReplyEditGet } from './pages/replies';
 import { ruleEditGet, rulesGet } from './pages/rules';
-import { deactivateGet, staffEditGet, staffGet } from './pages/staff';
+import { deactivateGet, staffGet } from './pages/staff';
+import { staffEditGet } from './pages/staff-edit';
+import { staffChangesGet } from './pages/staff-changes';
 import { teamGet, teamsGet } from './pages/teams';
 import { triageGet } from './pages/triage';
 
@@ -27,6 +29,7 @@ export const consoleJobs = {
   staff: { ask: staffGet },
   staffEdit: { ask: staffEditGet },
   staffDeactivate: { ask: deactivateGet },
+  staffChanges: { ask: staffChangesGet },
   categories: { ask: categoriesGet },
   categoryEdit: { ask: categoryEditGet },
   replies: { ask: repliesGet },

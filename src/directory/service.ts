@@ -1,12 +1,13 @@
 /**
- * Staff directory use cases: add, activate, deactivate (open complaints move on), import a CSV
- * all-or-nothing. Each owns its transaction; errors are values with a clear message.
+ * Staff directory use cases: add, edit, activate, deactivate (open complaints move on, console
+ * access ends), import a CSV all-or-nothing. Each owns its transaction, records what it changed
+ * in the audit log of staff changes (./staff-audit.ts) in that transaction, and returns errors as
+ * values with a clear message. A sign-in phone is never changed here: ./phone-change.ts.
  */
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
 import { staffRoles, type NewStaff, type StaffRow } from '../../db/schema';
 import { reassignOpenComplaints } from '../complaints/assigning';
-import type { NotifyContext } from '../complaints/notify';
 import { normalizePhone } from '../text/phone';
 import { parseCsv } from './csv';
 import {
@@ -17,6 +18,8 @@ import {
   updateStaffRow,
   type Coverage,
 } from '../staff/repository';
+import { endAccessOf } from '../staff/access-repository';
+import { auditStaff, auditStaffChanges, snapshotOf, type StaffChangeCtx } from './staff-audit';
 import { unknownCouncil, unknownRegion } from '../reference/suggestions';
 import { type ReferenceData } from '../reference/types';
 import { resolveWards, wardTokens, type WardProblem } from '../reference/core/ward-names';
@@ -110,7 +113,7 @@ export function validateStaff(
   };
 }
 
-export function addStaff(db: Db, ctx: NotifyContext, input: StaffInput): Result<StaffRow> {
+export function addStaff(db: Db, ctx: StaffChangeCtx, input: StaffInput): Result<StaffRow> {
   const checked = validateStaff(input, ctx.reference);
   if (!checked.ok) return checked;
   return inTransaction(db, (tx) => {
@@ -118,41 +121,51 @@ export function addStaff(db: Db, ctx: NotifyContext, input: StaffInput): Result<
       return { ok: false, errors: [`phone: ${checked.value.row.phone} is already registered`] };
     }
     const row = { ...checked.value.row, createdAt: ctx.now, updatedAt: ctx.now };
-    return { ok: true, value: insertStaff(tx, row, checked.value) };
+    const added = insertStaff(tx, row, checked.value);
+    auditStaff(tx, ctx, added.id, 'create', null, snapshotOf(tx, added));
+    return { ok: true, value: added };
   });
 }
 
 /**
- * Changes a staff member's name, phone, role, region, councils and language. Their open
- * complaints stay theirs (a supervisor moves them if the new councils call for it).
+ * Changes a staff member's name, role, region, councils, wards and language, each change in the
+ * log. Their open complaints stay theirs (a supervisor moves them if the new councils call for
+ * it). The phone must be the one they have: a new one is confirmed by a code
+ * (./phone-change.ts).
  */
 export function updateStaff(
   db: Db,
-  ctx: NotifyContext,
+  ctx: StaffChangeCtx,
   id: number,
   input: StaffInput,
 ): Result<StaffRow> {
   const checked = validateStaff(input, ctx.reference);
   if (!checked.ok) return checked;
   return inTransaction(db, (tx) => {
-    const holder = findStaffByPhone(tx, checked.value.row.phone);
-    if (holder && holder.id !== id) {
-      return { ok: false, errors: [`phone: ${checked.value.row.phone} is already registered`] };
+    const member = findStaffById(tx, id);
+    if (!member) return { ok: false, errors: [`no staff member with id ${id}`] };
+    if (checked.value.row.phone !== member.phone) {
+      return {
+        ok: false,
+        errors: [`phone: a new phone takes effect only with the code sent to it`],
+      };
     }
-    if (!findStaffById(tx, id)) return { ok: false, errors: [`no staff member with id ${id}`] };
+    const before = snapshotOf(tx, member);
     const { active: _keep, ...details } = checked.value.row;
-    const row = { ...details, updatedAt: ctx.now };
-    const updated = updateStaffRow(tx, id, row, checked.value);
-    return updated
-      ? { ok: true, value: updated }
-      : { ok: false, errors: [`no staff member with id ${id}`] };
+    const updated = updateStaffRow(tx, id, { ...details, updatedAt: ctx.now }, checked.value);
+    if (!updated) return { ok: false, errors: [`no staff member with id ${id}`] };
+    auditStaffChanges(tx, ctx, id, before, snapshotOf(tx, updated));
+    return { ok: true, value: updated };
   });
 }
 
-/** Deactivates a staff member and reassigns their open complaints, each with an event. */
+/**
+ * Deactivates a staff member: their open complaints are reassigned, each with an event, and
+ * every console session and sign-in of theirs ends.
+ */
 export function deactivateStaff(
   db: Db,
-  ctx: NotifyContext,
+  ctx: StaffChangeCtx,
   phoneInput: string,
 ): Result<{ staff: StaffRow; reassigned: number }> {
   const phone = normalizePhone(phoneInput);
@@ -161,18 +174,21 @@ export function deactivateStaff(
     const member = findStaffByPhone(tx, phone);
     if (!member) return { ok: false, errors: [`no staff member with phone ${phone}`] };
     setStaffActive(tx, member.id, false, ctx.now);
+    if (member.active) auditStaff(tx, ctx, member.id, 'active', true, false);
+    endAccessOf(tx, member.id, ctx.now);
     const moved = reassignOpenComplaints(tx, ctx, member.id, `${member.name} deactivated`);
     return { ok: true, value: { staff: { ...member, active: false }, reassigned: moved.length } };
   });
 }
 
-export function activateStaff(db: Db, ctx: NotifyContext, phoneInput: string): Result<StaffRow> {
+export function activateStaff(db: Db, ctx: StaffChangeCtx, phoneInput: string): Result<StaffRow> {
   const phone = normalizePhone(phoneInput);
   if (!phone) return { ok: false, errors: [`phone: ${phoneInput} is not a phone number`] };
   return inTransaction(db, (tx) => {
     const member = findStaffByPhone(tx, phone);
     if (!member) return { ok: false, errors: [`no staff member with phone ${phone}`] };
     setStaffActive(tx, member.id, true, ctx.now);
+    if (!member.active) auditStaff(tx, ctx, member.id, 'active', false, true);
     return { ok: true, value: { ...member, active: true } };
   });
 }
@@ -185,7 +201,7 @@ const COLUMNS = ['name', 'phone', 'role', 'region', 'councils', 'wards', 'lang']
  */
 export function importStaffCsv(
   db: Db,
-  ctx: NotifyContext,
+  ctx: StaffChangeCtx,
   csv: string,
   /** What the importer may not add (a supervisor: other regions, other roles), per row. */
   refuse: (row: Omit<NewStaff, 'createdAt' | 'updatedAt'>) => string | undefined = () => undefined,
@@ -244,6 +260,8 @@ export function importStaffCsv(
       };
     }
     const now = { createdAt: ctx.now, updatedAt: ctx.now };
-    return { ok: true, value: valid.map((v) => insertStaff(tx, { ...v.row, ...now }, v)) };
+    const added = valid.map((v) => insertStaff(tx, { ...v.row, ...now }, v));
+    for (const m of added) auditStaff(tx, ctx, m.id, 'import', null, snapshotOf(tx, m));
+    return { ok: true, value: added };
   });
 }

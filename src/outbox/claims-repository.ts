@@ -3,10 +3,10 @@
  * claims a dead process left behind, and what waited too long. See src/sms/dispatcher.ts for the
  * delivery guarantee.
  */
-import { and, eq, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import { type Db, preparedPerDb } from '../../db/client';
 import { smsOutbox, type OutboxRow } from '../../db/schema';
-import { SIGN_IN_CODE_TEMPLATE, withoutCode } from './core/quiet-hours';
+import { CODE_TEMPLATES, carriesCode, withoutCode } from './core/quiet-hours';
 
 const p = sql.placeholder;
 const param = (name: string) => sql`${p(name)}`;
@@ -148,9 +148,12 @@ export function updateClaimed(db: Db, row: OutboxRow, v: ClaimedRowValues): bool
   return changes === 1;
 }
 
-/** Takes the code out of a sign-in code's SMS once it is spent (sent or failed). */
+/**
+ * Takes the code out of a code's SMS (a sign-in code, a new phone's code) once it is spent
+ * (sent or failed).
+ */
 export function forgetSignInCode(db: Db, row: Pick<OutboxRow, 'id' | 'template' | 'body'>): void {
-  if (row.template !== SIGN_IN_CODE_TEMPLATE) return;
+  if (!carriesCode(row.template)) return;
   db.update(smsOutbox)
     .set({ body: withoutCode(row.body) })
     .where(eq(smsOutbox.id, row.id))
@@ -158,9 +161,9 @@ export function forgetSignInCode(db: Db, row: Pick<OutboxRow, 'id' | 'template' 
 }
 
 /**
- * Sign-in codes' SMS still queued after their code expired (`before`: now less the code's life):
- * failed as expired and their code taken out, so nothing sends a dead code later and no stored
- * body holds one. Few rows: the queued ones of one template. Returns how many.
+ * Codes' SMS (sign-in, new phone) still queued after their code expired (`before`: now less the
+ * code's life): failed as expired and their code taken out, so nothing sends a dead code later
+ * and no stored body holds one. Few rows: the queued ones of two templates. Returns how many.
  */
 export function expireSignInCodes(db: Db, before: number): number {
   const rows = db
@@ -169,7 +172,7 @@ export function expireSignInCodes(db: Db, before: number): number {
     .where(
       and(
         eq(smsOutbox.status, 'queued'),
-        eq(smsOutbox.template, SIGN_IN_CODE_TEMPLATE),
+        inArray(smsOutbox.template, [...CODE_TEMPLATES]),
         lt(smsOutbox.createdAt, before),
       ),
     )
@@ -180,7 +183,7 @@ export function expireSignInCodes(db: Db, before: number): number {
         status: 'failed',
         failure: 'expired',
         body: withoutCode(r.body),
-        lastError: 'sign-in code expired before it was sent',
+        lastError: 'code expired before it was sent',
       })
       .where(and(eq(smsOutbox.id, r.id), eq(smsOutbox.status, 'queued')))
       .run();

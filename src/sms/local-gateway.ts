@@ -3,18 +3,24 @@
  * whole loop (outbox, dispatcher, console) works on a laptop with no Africa's Talking account.
  */
 import type { Logger } from 'pino';
-import { SIGN_IN_CODE_TEMPLATE } from '../outbox/core/quiet-hours';
+import { PHONE_CODE_TEMPLATE, SIGN_IN_CODE_TEMPLATE } from '../outbox/core/quiet-hours';
 import { maskPhone } from '../text/phone';
 import type { SmsGateway } from './gateway';
 
 export interface LocalGatewayOptions {
   logger: Logger;
   /**
-   * Where a sign-in code's SMS is also written as one plain line (the server: stdout), so that a
-   * person signing in on a laptop spots it among the JSON log lines.
+   * Where a code's SMS (sign-in, new phone) is also written as one plain line (the server:
+   * stdout), so that a person on a laptop spots it among the JSON log lines.
    */
   printLine?: (line: string) => void;
 }
+
+/** The SMS that carry a code, and the word their plain line starts with. */
+const CODE_LABELS = new Map([
+  [SIGN_IN_CODE_TEMPLATE, 'SIGN-IN SMS'],
+  [PHONE_CODE_TEMPLATE, 'PHONE-CODE SMS'],
+]);
 
 /**
  * A gateway that sends nothing. Message ids are `local-<n>`, counted from 1 per process: AT never
@@ -31,9 +37,10 @@ export function createLocalGateway(options: LocalGatewayOptions): SmsGateway {
         { to: maskPhone(sms.to), messageId, text: sms.message },
         'SMS (local mode: logged, not sent)',
       );
-      if (sms.template === SIGN_IN_CODE_TEMPLATE) {
+      const label = sms.template === undefined ? undefined : CODE_LABELS.get(sms.template);
+      if (label) {
         options.printLine?.(
-          `SIGN-IN SMS to ${maskPhone(sms.to)} (local mode, not sent): ${sms.message}`,
+          `${label} to ${maskPhone(sms.to)} (local mode, not sent): ${sms.message}`,
         );
       }
       return Promise.resolve({ kind: 'sent', messageId, cost: null, statusCode: 101 });

@@ -72,6 +72,26 @@ export async function accessible(page: Page, name: string): Promise<void> {
   expect(bad).toEqual([]);
 }
 
+/**
+ * axe on a page opened with JavaScript off: axe runs as a script in the page, which such a page
+ * cannot, so the page as the server drew it is checked in a browser with scripts on, at the
+ * same address and width.
+ */
+export async function accessibleAsDrawn(browser: Browser, page: Page, name: string): Promise<void> {
+  const html = await page.content();
+  const { context, page: copy } = await openPage(
+    browser,
+    page.viewportSize() ?? { width: 390, height: 844 },
+  );
+  try {
+    await copy.goto(page.url());
+    await copy.setContent(html);
+    await accessible(copy, name);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Whether the page itself is wider than the window (a table scrolling in its box is fine). */
 export const overflows = (page: Page): Promise<boolean> =>
   page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);

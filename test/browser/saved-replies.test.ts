@@ -18,6 +18,7 @@ import { DESK } from '../helpers/world';
 import { openConsoleWorld, type ConsoleWorld } from '../console/world';
 import {
   accessible,
+  accessibleAsDrawn,
   launchChromium,
   openPage,
   shoot,
@@ -69,22 +70,6 @@ const repliesTo = (c: ComplaintRow) =>
     .all()
     .filter((m) => m.template === 'sms.reply')
     .map((m) => m.body);
-
-/**
- * axe runs as a script in the page, which a page with JavaScript off cannot: the page as the
- * server drew it is checked in a browser with scripts on, at the same address.
- */
-async function accessibleAsDrawn(page: Page, name: string): Promise<void> {
-  const html = await page.content();
-  const { context, page: copy } = await openPage(browser, PHONE);
-  try {
-    await copy.goto(page.url());
-    await copy.setContent(html);
-    await accessible(copy, name);
-  } finally {
-    await context.close();
-  }
-}
 
 const TEXT_SW =
   'Mhandisi wa maji wa {council} atafika ndani ya siku 5 kuhusu lalamiko {number}. {officer}';
@@ -169,7 +154,7 @@ it('when headquarters use it on an English citizen’s complaint with JavaScript
     await page
       .locator('form[action$="/reply"]')
       .screenshot({ path: join(SHOTS, 'replies-5-composer-no-script-form.png') });
-    await accessibleAsDrawn(page, 'composer-no-script');
+    await accessibleAsDrawn(browser, page, 'composer-no-script');
 
     await page.getByRole('button', { name: 'Send reply' }).click();
     await page.waitForURL(/done=reply/);

@@ -207,7 +207,9 @@ describe('categories as data', () => {
     await post(agent, csrf, '/console/categories/land', { ...electricity, nameEn: 'x' });
 
     const rows = w.db.$client
-      .prepare('SELECT actor_staff_id, entity_id, action, before, after FROM audit_log ORDER BY id')
+      .prepare(
+        "SELECT actor_staff_id, entity_id, action, before, after FROM audit_log WHERE entity_kind = 'category' ORDER BY id",
+      )
       .all() as {
       actor_staff_id: number;
       entity_id: string;

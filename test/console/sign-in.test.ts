@@ -77,13 +77,20 @@ describe('asking for a code', () => {
     expect(res.text).toContain('value="12ab"');
   });
 
-  it('sends at most 3 codes to one phone in 15 minutes', async () => {
+  it('sends at most 3 codes to one phone from one address in 15 minutes', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++)
       statuses.push((await askCode(w, browser(w), DESK.neema.phone)).status);
     expect(statuses).toEqual([303, 303, 303, 429]);
     const sent = w.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, DESK.neema.phone)).all();
     expect(sent).toHaveLength(3);
+  });
+
+  it('lets the same address ask again once 15 minutes have passed', async () => {
+    for (let i = 0; i < 3; i++) await askCode(w, browser(w), DESK.neema.phone);
+    expect((await askCode(w, browser(w), DESK.neema.phone)).status).toBe(429);
+    w.clock.advance(15 * MIN);
+    expect((await askCode(w, browser(w), DESK.neema.phone)).status).toBe(303);
   });
 
   it('lets one address ask for at most 20 codes in 15 minutes, whatever the phones', async () => {
@@ -354,5 +361,78 @@ describe('headers', () => {
     const res = await typeCode(agent, lastCodeTo(w, DESK.neema.phone) ?? '');
     const token = /kero_session=([^;]+)/.exec(String(res.headers['set-cookie']))?.[1] ?? '';
     expect(w.db.select().from(consoleSessions).get()?.id).toBe(digestOf(token));
+  });
+});
+
+/**
+ * Issue 23: anyone who knows a staff phone could keep it from getting codes by asking 3 times
+ * from anywhere. Codes are counted per phone *and* address (3 in 15 minutes), under a higher
+ * ceiling per phone (10 in an hour, against SMS cost) that an address this staff member signed
+ * in from in the last 30 days does not meet.
+ */
+describe('a stranger cannot keep a staff member from signing in', () => {
+  let p: ConsoleWorld;
+  beforeEach(() => {
+    p = openConsoleWorld({}, undefined, { trustProxy: 1 });
+  });
+  afterEach(() => p.close());
+
+  const from = async (address: string, phone: string) => {
+    const agent = browser(p);
+    const page = await agent.get('/console/sign-in').set('X-Forwarded-For', address);
+    return agent
+      .post('/console/sign-in')
+      .set('X-Forwarded-For', address)
+      .type('form')
+      .send({ _csrf: csrfIn(page.text), phone });
+  };
+  const codesTo = (phone: string) =>
+    p.db.select().from(smsOutbox).where(eq(smsOutbox.toPhone, phone)).all().length;
+
+  it('when a stranger has asked 3 times for an officer’s phone, then the officer still gets a code from their own address', async () => {
+    const stranger = [];
+    for (let i = 0; i < 4; i++)
+      stranger.push((await from('203.0.113.66', DESK.neema.phone)).status);
+    expect(stranger).toEqual([303, 303, 303, 429]);
+    const officer = await from('198.51.100.7', DESK.neema.phone);
+    expect(officer.status).toBe(303);
+    expect(codesTo(DESK.neema.phone)).toBe(4);
+  });
+
+  it('past 10 codes an hour to one phone, only an address the staff member signed in from before still gets one', async () => {
+    // Neema signed in from the office yesterday.
+    const office = '198.51.100.7';
+    const agent = browser(p);
+    const page = await agent.get('/console/sign-in').set('X-Forwarded-For', office);
+    await agent
+      .post('/console/sign-in')
+      .set('X-Forwarded-For', office)
+      .type('form')
+      .send({ _csrf: csrfIn(page.text), phone: DESK.neema.phone });
+    const code = lastCodeTo(p, DESK.neema.phone) ?? '';
+    const codePage = await agent.get('/console/sign-in/code').set('X-Forwarded-For', office);
+    const signed = await agent
+      .post('/console/sign-in/code')
+      .set('X-Forwarded-For', office)
+      .type('form')
+      .send({ _csrf: csrfIn(codePage.text), code });
+    expect(signed.headers.location).toBe('/console');
+    p.clock.advance(24 * 60 * MIN);
+    // Strangers from four addresses ask 10 times within the hour.
+    const statuses: number[] = [];
+    for (const address of ['203.0.113.1', '203.0.113.2', '203.0.113.3']) {
+      for (let i = 0; i < 3; i++) statuses.push((await from(address, DESK.neema.phone)).status);
+    }
+    statuses.push((await from('203.0.113.4', DESK.neema.phone)).status);
+    expect(statuses.every((s) => s === 303)).toBe(true);
+    // The ceiling: an eleventh from a new address sends nothing...
+    expect((await from('203.0.113.5', DESK.neema.phone)).status).toBe(429);
+    expect(codesTo(DESK.neema.phone)).toBe(11);
+    // ...but the office still gets its code.
+    expect((await from(office, DESK.neema.phone)).status).toBe(303);
+    expect(codesTo(DESK.neema.phone)).toBe(12);
+    // A phone nobody has is refused at the same point, so the limit tells nothing about who is staff.
+    for (let i = 0; i < 10; i++) await from(`203.0.114.${i}`, STRANGER);
+    expect((await from('203.0.114.99', STRANGER)).status).toBe(429);
   });
 });

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { desc, eq } from 'drizzle-orm';
 import { smsOutbox, type StaffRow } from '../../db/schema';
 import type { ConsoleDeps } from '../../src/console/deps';
+import type { AppDeps } from '../../src/http/app';
 import { addStaff, type StaffInput } from '../../src/directory/service';
 import { makeTestApp, seededRandomInt, type TestApp } from '../helpers/app';
 import { fileFor, hireDesk, SERVICE_CODE, type DeskStaff, type Filing } from '../helpers/world';
@@ -28,8 +29,15 @@ export interface ConsoleWorld extends TestApp {
   file: (f: Filing) => ComplaintRow;
 }
 
-/** `file`: a database file instead of `:memory:`, for the read workers (test/reads/). */
-export function openConsoleWorld(over: Partial<ConsoleDeps> = {}, dbFile?: string): ConsoleWorld {
+/**
+ * `file`: a database file instead of `:memory:`, for the read workers (test/reads/); `app`: the
+ * app's own settings (`trustProxy`, so that a test can speak from several addresses).
+ */
+export function openConsoleWorld(
+  over: Partial<ConsoleDeps> = {},
+  dbFile?: string,
+  app: Partial<AppDeps> = {},
+): ConsoleWorld {
   let consoleDeps: ConsoleDeps | undefined;
   const t = makeTestApp((db, clock) => {
     const reference = loadRef(db);
@@ -54,6 +62,7 @@ export function openConsoleWorld(over: Partial<ConsoleDeps> = {}, dbFile?: strin
       hours: consoleDeps.hours,
       reference,
       open311: { descriptions: false, policy: consoleDeps.sla },
+      ...app,
     };
   }, dbFile);
   if (!consoleDeps) throw new Error('console deps not built');

@@ -56,6 +56,9 @@ function valuesFor(lang: Lang): Record<string, string> {
     excerpt: LONG_TEXT,
     description: LONG_TEXT,
     name: 'N'.repeat(80),
+    // Who changed a staff member's phone (issue 23): a staff name, or the words for the CLI.
+    editor: 'M'.repeat(80),
+    last: '999',
     phone: '+255754000111',
     status: longestOf('status.', lang),
     date: '12/03/2026',
@@ -81,9 +84,14 @@ function valuesFor(lang: Lang): Record<string, string> {
   };
 }
 
-/** The variable each sender lets smsText shorten (see notify.ts and src/staff/commands*.ts). */
+/**
+ * The variable each sender lets smsText shorten (see notify.ts, src/staff/commands*.ts and
+ * src/directory/phone-change.ts).
+ */
 function shrinkFor(key: SmsKey): string | undefined {
-  return ['message', 'note', 'excerpt', 'description'].find((v) => en[key].includes(`{${v}}`));
+  return ['message', 'note', 'excerpt', 'description', 'editor'].find((v) =>
+    en[key].includes(`{${v}}`),
+  );
 }
 
 describe('every sms.* text with the longest values', () => {

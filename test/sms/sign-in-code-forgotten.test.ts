@@ -91,3 +91,39 @@ test('when a sign-in code is still queued after it expired, then it is failed as
   expect(after).toContain('Kero: a message that may wait');
   expect(other?.status).toBe('sent');
 });
+
+/** Issue 23 part 2: the code that confirms a staff member's new phone is spent the same way. */
+const PHONE_CODE_SMS =
+  'Kero: 424242 is the code to make this phone the console sign-in phone of Asha Mushi, asked for by Rehema Mushi. Give it to them only if you expect it. It works once, for 5 minutes.';
+
+test('when a phone-change code is sent, then the outbox keeps the SMS without the code', async () => {
+  queue(PHONE_CODE_SMS, 'sms.staff.phoneCode', '+255715000999');
+  clock.advance(1_000);
+
+  await testDispatcher(db, fake, clock).drainOnce();
+
+  expect(fake.requests.map((r) => r.form.message)).toContain(PHONE_CODE_SMS);
+  const [row] = allRows(db);
+  expect(row).toMatchObject({
+    status: 'sent',
+    template: 'sms.staff.phoneCode',
+    body: PHONE_CODE_SMS.replace('424242', '[removed]'),
+  });
+});
+
+test('when a phone-change code is still queued after it expired, then it is failed as expired and its code taken out', async () => {
+  fake.reply(atReply.authInvalid);
+  queue(PHONE_CODE_SMS, 'sms.staff.phoneCode', '+255715000999');
+  clock.advance(1_000);
+  const dispatcher = testDispatcher(db, fake, clock);
+  await dispatcher.drainOnce();
+  clock.advance(6 * 60_000);
+  fake.reply(atReply.sent);
+  const before = fake.requests.length;
+  await dispatcher.drainOnce();
+
+  const [row] = allRows(db);
+  expect(row).toMatchObject({ status: 'failed', failure: 'expired' });
+  expect(row?.body).not.toContain('424242');
+  expect(fake.requests.slice(before).map((r) => r.form.message)).not.toContain(PHONE_CODE_SMS);
+});

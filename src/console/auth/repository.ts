@@ -2,11 +2,12 @@
  * The console's sign-ins and sessions. Ids are SHA-256 digests of the tokens browsers hold: the
  * database never holds a token that would let someone in.
  */
-import { and, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, count, desc, eq, gt, gte, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../../../db/client';
 import {
   consoleSessions,
   consoleSignIns,
+  staff,
   type ConsoleSessionRow,
   type SignInRow,
 } from '../../../db/schema';
@@ -17,6 +18,43 @@ export function insertSignIn(tx: Tx, row: SignInRow): void {
 
 export function findSignIn(tx: Tx, id: string): SignInRow | undefined {
   return tx.select().from(consoleSignIns).where(eq(consoleSignIns.id, id)).get();
+}
+
+/**
+ * How many codes were asked for `phone` after `since`: from the address `ip` (null: requests
+ * that came without one), or from anywhere when `ip` is undefined.
+ */
+export function countSignIns(tx: Tx, phone: string, since: number, ip?: string | null): number {
+  const address =
+    ip === undefined
+      ? undefined
+      : ip === null
+        ? isNull(consoleSignIns.ip)
+        : eq(consoleSignIns.ip, ip);
+  const row = tx
+    .select({ n: count() })
+    .from(consoleSignIns)
+    .where(and(eq(consoleSignIns.phone, phone), gt(consoleSignIns.createdAt, since), address))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Whether the staff member whose phone is `phone` started a session from `ip` since `since`. */
+export function signedInFrom(tx: Tx, phone: string, ip: string, since: number): boolean {
+  const row = tx
+    .select({ id: consoleSessions.id })
+    .from(consoleSessions)
+    .innerJoin(staff, eq(staff.id, consoleSessions.staffId))
+    .where(
+      and(
+        eq(staff.phone, phone),
+        eq(consoleSessions.ip, ip),
+        gte(consoleSessions.createdAt, since),
+      ),
+    )
+    .limit(1)
+    .get();
+  return row !== undefined;
 }
 
 /** Ends every open sign-in of a phone (a new code replaces the old ones). */

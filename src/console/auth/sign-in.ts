@@ -3,8 +3,9 @@
  * - a code from the CSPRNG, valid 5 minutes, used once, stored only as a keyed hash;
  * - 5 wrong tries end it; asking again replaces it;
  * - the answer never says whether a phone is registered: a phone that is not an active staff
- *   member's gets a sign-in row too (with no code), and the same pages.
- * The limits on how often codes are asked for are the route's (express-rate-limit).
+ *   member's gets a sign-in row too (with no code), and the same pages;
+ * - how often codes may be asked for is counted here, from these rows (../core/sign-in-limits.ts:
+ *   per phone and address, under a ceiling per phone); the route limits each address too.
  */
 import { inTransaction, type Db } from '../../../db/client';
 import { SIGN_IN_CODE_TEMPLATE, SIGN_IN_CODE_TTL_MS } from '../../outbox/core/quiet-hours';
@@ -12,7 +13,15 @@ import { enqueueSms } from '../../outbox/repository';
 import { findStaffByPhone } from '../../staff/repository';
 import { toGsm7 } from '../../text/gsm7';
 import { t } from '../core/words';
-import { endSignInsOf, findSignIn, insertSignIn, updateSignIn } from './repository';
+import { CODE_LIMITS, mayAskCode } from '../core/sign-in-limits';
+import {
+  countSignIns,
+  endSignInsOf,
+  findSignIn,
+  insertSignIn,
+  signedInFrom,
+  updateSignIn,
+} from './repository';
 import { digestOf, keyedHash, randomToken, sameHex, sixDigits } from './tokens';
 
 export const CODE_TTL_MS = SIGN_IN_CODE_TTL_MS;
@@ -29,13 +38,25 @@ export interface SignInDeps {
 
 /**
  * Starts a sign-in for `phone` (already normalised): a code by SMS when it is an active staff
- * member's. Returns the token the browser keeps for the next step.
+ * member's. Returns the token the browser keeps for the next step, or undefined when too many
+ * codes were asked for (the same for every phone, registered or not).
  */
-export function requestCode(deps: SignInDeps, phone: string, ip: string | undefined): string {
+export function requestCode(
+  deps: SignInDeps,
+  phone: string,
+  ip: string | undefined,
+): string | undefined {
   const token = randomToken();
   const id = digestOf(token);
   const now = deps.now();
-  inTransaction(deps.db, (tx) => {
+  return inTransaction(deps.db, (tx) => {
+    const allowed = mayAskCode({
+      fromAddress: countSignIns(tx, phone, now - CODE_LIMITS.phoneAndAddressWindowMs, ip ?? null),
+      toPhone: countSignIns(tx, phone, now - CODE_LIMITS.phoneWindowMs),
+      knownAddress: () =>
+        ip !== undefined && signedInFrom(tx, phone, ip, now - CODE_LIMITS.knownAddressMs),
+    });
+    if (!allowed) return undefined;
     endSignInsOf(tx, phone, now);
     const staff = findStaffByPhone(tx, phone);
     const code = staff?.active ? sixDigits() : undefined;
@@ -54,8 +75,8 @@ export function requestCode(deps: SignInDeps, phone: string, ip: string | undefi
       const body = toGsm7(t('signIn.sms', staff.language, { code }));
       enqueueSms(tx, { toPhone: phone, body, template: CODE_TEMPLATE }, now);
     }
+    return token;
   });
-  return token;
 }
 
 export type CodeCheck =

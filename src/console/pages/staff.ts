@@ -1,6 +1,6 @@
 /**
- * The staff pages as read jobs (GET /console/staff, /console/staff/:id and its deactivation
- * page), and the same list and form redrawn by their POSTs with errors. Supervisors see their
+ * The staff pages as read jobs (GET /console/staff and the deactivation page; the edit page is
+ * ./staff-edit.ts), and the same list redrawn by its POSTs with errors. Supervisors see their
  * region, headquarters everyone (or one region, filtered).
  */
 import type { StaffRow } from '../../../db/schema';
@@ -16,7 +16,7 @@ import {
 import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, notFoundOf, type Page, type PageRequest } from '../page';
-import { deactivatePage, staffEditPage, staffPage, type StaffFormView } from '../views/staff';
+import { deactivatePage, staffPage, type StaffFormView } from '../views/staff';
 
 const emptyForm = (v: Viewer): StaffForm => ({
   name: '',
@@ -28,7 +28,7 @@ const emptyForm = (v: Viewer): StaffForm => ({
   lang: 'sw',
 });
 
-function formView(
+export function formView(
   deps: ConsoleDeps,
   v: Viewer,
   action: string,
@@ -53,7 +53,7 @@ function formView(
 }
 
 /** Error summary entries for a staff form (`prefix` tells the add form from the edit one). */
-const summary = (v: Viewer, errors: StaffFormError[], prefix: string) =>
+export const summary = (v: Viewer, errors: StaffFormError[], prefix: string) =>
   errors.map((e) => ({ text: t(e.key, v.lang, e.vars), field: `${prefix}-${e.field}` }));
 
 export interface ListOptions {
@@ -101,6 +101,7 @@ export function staffListOf(deps: ConsoleDeps, r: PageRequest, o: ListOptions = 
     ...(hq
       ? { regionFilter: { value: filter ?? '', codes: deps.reference.regions.map((x) => x.code) } }
       : {}),
+    changesLink: hq,
     add: formView(
       deps,
       v,
@@ -124,28 +125,6 @@ export function managedOf(deps: ConsoleDeps, r: PageRequest): StaffRow | Page {
 
 export const isPage = (x: StaffRow | Page): x is Page => 'html' in x || 'redirect' in x;
 
-export function staffEditOf(
-  deps: ConsoleDeps,
-  r: PageRequest,
-  member: StaffRow,
-  form: StaffForm,
-  errors: StaffFormError[],
-  status = 200,
-): Page {
-  const v = r.viewer;
-  const title = t('staff.editTitle', v.lang, { name: member.name });
-  const view = formView(
-    deps,
-    v,
-    `/console/staff/${member.id}`,
-    form,
-    errors,
-    t('staff.saveButton', v.lang),
-  );
-  const frame = frameOf(r, title, 'staff', { errors: summary(v, errors, 'edit') });
-  return { status, html: staffEditPage({ frame, form: view, name: member.name }) };
-}
-
 /** GET /console/staff. */
 export function staffGet(deps: ConsoleDeps, r: PageRequest): Page {
   const v = r.viewer;
@@ -153,7 +132,7 @@ export function staffGet(deps: ConsoleDeps, r: PageRequest): Page {
   const name = arg(r, 'name').slice(0, 80);
   const count = Number(arg(r, 'n')) || 0;
   const notice =
-    done === 'add' || done === 'edit' || done === 'activate'
+    done === 'add' || done === 'edit' || done === 'activate' || done === 'phone'
       ? t(`staff.done.${done}`, v.lang, { name })
       : done === 'deactivate'
         ? t('staff.done.deactivate', v.lang, { name, count })
@@ -161,24 +140,6 @@ export function staffGet(deps: ConsoleDeps, r: PageRequest): Page {
           ? t('staff.done.import', v.lang, { count })
           : undefined;
   return staffListOf(deps, r, notice ? { notice } : {});
-}
-
-/** GET /console/staff/:id. */
-export function staffEditGet(deps: ConsoleDeps, r: PageRequest): Page {
-  const member = managedOf(deps, r);
-  if (isPage(member)) return member;
-  const councils = councilsOf(deps.db, [member.id]).get(member.id) ?? [];
-  const wards = wardsOf(deps.db, [member.id]).get(member.id) ?? [];
-  const form: StaffForm = {
-    name: member.name,
-    phone: member.phone,
-    role: member.role,
-    region: member.regionCode ?? '',
-    councils,
-    wards: wards.join(', '),
-    lang: member.language,
-  };
-  return staffEditOf(deps, r, member, form, []);
 }
 
 /** GET /console/staff/:id/deactivate. */

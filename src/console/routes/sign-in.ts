@@ -1,7 +1,8 @@
 /**
- * Sign-in by SMS code and sign-out. Codes are limited by express-rate-limit: 3 per phone and 20
- * per address in 15 minutes, code checks 30 per address; the pages say the same whether or not
- * the phone is registered.
+ * Sign-in by SMS code and sign-out. Codes are limited per phone and address, under a ceiling per
+ * phone (../core/sign-in-limits.ts, counted by requestCode), and by express-rate-limit per
+ * address: 20 codes in 15 minutes, whatever the phones, and 30 code checks; the pages say the
+ * same whether or not the phone is registered.
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -68,11 +69,8 @@ export function signInRoutes(deps: ConsoleDeps, names: CookieNames): Router {
     const token = cookiesOf(req)[names.signIn];
     return token ? { token, phone: pendingPhone(signIn, token) } : undefined;
   };
-  const tooMany: RequestHandler = (req, res) =>
+  const tooMany = (req: Request, res: Response) =>
     showPhone(req, res, 429, { error: t('signIn.limit', lang(req, res)) });
-  const phoneKey = (req: Request) =>
-    `phone:${normalizePhone(field(req, 'phone')) ?? pendingOf(req)?.phone ?? 'none'}`;
-  const perPhone = limiter(3, phoneKey, tooMany);
   const perAddress = limiter(20, undefined, tooMany);
   const checksPerAddress = limiter(30, undefined, (req, res) =>
     showCode(req, res, 429, pendingOf(req)?.phone ?? '', t('error.tooMany', lang(req, res))),
@@ -80,6 +78,10 @@ export function signInRoutes(deps: ConsoleDeps, names: CookieNames): Router {
 
   const send = (req: Request, res: Response, phone: string) => {
     const token = requestCode(signIn, phone, req.ip);
+    if (token === undefined) {
+      tooMany(req, res);
+      return;
+    }
     setCookie(res, deps, names.signIn, token, 10 * 60);
     res.redirect(303, '/console/sign-in/code');
   };
@@ -96,7 +98,7 @@ export function signInRoutes(deps: ConsoleDeps, names: CookieNames): Router {
     showPhone(req, res, 200, { lang: l, ...(notice ? { notice } : {}) });
   });
 
-  router.post('/sign-in', perAddress, (req, res, next) => {
+  router.post('/sign-in', perAddress, (req, res) => {
     const phone = normalizePhone(field(req, 'phone'));
     if (!phone) {
       showPhone(req, res, 400, {
@@ -105,13 +107,7 @@ export function signInRoutes(deps: ConsoleDeps, names: CookieNames): Router {
       });
       return;
     }
-    perPhone(req, res, () => {
-      try {
-        send(req, res, phone);
-      } catch (err) {
-        next(err);
-      }
-    });
+    send(req, res, phone);
   });
 
   router.get('/sign-in/code', (req, res) => {
@@ -123,7 +119,7 @@ export function signInRoutes(deps: ConsoleDeps, names: CookieNames): Router {
     showCode(req, res, 200, pending.phone);
   });
 
-  router.post('/sign-in/resend', perAddress, perPhone, (req, res) => {
+  router.post('/sign-in/resend', perAddress, (req, res) => {
     const phone = pendingOf(req)?.phone;
     if (!phone) {
       res.redirect(303, '/console/sign-in');

@@ -1,12 +1,14 @@
 /**
  * The staff pages, for supervisors (their region's officers) and headquarters (everyone):
  * GET /console/staff, POST /console/staff (add), GET/POST /console/staff/:id (edit),
- * POST /console/staff/:id/deactivate|activate, POST /console/staff/import (CSV, all or nothing).
- * Deactivating someone moves their open complaints to colleagues and ends their console sessions.
+ * POST /console/staff/:id/deactivate|activate, POST /console/staff/import (CSV, all or nothing),
+ * GET /console/staff/changes (headquarters: the log of staff changes). Deactivating someone moves
+ * their open complaints to colleagues and ends their console sessions. A new phone on the edit
+ * form is not saved: a code goes to it (issue 23), and the member's page takes that code
+ * (./staff-phone.ts).
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
-import type { StaffRow } from '../../../db/schema';
 import {
   activateStaff,
   addStaff,
@@ -15,13 +17,12 @@ import {
   updateStaff,
   type Result,
 } from '../../directory/service';
+import { requestPhoneChange } from '../../directory/phone-change';
 import { loadWardList } from '../../reference/wards';
 import { findStaffByPhone } from '../../staff/repository';
 import { normalizePhone } from '../../text/phone';
-import { endSessionsOfStaff } from '../auth/sessions';
 import {
   checkStaffForm,
-  listsRegion,
   manages,
   rolesGivenBy,
   STAFF_FIELDS,
@@ -29,11 +30,13 @@ import {
   type StaffFormError,
 } from '../core/staff-form';
 import { t } from '../core/words';
-import { fields, formOf, sessionDeps, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
+import { fields, formOf, viewerOf, type ConsoleDeps, type Viewer } from '../deps';
 import { messageOf } from '../page';
-import { isPage, managedOf, staffEditOf, staffListOf, type ListOptions } from '../pages/staff';
+import { staffListOf, type ListOptions } from '../pages/staff';
+import { staffEditOf } from '../pages/staff-edit';
 import type { ConsoleReads } from '../reads';
 import { pageOf, readPage, sendPage } from './respond';
+import { changeCtx, managedMember, staffPhoneRoutes, takenError } from './staff-phone';
 
 /** CSV uploads: in memory, one file, at most 1 MB. */
 const upload = multer({
@@ -76,23 +79,7 @@ function phoneTaken(
   const phone = normalizePhone(form.phone);
   const holder = phone ? findStaffByPhone(deps.db, phone) : undefined;
   if (!holder || holder.id === except) return undefined;
-  const region = listsRegion(viewer.staff);
-  const visible = region === undefined || holder.regionCode === region;
-  return visible
-    ? {
-        field: 'phone',
-        key: 'staff.err.phoneTaken',
-        vars: { phone: holder.phone, name: holder.name },
-      }
-    : { field: 'phone', key: 'staff.err.phoneUnavailable', vars: { phone: holder.phone } };
-}
-
-/** A staff member the path names and the viewer manages; else the 404 page is sent. */
-function managedMember(deps: ConsoleDeps, req: Request, res: Response): StaffRow | undefined {
-  const found = managedOf(deps, pageOf(req, res));
-  if (!isPage(found)) return found;
-  sendPage(res, found);
-  return undefined;
+  return takenError(viewer, holder);
 }
 
 const showList = (deps: ConsoleDeps, req: Request, res: Response, o: ListOptions = {}) =>
@@ -103,13 +90,6 @@ const serviceError = <T>(r: Result<T>) => (r.ok ? undefined : r.errors.join('; '
 
 export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   const router = Router();
-  const ctx = () => ({
-    db: deps.db,
-    now: deps.now(),
-    reference: deps.reference,
-    source: 'console' as const,
-  });
-
   // Officers manage no one: the staff pages are not theirs.
   router.use('/staff', (req, res, next) => {
     if (viewerOf(res).staff.role !== 'officer') {
@@ -121,6 +101,8 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       messageOf(pageOf(req, res), 403, 'staff', 'error.forbidden.title', 'error.forbidden.body'),
     );
   });
+
+  router.use(staffPhoneRoutes(deps));
 
   router.get('/staff', readPage(reads, 'staff'));
 
@@ -134,7 +116,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       showList(deps, req, res, { status: 400, add: { form, errors } });
       return;
     }
-    const r = addStaff(deps.db, ctx(), checked.input);
+    const r = addStaff(deps.db, changeCtx(deps, res), checked.input);
     if (!r.ok) throw new Error(`staff add refused after the form's checks: ${serviceError(r)}`);
     res.redirect(303, `/console/staff?done=add&name=${encodeURIComponent(r.value.name)}`);
   });
@@ -149,7 +131,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     }
     const r = importStaffCsv(
       deps.db,
-      ctx(),
+      changeCtx(deps, res),
       file.buffer.toString('utf8').replace(/^\uFEFF/, ''),
       (row) =>
         manages(v.staff, { role: row.role, regionCode: row.regionCode ?? null }) &&
@@ -164,6 +146,8 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     res.redirect(303, `/console/staff?done=import&n=${r.value.length}`);
   });
 
+  router.get('/staff/changes', readPage(reads, 'staffChanges'));
+
   router.get('/staff/:id', readPage(reads, 'staffEdit'));
 
   router.post('/staff/:id', (req, res) => {
@@ -173,14 +157,35 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     const form = formOfRequest(req);
     const checked = checkStaffForm(v.staff, form, deps.reference, loadWardList());
     const taken = phoneTaken(deps, v, form, member.id);
+    const redraw = (status: number, errors: StaffFormError[]) =>
+      sendPage(res, staffEditOf(deps, pageOf(req, res), member, form, errors, status));
     if (!checked.ok || taken) {
-      const errors = [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])];
-      sendPage(res, staffEditOf(deps, pageOf(req, res), member, form, errors, 400));
+      redraw(400, [...(checked.ok ? [] : checked.errors), ...(taken ? [taken] : [])]);
       return;
     }
-    const r = updateStaff(deps.db, ctx(), member.id, checked.input);
+    // A new phone is not saved: a code goes to it, and only that code makes the change.
+    const newPhone = normalizePhone(form.phone) !== member.phone;
+    if (newPhone) {
+      const asked = requestPhoneChange(deps.db, changeCtx(deps, res), member.id, form.phone);
+      if (!asked.ok && asked.code === 'tooMany') {
+        redraw(429, [{ field: 'phone', key: 'staff.err.phoneCodeLimit' }]);
+        return;
+      }
+      if (!asked.ok && asked.code === 'taken') {
+        redraw(400, [takenError(v, asked.holder)]);
+        return;
+      }
+      if (!asked.ok) throw new Error(`phone change refused after the form's checks: ${asked.code}`);
+    }
+    const input = { ...checked.input, phone: member.phone };
+    const r = updateStaff(deps.db, changeCtx(deps, res), member.id, input);
     if (!r.ok) throw new Error(`staff update refused after the form's checks: ${serviceError(r)}`);
-    res.redirect(303, `/console/staff?done=edit&name=${encodeURIComponent(r.value.name)}`);
+    res.redirect(
+      303,
+      newPhone
+        ? `/console/staff/${member.id}?done=code`
+        : `/console/staff?done=edit&name=${encodeURIComponent(r.value.name)}`,
+    );
   });
 
   router.get('/staff/:id/deactivate', readPage(reads, 'staffDeactivate'));
@@ -193,9 +198,9 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
       showList(deps, req, res, { status: 409, error: t('staff.err.self', v.lang) });
       return;
     }
-    const r = deactivateStaff(deps.db, ctx(), member.phone);
+    // The service ends their console sessions in the same transaction.
+    const r = deactivateStaff(deps.db, changeCtx(deps, res), member.phone);
     if (!r.ok) throw new Error(`deactivation failed: ${serviceError(r)}`);
-    endSessionsOfStaff(sessionDeps(deps), member.id);
     res.redirect(
       303,
       `/console/staff?done=deactivate&name=${encodeURIComponent(member.name)}&n=${r.value.reassigned}`,
@@ -205,7 +210,7 @@ export function staffRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
   router.post('/staff/:id/activate', (req, res) => {
     const member = managedMember(deps, req, res);
     if (!member) return;
-    const r = activateStaff(deps.db, ctx(), member.phone);
+    const r = activateStaff(deps.db, changeCtx(deps, res), member.phone);
     if (!r.ok) throw new Error(`activation failed: ${serviceError(r)}`);
     res.redirect(303, `/console/staff?done=activate&name=${encodeURIComponent(member.name)}`);
   });

@@ -11,6 +11,12 @@ import { t, tKey } from '../core/words';
 import { describedBy, Field, PostForm, Radios, Select, type Choice } from './forms';
 import { renderPage, type Frame } from './layout';
 import { loadWardList } from '../../reference/wards';
+import {
+  PendingPhone,
+  StaffChanges,
+  type PendingPhoneView,
+  type StaffChangeItem,
+} from './staff-changes';
 
 export interface StaffListItem {
   member: StaffRow;
@@ -45,6 +51,8 @@ export interface StaffPageView {
   regionFilter?: { value: string; codes: string[] };
   add: StaffFormView;
   importErrors: string[];
+  /** Headquarters: a link to the log of every staff change. */
+  changesLink: boolean;
 }
 
 const regionName = (ref: ReferenceData, code: string | null, lang: Lang) =>
@@ -61,6 +69,8 @@ export function StaffFields({ v, prefix }: { v: StaffFormView; prefix: string })
   const id = (f: string) => `${prefix}-${f}`;
   const regions = ref.regions.filter((r) => v.regionCodes.includes(r.code));
   const councilsHint = t('staff.councilsHint', lang);
+  // Editing someone: a new number waits for the code sent to it (issue 23).
+  const phoneHint = prefix === 'edit' ? t('staff.phone.hint', lang) : undefined;
   return (
     <PostForm action={v.action} csrf={v.csrf} class="panel">
       <Field id={id('name')} label={t('staff.name', lang)} error={err('name')}>
@@ -74,7 +84,7 @@ export function StaffFields({ v, prefix }: { v: StaffFormView; prefix: string })
           aria-describedby={describedBy(id('name'), undefined, err('name'))}
         />
       </Field>
-      <Field id={id('phone')} label={t('staff.phone', lang)} error={err('phone')}>
+      <Field id={id('phone')} label={t('staff.phone', lang)} hint={phoneHint} error={err('phone')}>
         <input
           type="tel"
           id={id('phone')}
@@ -82,7 +92,7 @@ export function StaffFields({ v, prefix }: { v: StaffFormView; prefix: string })
           value={form.phone}
           class="short"
           autocomplete="off"
-          aria-describedby={describedBy(id('phone'), undefined, err('phone'))}
+          aria-describedby={describedBy(id('phone'), phoneHint, err('phone'))}
         />
       </Field>
       <Radios
@@ -271,6 +281,11 @@ export function staffPage(v: StaffPageView): string {
     <>
       <h1>{t('staff.title', lang)}</h1>
       <p>{t('staff.intro', lang)}</p>
+      {v.changesLink && (
+        <p>
+          <a href="/console/staff/changes">{t('staffAudit.recent', lang)}</a>
+        </p>
+      )}
       <RegionFilter v={v} />
       {v.items.length === 0 ? (
         <p class="panel">{t('staff.none', lang)}</p>
@@ -365,15 +380,31 @@ export function deactivatePage(p: {
   );
 }
 
-export function staffEditPage(p: { frame: Frame; form: StaffFormView; name: string }): string {
+export function staffEditPage(p: {
+  frame: Frame;
+  form: StaffFormView;
+  name: string;
+  /** A new phone waiting for its code. */
+  pending?: PendingPhoneView;
+  /** The changes made to this staff member, newest first. */
+  history: StaffChangeItem[];
+}): string {
+  const { lang } = p.form;
   return renderPage(
     p.frame,
     <>
       <p>
-        <a href="/console/staff">{t('common.back', p.form.lang)}</a>
+        <a href="/console/staff">{t('common.back', lang)}</a>
       </p>
-      <h1>{t('staff.editTitle', p.form.lang, { name: p.name })}</h1>
+      <h1>{t('staff.editTitle', lang, { name: p.name })}</h1>
+      {p.pending && <PendingPhone p={p.pending} />}
       <StaffFields v={p.form} prefix="edit" />
+      <StaffChanges
+        lang={lang}
+        items={p.history}
+        title={t('staffAudit.title', lang, { name: p.name })}
+        withMember={false}
+      />
     </>,
   );
 }

@@ -35,7 +35,13 @@ const ruleOf = (template: string): string =>
 
 /** The template of console sign-in codes: never held; in local mode printed as a plain line. */
 export const SIGN_IN_CODE_TEMPLATE = 'console.code';
-/** How long a sign-in code works (5 minutes). */
+/** The template of the code that confirms a staff member's new sign-in phone (issue 23). */
+export const PHONE_CODE_TEMPLATE = 'sms.staff.phoneCode';
+/** Every template whose SMS carries a one-time code: spent, expired and scrubbed alike. */
+export const CODE_TEMPLATES: readonly string[] = [SIGN_IN_CODE_TEMPLATE, PHONE_CODE_TEMPLATE];
+/** Pure. Whether an SMS of `template` carries a one-time code. */
+export const carriesCode = (template: string): boolean => CODE_TEMPLATES.includes(template);
+/** How long a sign-in code works (5 minutes); a phone-change code too. */
 export const SIGN_IN_CODE_TTL_MS = 5 * 60_000;
 
 /**
@@ -52,8 +58,8 @@ export function heldUntil(
 }
 
 /**
- * Pure. A sign-in code's SMS as the outbox keeps it once the code is spent (sent, failed or
- * expired): every run of digits long enough to be a code replaced, the rest kept (issue 23: the
+ * Pure. A code's SMS (sign-in, new phone) as the outbox keeps it once the code is spent (sent,
+ * failed or expired): every run of digits long enough to be a code replaced, the rest kept (issue 23: the
  * database and its backups must not hold a working code).
  */
 export const withoutCode = (body: string): string => body.replace(/\d{4,}/g, '[removed]');
