@@ -554,6 +554,73 @@ export const autoReplies = sqliteTable(
   ],
 );
 
+export const callbackStatuses = ['open', 'logged', 'closed', 'unreachable'] as const;
+export type CallbackStatus = (typeof callbackStatuses)[number];
+
+/**
+ * Call-back requests (issue 21): a USSD caller asks the centre to call them about a category. The
+ * region's staff call within one working day (`due_at`), then log the call as a complaint (the
+ * request becomes `logged`, `complaint_id` set), close it with a note (`closed`), or record that
+ * nobody answered: after the second try it closes as `unreachable` and the citizen gets an SMS
+ * (src/callbacks/service.ts). At most one open request per phone (the unique partial index).
+ * `reference` is 7 digits with a Damm check digit: never 8, so never a complaint number.
+ */
+export const callbacks = sqliteTable(
+  'callbacks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    phone: text('phone')
+      .notNull()
+      .references(() => citizens.phone),
+    language: text('language', { enum: ['sw', 'en'] }).notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    /** The USSD code the request came through: the unreachable SMS says to dial it again. */
+    serviceCode: text('service_code').notNull(),
+    status: text('status', { enum: callbackStatuses }).notNull(),
+    createdAt: millis('created_at').notNull(),
+    dueAt: millis('due_at').notNull(),
+    /** Tries that reached nobody; the second closes the request as unreachable. */
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: millis('last_attempt_at'),
+    lastAttemptBy: integer('last_attempt_by').references(() => staff.id),
+    closedAt: millis('closed_at'),
+    closedBy: integer('closed_by').references(() => staff.id),
+    closeNote: text('close_note'),
+    /** The complaint the call was logged as. */
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('callbacks_reference_idx').on(t.reference),
+    // One open request per phone; the USSD menu finds it by this index.
+    uniqueIndex('callbacks_open_phone_idx')
+      .on(t.phone)
+      .where(sql`status = 'open'`),
+    // The daily limit: a phone's requests of today.
+    index('callbacks_phone_idx').on(t.phone, t.createdAt),
+    // The call-back queue, whole country or a region, by deadline: open requests only.
+    index('callbacks_open_due_idx')
+      .on(t.dueAt, t.id, t.regionCode)
+      .where(sql`status = 'open'`),
+    index('callbacks_region_open_due_idx')
+      .on(t.regionCode, t.dueAt, t.id)
+      .where(sql`status = 'open'`),
+    // The dashboard's counts for requests made in a period: read from the index alone.
+    index('callbacks_created_idx').on(t.createdAt, t.status, t.dueAt, t.regionCode),
+    index('callbacks_region_created_idx').on(t.regionCode, t.createdAt, t.status, t.dueAt),
+    // A complaint's request, for its page.
+    index('callbacks_complaint_idx')
+      .on(t.complaintId)
+      .where(sql`complaint_id IS NOT NULL`),
+  ],
+);
+
 export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
@@ -821,3 +888,4 @@ export type TeamRow = typeof teams.$inferSelect;
 export type RoutingRuleRow = typeof routingRules.$inferSelect;
 export type NewRoutingRule = typeof routingRules.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type CallbackRow = typeof callbacks.$inferSelect;

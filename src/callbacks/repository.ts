@@ -1,0 +1,186 @@
+/**
+ * Call-back request rows. Functions take the database first (inside the caller's transaction when
+ * it has one) and return plain rows. Every read here is one range of an index of `callbacks`
+ * (db/schema.ts): a phone's open request, its requests of today, a queue page by deadline, and
+ * the dashboard's counts over the requests made in a period.
+ */
+import { and, asc, count, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client';
+import { callbacks, type CallbackRow, type CallbackStatus } from '../../db/schema';
+
+export type NewCallback = Pick<
+  CallbackRow,
+  | 'reference'
+  | 'phone'
+  | 'language'
+  | 'regionCode'
+  | 'categoryCode'
+  | 'serviceCode'
+  | 'createdAt'
+  | 'dueAt'
+>;
+
+export function insertCallback(tx: Tx, row: NewCallback): CallbackRow {
+  return tx
+    .insert(callbacks)
+    .values({ ...row, status: 'open', updatedAt: row.createdAt })
+    .returning()
+    .get();
+}
+
+export function callbackReferenceExists(tx: Tx, reference: string): boolean {
+  return (
+    tx
+      .select({ id: callbacks.id })
+      .from(callbacks)
+      .where(eq(callbacks.reference, reference))
+      .get() !== undefined
+  );
+}
+
+export function findCallbackByReference(tx: Tx, reference: string): CallbackRow | undefined {
+  return tx.select().from(callbacks).where(eq(callbacks.reference, reference)).get();
+}
+
+/** The phone's open request (at most one: callbacks_open_phone_idx). */
+export function findOpenCallback(tx: Tx, phone: string): CallbackRow | undefined {
+  return tx
+    .select()
+    .from(callbacks)
+    .where(and(eq(callbacks.phone, phone), eq(callbacks.status, 'open')))
+    .get();
+}
+
+/** How many requests the phone made since `since` (the daily limit). */
+export function countCallbacksSince(tx: Tx, phone: string, since: number): number {
+  return (
+    tx
+      .select({ n: count() })
+      .from(callbacks)
+      .where(and(eq(callbacks.phone, phone), gte(callbacks.createdAt, since)))
+      .get()?.n ?? 0
+  );
+}
+
+/** The request a complaint was logged from, if any. */
+export function findCallbackOfComplaint(tx: Tx, complaintId: number): CallbackRow | undefined {
+  return tx.select().from(callbacks).where(eq(callbacks.complaintId, complaintId)).get();
+}
+
+export type CallbackChanges = Partial<
+  Pick<
+    CallbackRow,
+    | 'status'
+    | 'attempts'
+    | 'lastAttemptAt'
+    | 'lastAttemptBy'
+    | 'closedAt'
+    | 'closedBy'
+    | 'closeNote'
+    | 'complaintId'
+  >
+>;
+
+/** Changes an open request; undefined when it is no longer open (another hand was quicker). */
+export function updateOpenCallback(
+  tx: Tx,
+  id: number,
+  changes: CallbackChanges,
+  now: number,
+): CallbackRow | undefined {
+  return tx
+    .update(callbacks)
+    .set({ ...changes, updatedAt: now })
+    .where(and(eq(callbacks.id, id), eq(callbacks.status, 'open')))
+    .returning()
+    .get();
+}
+
+/** Where a queue page starts: after this request in deadline order. */
+export interface QueueCursor {
+  dueAt: number;
+  id: number;
+}
+
+/** Open requests of a region (undefined: every region) by deadline, oldest due first. */
+export function listOpenCallbacks(
+  tx: Tx,
+  q: { regionCode?: string | undefined; after?: QueueCursor | undefined; limit: number },
+): CallbackRow[] {
+  const after = q.after;
+  return tx
+    .select()
+    .from(callbacks)
+    .where(
+      and(
+        eq(callbacks.status, 'open'),
+        q.regionCode === undefined ? undefined : eq(callbacks.regionCode, q.regionCode),
+        after === undefined
+          ? undefined
+          : or(
+              gt(callbacks.dueAt, after.dueAt),
+              and(eq(callbacks.dueAt, after.dueAt), gt(callbacks.id, after.id)),
+            ),
+      ),
+    )
+    .orderBy(asc(callbacks.dueAt), asc(callbacks.id))
+    .limit(q.limit)
+    .all();
+}
+
+/** Open requests of a region (undefined: every region), and those past their deadline at `now`. */
+export function countOpenCallbacks(
+  tx: Tx,
+  regionCode: string | undefined,
+  now: number,
+): { open: number; overdue: number } {
+  const row = tx
+    .select({
+      open: count(),
+      overdue: sql<number>`coalesce(sum(${callbacks.dueAt} <= ${now}), 0)`,
+    })
+    .from(callbacks)
+    .where(
+      and(
+        eq(callbacks.status, 'open'),
+        regionCode === undefined ? undefined : eq(callbacks.regionCode, regionCode),
+      ),
+    )
+    .get();
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+}
+
+export type CallbackCounts = Record<CallbackStatus | 'overdue', number>;
+
+/**
+ * The requests made in [from, until) of a region (undefined: every region), by status, and the
+ * open ones past their deadline at `now`: one range of callbacks_created_idx or
+ * callbacks_region_created_idx, which carry every column read.
+ */
+export function callbackCounts(
+  tx: Tx,
+  q: { regionCode?: string | undefined; from: number; until: number; now: number },
+): CallbackCounts {
+  const rows = tx
+    .select({
+      status: callbacks.status,
+      n: count(),
+      overdue: sql<number>`coalesce(sum(${callbacks.dueAt} <= ${q.now}), 0)`,
+    })
+    .from(callbacks)
+    .where(
+      and(
+        q.regionCode === undefined ? undefined : eq(callbacks.regionCode, q.regionCode),
+        gte(callbacks.createdAt, q.from),
+        lt(callbacks.createdAt, q.until),
+      ),
+    )
+    .groupBy(callbacks.status)
+    .all();
+  const counts: CallbackCounts = { open: 0, overdue: 0, logged: 0, closed: 0, unreachable: 0 };
+  for (const r of rows) {
+    counts[r.status] = r.n;
+    if (r.status === 'open') counts.overdue = r.overdue;
+  }
+  return counts;
+}
