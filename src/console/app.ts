@@ -15,6 +15,7 @@ import { checkPost, cookieNames, langOf, loadViewer, requireViewer } from './mid
 import { consoleJobs, type ConsoleReads } from './reads';
 import { accountRoutes } from './routes/account';
 import { callRoutes } from './routes/call';
+import { callbackRoutes } from './routes/callbacks';
 import { complaintRoutes } from './routes/complaint';
 import { dashboardRoutes } from './routes/dashboard';
 import { queueRoutes } from './routes/queue';
@@ -88,6 +89,7 @@ export function consoleRouter(
   router.use(queueRoutes(deps, reads));
   router.use(complaintRoutes(deps, reads));
   router.use(callRoutes(deps, reads));
+  router.use(callbackRoutes(deps, reads));
   router.use(staffRoutes(deps, reads));
   router.use(categoryRoutes(deps, reads));
   router.use(repliesRoutes(deps, reads));

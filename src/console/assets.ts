@@ -67,6 +67,7 @@ td.num,th.num{text-align:right}
 .badge{display:inline-block;padding:1px 8px;font-weight:700;font-size:.85rem;border:2px solid currentColor}
 .badge.overdue{color:var(--red)}.badge.soon{color:var(--amber)}.badge.ok{color:var(--brand)}
 .badge.done{color:var(--muted)}
+tr.overdue>td:first-child{box-shadow:inset 4px 0 0 var(--red)}
 .filters{display:grid;gap:0 16px;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr))}
 .filters select,.filters input{max-width:none}
 details summary{cursor:pointer;font-weight:700;margin:8px 0}

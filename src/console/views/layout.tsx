@@ -12,6 +12,7 @@ import { t, type WordKey } from '../core/words';
 export type Section =
   | 'queue'
   | 'call'
+  | 'callbacks'
   | 'staff'
   | 'categories'
   | 'replies'
@@ -42,6 +43,7 @@ function Nav({
   const all: [Section, WordKey, string][] = [
     ['queue', 'nav.queue', '/console'],
     ['call', 'nav.call', '/console/call'],
+    ['callbacks', 'nav.callbacks', '/console/callbacks'],
     ['staff', 'nav.staff', '/console/staff'],
     ['categories', 'nav.categories', '/console/categories'],
     ['replies', 'nav.replies', '/console/replies'],
