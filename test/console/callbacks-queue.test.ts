@@ -66,7 +66,7 @@ describe('who sees which requests, in which order', () => {
     expect(rows[1]).not.toContain('class="overdue"');
     expect(textOf(rows[1] ?? '')).toContain('1 d left');
     expect(rows[1]).toContain(`>${formatCallbackReference(darNew.reference)}<`);
-    expect(textOf(page.text)).toContain('Open requests, 2 open, 1 overdue, the first due first');
+    expect(textOf(page.text)).toContain('Open: 2, overdue: 1. The first due comes first.');
     // The phone is masked in the list; the request's own page gives it to call.
     expect(page.text).toContain('+255 7•• ••• 201');
     expect(page.text).not.toContain('754000201');

@@ -9,17 +9,12 @@ import { formatCallbackReference, parseCallbackReference } from '../../callbacks
 import { RETRY_GAP_MS } from '../../callbacks/core/rules';
 import type { CallbackRefusal } from '../../callbacks/service';
 import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
-import { clockTime, formatDate, startOfDay } from '../../text/calendar';
 import type { Lang } from '../../text/translate';
+import { whenText } from '../core/format';
 import { t } from '../core/words';
 import type { ConsoleDeps } from '../deps';
 import { arg, frameOf, notFoundOf, type Page, type PageRequest } from '../page';
 import { callbackPage, callbacksPage, NOTE_FIELD } from '../views/callbacks';
-
-/** Pure. An instant as the notices say it: `14:30`, or `13/03/2026 08:30` on another day. */
-export function whenText(now: number, at: number): string {
-  return startOfDay(at) === startOfDay(now) ? clockTime(at) : `${formatDate(at)} ${clockTime(at)}`;
-}
 
 /** Pure. Why an action on a request was refused, in the staff member's words. */
 export function callbackRefusalText(

@@ -11,7 +11,7 @@ import type { ReferenceData } from '../../reference/types';
 import type { WorkingHours } from '../../text/calendar';
 import { codeLabel } from '../../text/labels';
 import type { Lang } from '../../text/translate';
-import { dateTime, slaBadge } from '../core/format';
+import { dateTime, slaBadge, whenText } from '../core/format';
 import { t } from '../core/words';
 import { describedBy, Field, PostForm } from './forms';
 import { renderPage, type Frame } from './layout';
@@ -48,7 +48,9 @@ function Facts({ v }: { v: CallbackPageView }) {
       <dd>{t(`cb.status.${c.status}`, lang)}</dd>
       <dt>{t('cb.fact.phone', lang)}</dt>
       <dd>
-        <a href={`tel:${c.phone}`}>{t('cb.call', lang, { phone: spaced(c.phone) })}</a>
+        <a href={`tel:${c.phone}`} class="nowrap">
+          {t('cb.call', lang, { phone: spaced(c.phone) })}
+        </a>
       </dd>
       <dt>{t('cb.fact.language', lang)}</dt>
       <dd>{t(`lang.${c.language}`, lang)}</dd>
@@ -110,7 +112,7 @@ function Actions({ v }: { v: CallbackPageView }) {
         <h2 id="cb-missed-h">{t('cb.missed.title', lang)}</h2>
         <p class="hint">{t(last ? 'cb.missed.last' : 'cb.missed.first', lang)}</p>
         {waitUntil !== null && waitUntil > v.now && (
-          <p class="hint">{t('cb.missed.wait', lang, { time: dateTime(waitUntil) })}</p>
+          <p class="hint">{t('cb.missed.wait', lang, { time: whenText(v.now, waitUntil) })}</p>
         )}
         <PostForm action={`${base}/missed`} csrf={v.csrf}>
           <input type="hidden" name="seen" value={String(c.attempts)} />

@@ -31,6 +31,11 @@ export interface CallbacksView {
 }
 
 const COLUMNS = ['reference', 'phone', 'category', 'region', 'asked', 'due', 'tries'] as const;
+type Column = (typeof COLUMNS)[number];
+
+/** The columns shown: the region only where the list spans regions (headquarters). */
+const columnsOf = (v: CallbacksView): Column[] =>
+  COLUMNS.filter((c) => c !== 'region' || v.regionCodes.length > 0);
 
 const href = (region: string | undefined, after?: string) => {
   const q = new URLSearchParams();
@@ -54,19 +59,26 @@ export function triesText(
 function Row({ v, row }: { v: CallbacksView; row: CallbackRow }) {
   const { lang } = v;
   const badge = slaBadge(v.now, row.dueAt, v.hours, lang);
-  const label = (c: (typeof COLUMNS)[number]) => t(`cb.col.${c}`, lang);
+  const label = (c: Column) => t(`cb.col.${c}`, lang);
+  const shown = columnsOf(v);
   const region = v.reference.regions.find((r) => r.code === row.regionCode);
   return (
     <tr class={badge.kind === 'overdue' ? 'overdue' : undefined}>
       <td data-label={label('reference')}>
-        <a href={`/console/callbacks/${row.reference}`}>{formatCallbackReference(row.reference)}</a>
+        <a href={`/console/callbacks/${row.reference}`} class="nowrap">
+          {formatCallbackReference(row.reference)}
+        </a>
       </td>
-      <td data-label={label('phone')}>{maskedPhone(row.phone)}</td>
+      <td data-label={label('phone')} class="nowrap">
+        {maskedPhone(row.phone)}
+      </td>
       <td data-label={label('category')}>{codeLabel('category', row.categoryCode, lang)}</td>
-      <td data-label={label('region')}>{region?.label[lang] ?? row.regionCode}</td>
+      {shown.includes('region') && (
+        <td data-label={label('region')}>{region?.label[lang] ?? row.regionCode}</td>
+      )}
       <td data-label={label('asked')}>{ago(v.now, row.createdAt, lang)}</td>
       <td data-label={label('due')}>
-        <span class={`badge ${badge.kind}`}>{badge.text}</span>
+        <span class={`badge ${badge.kind} nowrap`}>{badge.text}</span>
       </td>
       <td data-label={label('tries')}>{triesText(row, v.queue.names, lang)}</td>
     </tr>
@@ -77,7 +89,7 @@ function RegionFilter({ v }: { v: CallbacksView }) {
   const { lang } = v;
   const regions = v.reference.regions.filter((r) => v.regionCodes.includes(r.code));
   return (
-    <form method="get" action="/console/callbacks" class="search">
+    <form method="get" action="/console/callbacks" class="search panel">
       <Field id="cb-region" label={t('cb.filter.region', lang)}>
         <Select
           id="cb-region"
@@ -94,7 +106,7 @@ function RegionFilter({ v }: { v: CallbacksView }) {
 
 export function callbacksPage(v: CallbacksView): string {
   const { lang, queue } = v;
-  const counts = t('cb.counts', lang, { open: queue.open, overdue: queue.overdue });
+
   return renderPage(
     v.frame,
     <>
@@ -106,10 +118,10 @@ export function callbacksPage(v: CallbacksView): string {
       ) : (
         <div class="table-wrap">
           <table class="cards">
-            <caption>{t('cb.caption', lang, { count: counts })}</caption>
+            <caption>{t('cb.caption', lang, { open: queue.open, overdue: queue.overdue })}</caption>
             <thead>
               <tr>
-                {COLUMNS.map((c) => (
+                {columnsOf(v).map((c) => (
                   <th scope="col" key={c}>
                     {t(`cb.col.${c}`, lang)}
                   </th>

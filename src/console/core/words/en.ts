@@ -742,10 +742,9 @@ export const en = {
   'cb.title': 'Call-back requests',
   'cb.intro':
     'Callers who chose Call me back on USSD. Call each one within one working day, then log the call as a complaint or close the request with a note. Two tries that reach nobody close it, and the caller gets an SMS saying how to ask again.',
-  'cb.counts': '{open} open, {overdue} overdue',
   'cb.filter.region': 'Region',
   'cb.filter.apply': 'Show',
-  'cb.caption': 'Open requests, {count}, the first due first',
+  'cb.caption': 'Open: {open}, overdue: {overdue}. The first due comes first.',
   'cb.col.reference': 'Request',
   'cb.col.phone': 'Phone',
   'cb.col.category': 'About',

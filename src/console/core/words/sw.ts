@@ -749,10 +749,9 @@ export const sw: Words = {
   'cb.title': 'Maombi ya kupigiwa simu',
   'cb.intro':
     'Wananchi waliochagua Nipigie kwenye USSD. Mpigie kila mmoja ndani ya siku moja ya kazi, kisha rekodi simu kama lalamiko au funga ombi kwa maelezo. Majaribio mawili yasiyompata hufunga ombi, na mpigaji hupata SMS ya jinsi ya kuomba tena.',
-  'cb.counts': 'wazi {open}, yamechelewa {overdue}',
   'cb.filter.region': 'Mkoa',
   'cb.filter.apply': 'Onyesha',
-  'cb.caption': 'Maombi yaliyo wazi, {count}, linalotangulia kwanza',
+  'cb.caption': 'Yaliyo wazi: {open}, yamechelewa: {overdue}. La kwanza kuisha muda liko juu.',
   'cb.col.reference': 'Ombi',
   'cb.col.phone': 'Simu',
   'cb.col.category': 'Kuhusu',
