@@ -15,6 +15,7 @@ import {
   callbackCounts,
   countOpenCallbacks,
   findCallbackByReference,
+  findCallbackOfComplaint,
   listOpenCallbacks,
   type CallbackCounts,
   type QueueCursor,
@@ -124,4 +125,18 @@ export function callbackFigures(
   const regionCode = callbackRegionOf(q.scope) ?? q.region;
   const c = callbackCounts(db, { regionCode, from: q.from, until: q.until, now: q.now });
   return { ...c, asked: c.open + c.logged + c.closed + c.unreachable };
+}
+
+/**
+ * The reference of the request a complaint was logged from, when the scope sees it: only a logged
+ * call can have one, so other complaints cost no read.
+ */
+export function callbackOfComplaint(
+  db: Db,
+  scope: Scope,
+  c: { id: number; channel: string },
+): string | undefined {
+  if (c.channel !== 'call') return undefined;
+  const row = findCallbackOfComplaint(db, c.id);
+  return row && callbackInScope(scope, row.regionCode) ? row.reference : undefined;
 }

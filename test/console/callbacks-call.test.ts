@@ -110,6 +110,12 @@ describe('logging the call of a request as a complaint', () => {
     const queue = await agent.get(filed.headers.location ?? '');
     expect(textOf(queue.text)).toContain(`Complaint ${formatComplaintNumber(c.number)} filed.`);
     expect(referencesOn(queue.text)).toEqual([]);
+    // The complaint names the request it came from.
+    const complaintPage = await agent.get(`/console/c/${c.number}`);
+    expect(textOf(complaintPage.text)).toContain(
+      `From call-back request ${formatCallbackReference(request.reference)}`,
+    );
+    expect(complaintPage.text).toContain(`href="/console/callbacks/${request.reference}"`);
     const after = await agent.get(`/console/callbacks/${request.reference}`);
     expect(after.text).toContain(`href="/console/c/${c.number}"`);
     expect(textOf(after.text)).toContain(

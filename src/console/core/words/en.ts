@@ -767,6 +767,7 @@ export const en = {
   'cb.fact.status': 'Status',
   'cb.fact.tries': 'Tries',
   'cb.fact.complaint': 'Complaint',
+  'cb.fact.fromRequest': 'From call-back request',
   'cb.fact.note': 'Note',
   'cb.status.open': 'Waiting for a call',
   'cb.status.logged': 'Logged as a complaint',

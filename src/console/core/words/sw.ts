@@ -774,6 +774,7 @@ export const sw: Words = {
   'cb.fact.status': 'Hali',
   'cb.fact.tries': 'Majaribio',
   'cb.fact.complaint': 'Lalamiko',
+  'cb.fact.fromRequest': 'Kutoka ombi la kupigiwa simu',
   'cb.fact.note': 'Maelezo',
   'cb.status.open': 'Linasubiri simu',
   'cb.status.logged': 'Limerekodiwa kama lalamiko',
