@@ -1,12 +1,13 @@
 /**
  * Call-back request rows. Functions take the database first (inside the caller's transaction when
- * it has one) and return plain rows. Every read here is one range of an index of `callbacks`
- * (db/schema.ts): a phone's open request, its requests of today, a queue page by deadline, and
- * the dashboard's counts over the requests made in a period.
+ * it has one) and return plain rows. Every read here is one range of an index (db/schema.ts): a
+ * phone's open request, its requests of today, a queue page by deadline, and the dashboard's
+ * counts over the requests made in a period (callback_rollup, and the open requests' index).
  */
-import { and, asc, count, eq, gt, gte, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, gte, lt, lte, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { callbacks, type CallbackRow, type CallbackStatus } from '../../db/schema';
+import { callbackRollup, callbacks, type CallbackRow, type CallbackStatus } from '../../db/schema';
+import { DAY_MS, EAT_OFFSET_MS } from '../text/calendar';
 
 export type NewCallback = Pick<
   CallbackRow,
@@ -152,35 +153,49 @@ export function countOpenCallbacks(
 
 export type CallbackCounts = Record<CallbackStatus | 'overdue', number>;
 
+/** The Tanzanian day number (days since 1970, EAT) of an instant, as callback_rollup keys it. */
+const dayOf = (ms: number): number => Math.floor((ms + EAT_OFFSET_MS) / DAY_MS);
+
 /**
- * The requests made in [from, until) of a region (undefined: every region), by status, and the
- * open ones past their deadline at `now`: one range of callbacks_created_idx or
- * callbacks_region_created_idx, which carry every column read.
+ * The requests made in [from, until) (00:00 EAT boundaries) of a region (undefined: every
+ * region), by status, from callback_rollup (a row per day, region and status); and the open ones
+ * past their deadline at `now`, from the open requests' deadline index (open requests are few).
  */
 export function callbackCounts(
   tx: Tx,
   q: { regionCode?: string | undefined; from: number; until: number; now: number },
 ): CallbackCounts {
+  const region = q.regionCode;
   const rows = tx
     .select({
-      status: callbacks.status,
-      n: count(),
-      overdue: sql<number>`coalesce(sum(${callbacks.dueAt} <= ${q.now}), 0)`,
+      status: callbackRollup.status,
+      n: sql<number>`coalesce(sum(${callbackRollup.n}), 0)`,
     })
-    .from(callbacks)
+    .from(callbackRollup)
     .where(
       and(
-        q.regionCode === undefined ? undefined : eq(callbacks.regionCode, q.regionCode),
-        gte(callbacks.createdAt, q.from),
-        lt(callbacks.createdAt, q.until),
+        region === undefined ? undefined : eq(callbackRollup.region, region),
+        gte(callbackRollup.day, dayOf(q.from)),
+        lt(callbackRollup.day, dayOf(q.until)),
       ),
     )
-    .groupBy(callbacks.status)
+    .groupBy(callbackRollup.status)
     .all();
   const counts: CallbackCounts = { open: 0, overdue: 0, logged: 0, closed: 0, unreachable: 0 };
-  for (const r of rows) {
-    counts[r.status] = r.n;
-    if (r.status === 'open') counts.overdue = r.overdue;
-  }
+  for (const r of rows) counts[r.status] = r.n;
+  counts.overdue =
+    tx
+      .select({ n: count() })
+      .from(callbacks)
+      .where(
+        and(
+          eq(callbacks.status, 'open'),
+          lte(callbacks.dueAt, q.now),
+          region === undefined ? undefined : eq(callbacks.regionCode, region),
+          gte(callbacks.createdAt, q.from),
+          lt(callbacks.createdAt, q.until),
+        ),
+      )
+      .get()?.n ?? 0;
   return counts;
 }
