@@ -23,7 +23,9 @@ export function callbackRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
 
   router.post('/callbacks/:reference/missed', (req, res) => {
     const reference = req.params.reference;
-    const seen = Number(field(req, 'seen'));
+    // How many tries the page showed; anything else counts as a page out of date.
+    const typed = field(req, 'seen');
+    const seen = /^\d{1,2}$/.test(typed) ? Number(typed) : -1;
     const done = recordMissedTry(deps, actorOf(res), reference, seen);
     if (done.ok) {
       const what = done.callback.status === 'unreachable' ? 'unreachable' : 'missed';
