@@ -19,6 +19,7 @@ import { smsText } from '../text/sms';
 import { translate, type Lang } from '../text/translate';
 import type { WorkingHours } from '../text/calendar';
 import { formatCallbackReference } from './core/reference';
+import type { CallbackRefusal } from './core/refusal';
 import { callbackDue, callbackInScope, missedTry, NOTE_MAX } from './core/rules';
 import {
   findCallbackByReference,
@@ -26,6 +27,8 @@ import {
   updateOpenCallback,
   type CallbackChanges,
 } from './repository';
+
+export type { CallbackRefusal };
 
 export const UNREACHABLE_SMS = 'sms.callback.unreachable';
 
@@ -92,18 +95,6 @@ export interface Actor {
   staffId: number;
   scope: Scope;
 }
-
-export type CallbackRefusal =
-  /** No such request in the actor's region. */
-  | { code: 'notFound' }
-  /** Logged, closed or unreachable already. */
-  | { code: 'notOpen'; status: CallbackRow['status'] }
-  /** A second try within the hour after the first. */
-  | { code: 'tooSoon'; until: number }
-  /** The page was out of date: someone recorded a try meanwhile (a double click, a colleague). */
-  | { code: 'stale' }
-  | { code: 'noteEmpty' }
-  | { code: 'noteLong' };
 
 export type CallbackResult =
   { ok: true; callback: CallbackRow } | { ok: false; refusal: CallbackRefusal };

@@ -5,14 +5,14 @@
 import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
 import { formatCallbackReference } from '../../callbacks/core/reference';
 import { callbackDetail } from '../../callbacks/reads';
-import type { CallbackRefusal } from '../../callbacks/service';
+import type { CallbackRefusal } from '../../callbacks/core/refusal';
 import { complaintInScope } from '../../complaints/detail';
 import type { CallForm, FormError } from '../core/call-form';
 import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, type Page, type PageRequest } from '../page';
 import { callPage } from '../views/call';
-import { callbackRefusalText } from './callbacks';
+import { callbackRefusalText } from '../core/callback-text';
 
 /** The regions the viewer may file in: their own, or every one for headquarters. */
 export function regionsOf(deps: ConsoleDeps, v: Viewer): string[] {

@@ -7,7 +7,6 @@
 import { callbackDetail, callbackQueue, type CallbackDetail } from '../../callbacks/reads';
 import { formatCallbackReference, parseCallbackReference } from '../../callbacks/core/reference';
 import { RETRY_GAP_MS } from '../../callbacks/core/rules';
-import type { CallbackRefusal } from '../../callbacks/service';
 import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
 import type { Lang } from '../../text/translate';
 import { whenText } from '../core/format';
@@ -15,33 +14,6 @@ import { t } from '../core/words';
 import type { ConsoleDeps } from '../deps';
 import { arg, frameOf, notFoundOf, type Page, type PageRequest } from '../page';
 import { callbackPage, callbacksPage, NOTE_FIELD } from '../views/callbacks';
-
-/** Pure. Why an action on a request was refused, in the staff member's words. */
-export function callbackRefusalText(
-  r: CallbackRefusal,
-  reference: string,
-  lang: Lang,
-  now: number,
-): string {
-  const ref = formatCallbackReference(reference);
-  switch (r.code) {
-    case 'notFound':
-      return t('cb.err.notFound', lang, { reference: ref });
-    case 'notOpen':
-      return t('cb.err.notOpen', lang, {
-        reference: ref,
-        status: t(`cb.status.${r.status}`, lang),
-      });
-    case 'tooSoon':
-      return t('cb.err.tooSoon', lang, { time: whenText(now, r.until) });
-    case 'stale':
-      return t('cb.err.stale', lang);
-    case 'noteEmpty':
-      return t('cb.err.noteEmpty', lang);
-    case 'noteLong':
-      return t('cb.err.noteLong', lang);
-  }
-}
 
 /** GET /console/callbacks. */
 export function callbacksGet(deps: ConsoleDeps, r: PageRequest): Page {

@@ -11,7 +11,7 @@ import { fileCall } from '../../complaints/calls';
 import { CALL_FIELDS, checkCallForm, type CallForm } from '../core/call-form';
 import { field, formOf, viewerOf, type ConsoleDeps } from '../deps';
 import { callPageOf, regionsOf } from '../pages/call';
-import { callbackRefusalText } from '../pages/callbacks';
+import { callbackRefusalText } from '../core/callback-text';
 import type { ConsoleReads } from '../reads';
 import { consoleActions } from './frame';
 import { pageOf, readPage, sendPage } from './respond';

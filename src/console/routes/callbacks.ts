@@ -7,7 +7,8 @@
 import { Router } from 'express';
 import { closeCallback, recordMissedTry, type Actor } from '../../callbacks/service';
 import { field, viewerOf, type ConsoleDeps } from '../deps';
-import { callbackPageOf, callbackRefusalText } from '../pages/callbacks';
+import { callbackRefusalText } from '../core/callback-text';
+import { callbackPageOf } from '../pages/callbacks';
 import { NOTE_FIELD } from '../views/callbacks';
 import type { ConsoleReads } from '../reads';
 import { pageOf, readPage, sendPage } from './respond';
