@@ -158,6 +158,35 @@ describe('logging the call of a request as a complaint', () => {
     expect(again.text).not.toContain('name="callback"');
   });
 
+  test('when the form is sent twice (a double click), then one complaint is filed and the second send shows the request, logged', async () => {
+    const r = ask(w, { phone: CALLER, region: 'DAR' });
+    const { agent, csrf } = await signedIn(w, DESK.darSup.phone);
+    const send = () =>
+      agent.post('/console/call').type('form').send({
+        _csrf: csrf,
+        callback: r.reference,
+        phone: CALLER,
+        language: 'en',
+        region: 'DAR',
+        council: 'DAR-KIM',
+        category: 'water',
+        place: '',
+        description: 'No water at the Mwananyamala tap for five days',
+        identity: 'identified',
+      });
+    const [first, second] = [await send(), await send()];
+    const filed = w.db.select().from(complaints).all();
+    expect(filed).toHaveLength(1);
+    expect(first.headers.location).toBe(`/console/callbacks?done=logged&n=${filed[0]?.number}`);
+    expect(second.status).toBe(303);
+    expect(second.headers.location).toBe(`/console/callbacks/${r.reference}?done=already`);
+    const page = textOf((await agent.get(second.headers.location ?? '')).text);
+    expect(page).toContain(
+      'This request is already logged as a complaint: nothing more was filed.',
+    );
+    expect(page).toContain(`Complaint ${formatComplaintNumber(filed[0]?.number ?? '')}`);
+  });
+
   test('when an agent of another region opens or sends it, then it does not exist and nothing is filed', async () => {
     const r = ask(w, { phone: CALLER, region: 'DAR' });
     const { agent, csrf } = await signedIn(w, DESK.aruOfficer.phone);

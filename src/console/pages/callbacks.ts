@@ -53,6 +53,7 @@ function doneNotice(d: CallbackDetail, done: string, lang: Lang, now: number): s
   if (done === 'missed' && status === 'open' && lastAttemptAt !== null) {
     return t('cb.done.missed', lang, { time: whenText(now, lastAttemptAt + RETRY_GAP_MS) });
   }
+  if (done === 'already' && status === 'logged') return t('cb.done.already', lang);
   return done === 'unreachable' && status === 'unreachable'
     ? t('cb.done.unreachable', lang)
     : undefined;

@@ -48,6 +48,12 @@ export function callRoutes(deps: ConsoleDeps, reads: ConsoleReads): Router {
     }
     const actor = { staffId: v.staff.id, scope: v.scope };
     const logged = logCallbackCall(callDeps, actor, callback, checked.call);
+    if (!logged.ok && logged.refusal.code === 'notOpen' && logged.refusal.status === 'logged') {
+      // Logged already (a double click, a colleague): nothing more is filed; its page says so
+      // and links the complaint, so the same call is not filed twice.
+      res.redirect(303, `/console/callbacks/${callback}?done=already`);
+      return;
+    }
     if (!logged.ok) {
       // Nothing was filed. The form comes back as typed, without the request: sent again, it
       // files the complaint on its own.

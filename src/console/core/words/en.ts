@@ -792,6 +792,7 @@ export const en = {
   'cb.close.button': 'Close the request',
   'cb.done.missed': 'Try recorded. Call again from {time}.',
   'cb.done.unreachable': 'Second try recorded: the request is closed and the caller gets an SMS.',
+  'cb.done.already': 'This request is already logged as a complaint: nothing more was filed.',
   'cb.done.closed': 'Request {reference} closed.',
   'cb.err.notFound': 'There is no call-back request {reference} in your region.',
   'cb.err.notOpen': 'Request {reference} is no longer open: {status}.',

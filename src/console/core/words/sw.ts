@@ -799,6 +799,7 @@ export const sw: Words = {
   'cb.close.button': 'Funga ombi',
   'cb.done.missed': 'Jaribio limerekodiwa. Piga tena kuanzia {time}.',
   'cb.done.unreachable': 'Jaribio la pili limerekodiwa: ombi limefungwa na mpigaji anapata SMS.',
+  'cb.done.already': 'Ombi hili limesharekodiwa kama lalamiko: hakuna kingine kilichowasilishwa.',
   'cb.done.closed': 'Ombi {reference} limefungwa.',
   'cb.err.notFound': 'Hakuna ombi la kupigiwa simu {reference} katika mkoa wako.',
   'cb.err.notOpen': 'Ombi {reference} haliko wazi tena: {status}.',
