@@ -33,9 +33,16 @@ const layers = [
   { folders: ['src/reference', 'src/outbox', 'src/staff', 'src/audit'], alone: true },
   { folders: ['src/complaints'] },
   // src/open311: the public Open311 feed, a service over complaints and reference data like
-  // src/reports, used by the HTTP edge.
+  // src/reports, used by the HTTP edge. src/callbacks: call-back requests, turned into complaints.
   {
-    folders: ['src/citizens', 'src/directory', 'src/reports', 'src/commands', 'src/open311'],
+    folders: [
+      'src/citizens',
+      'src/directory',
+      'src/reports',
+      'src/commands',
+      'src/open311',
+      'src/callbacks',
+    ],
     alone: true,
   },
   { folders: ['src/ussd', 'src/sms', 'src/console'], alone: true },

@@ -554,6 +554,91 @@ export const autoReplies = sqliteTable(
   ],
 );
 
+export const callbackStatuses = ['open', 'logged', 'closed', 'unreachable'] as const;
+export type CallbackStatus = (typeof callbackStatuses)[number];
+
+/**
+ * Call-back requests (issue 21): a USSD caller asks the centre to call them about a category. The
+ * region's staff call within one working day (`due_at`), then log the call as a complaint (the
+ * request becomes `logged`, `complaint_id` set), close it with a note (`closed`), or record that
+ * nobody answered: after the second try it closes as `unreachable` and the citizen gets an SMS
+ * (src/callbacks/service.ts). At most one open request per phone (the unique partial index).
+ * `reference` is 7 digits with a Damm check digit: never 8, so never a complaint number.
+ */
+export const callbacks = sqliteTable(
+  'callbacks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reference: text('reference').notNull(),
+    phone: text('phone')
+      .notNull()
+      .references(() => citizens.phone),
+    language: text('language', { enum: ['sw', 'en'] }).notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => categories.code),
+    /** The USSD code the request came through: the unreachable SMS says to dial it again. */
+    serviceCode: text('service_code').notNull(),
+    status: text('status', { enum: callbackStatuses }).notNull(),
+    createdAt: millis('created_at').notNull(),
+    dueAt: millis('due_at').notNull(),
+    /** Tries that reached nobody; the second closes the request as unreachable. */
+    attempts: integer('attempts').notNull().default(0),
+    lastAttemptAt: millis('last_attempt_at'),
+    lastAttemptBy: integer('last_attempt_by').references(() => staff.id),
+    closedAt: millis('closed_at'),
+    closedBy: integer('closed_by').references(() => staff.id),
+    closeNote: text('close_note'),
+    /** The complaint the call was logged as. */
+    complaintId: integer('complaint_id').references(() => complaints.id),
+    updatedAt: millis('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('callbacks_reference_idx').on(t.reference),
+    // One open request per phone; the USSD menu finds it by this index.
+    uniqueIndex('callbacks_open_phone_idx')
+      .on(t.phone)
+      .where(sql`status = 'open'`),
+    // The daily limit: a phone's requests of today.
+    index('callbacks_phone_idx').on(t.phone, t.createdAt),
+    // The call-back queue, whole country or a region, by deadline: open requests only (a few
+    // hundred), carrying what the dashboard's overdue count tests.
+    index('callbacks_open_due_idx')
+      .on(t.dueAt, t.id, t.regionCode, t.createdAt)
+      .where(sql`status = 'open'`),
+    index('callbacks_region_open_due_idx')
+      .on(t.regionCode, t.dueAt, t.id, t.createdAt)
+      .where(sql`status = 'open'`),
+    // A complaint's request, for its page.
+    index('callbacks_complaint_idx')
+      .on(t.complaintId)
+      .where(sql`complaint_id IS NOT NULL`),
+  ],
+);
+
+/**
+ * The dashboard's call-back counts: requests per Tanzanian day they were made (days since 1970,
+ * EAT), region and status, so that a year of the whole country is read as thousands of rows
+ * whatever the number of requests. Kept by triggers on `callbacks` (migration callbacks, hand
+ * SQL) in the transaction of every request and status change. WITHOUT ROWID (by hand).
+ */
+export const callbackRollup = sqliteTable(
+  'callback_rollup',
+  {
+    day: integer('day').notNull(),
+    region: text('region').notNull(),
+    status: text('status', { enum: callbackStatuses }).notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.day, t.region, t.status] }),
+    index('callback_rollup_region_idx').on(t.region, t.day, t.status, t.n),
+  ],
+);
+
 export const changeSources = ['ussd', 'sms', 'console', 'cli', 'system'] as const;
 export type ChangeSource = (typeof changeSources)[number];
 
@@ -900,3 +985,4 @@ export type NewRoutingRule = typeof routingRules.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type SmsFilingRow = typeof smsFilings.$inferSelect;
 export type StaffPhoneChangeRow = typeof staffPhoneChanges.$inferSelect;
+export type CallbackRow = typeof callbacks.$inferSelect;

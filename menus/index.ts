@@ -1,5 +1,6 @@
 // The whole USSD menu: every flow's screens, and the entry points the engine needs.
 import type { Menu } from '../src/ussd/core/types';
+import { callbackScreens } from './callback';
 import { fileComplaintScreens } from './file-complaint';
 import { languageScreens } from './language';
 import { mainScreens } from './main';
@@ -20,5 +21,6 @@ export const menu: Menu = {
     ...resumeScreens,
     ...fileComplaintScreens,
     ...trackScreens,
+    ...callbackScreens,
   },
 };

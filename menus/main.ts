@@ -10,6 +10,15 @@ export const mainScreens: Record<string, ScreenDef> = {
       { label: 'main.file', next: 'file.region', guard: 'canFile', otherwise: 'file.limit' },
       { label: 'main.track', next: 'track.number' },
       { label: 'main.mine', next: 'mine.list' },
+      {
+        label: 'main.callback',
+        next: 'callback.category',
+        guard: 'canAskCallback',
+        otherwise: 'callback.refused',
+        effect: 'callback.start',
+        // A region known from the phone's last complaint is passed over on the way to confirm.
+        returnTo: 'callback.confirm',
+      },
       { label: 'main.help', next: 'help' },
       { label: 'main.language', next: 'language.change' },
     ],

@@ -156,6 +156,7 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     settings: {
       dailyComplaintLimit: config.DAILY_COMPLAINT_LIMIT,
       draftResumeMinutes: config.DRAFT_RESUME_MINUTES,
+      callbackDailyLimit: config.CALLBACK_DAILY_LIMIT,
       ...(config.TOLL_FREE_NUMBER ? { tollFreeNumber: config.TOLL_FREE_NUMBER } : {}),
     },
     serviceCodes: config.USSD_SERVICE_CODES,

@@ -25,6 +25,7 @@ export const en = {
   'main.file': 'File a complaint',
   'main.track': 'Track a complaint',
   'main.mine': 'My recent complaints',
+  'main.callback': 'Call me back',
   'main.help': 'Help',
   'main.language': 'Lugha / Language',
 
@@ -67,6 +68,21 @@ export const en = {
   'file.cancelled': 'Your complaint was not sent. Thank you.',
   'file.limit':
     'You have reached the limit of {limit} complaints a day. Please try again tomorrow.',
+
+  'callback.category.prompt': 'Call me back about:',
+  'callback.region.prompt': 'Which region are you in?',
+  'callback.confirm.prompt': 'Ask us to call you back?',
+  'callback.confirm.region': 'Region: {region}',
+  'callback.confirm.about': 'About: {category}',
+  'callback.confirm.send': 'Send',
+  'callback.confirm.change': 'Change region',
+  'callback.done':
+    'Thank you. We will call you on this number within one working day.\nRequest number: {reference}',
+  'callback.cancelled': 'Your request was not sent. Thank you.',
+  'callback.existing':
+    'You have already asked us to call you back (request {reference}, {category}). We will call you soon.',
+  'callback.limit':
+    'You have asked to be called back {limit} times today. Please try again tomorrow.',
 
   'track.prompt': 'Enter your complaint number:',
   'track.errorFormat': 'A complaint number has 8 digits. Check it and try again.',
@@ -144,6 +160,8 @@ export const en = {
   'sms.citizen.statusTriage':
     '{orgSms}: complaint {number}. Status: {status}, being sent to the right council. Date: {date}.',
   'sms.ussdCode': 'the USSD code',
+  'sms.callback.unreachable':
+    '{orgSms}: we tried twice to call you back (request {number}) but could not reach you. To ask again, dial {code} and choose Call me back.',
   'sms.rateLimited':
     '{orgSms}: you have sent too many messages. Please wait an hour: messages sent before then will not be answered.',
   'sms.citizen.added': '{orgSms}: your message has been added to complaint {number}. Thank you.',

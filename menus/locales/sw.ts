@@ -26,6 +26,7 @@ export const sw: Translations = {
   'main.file': 'Wasilisha lalamiko',
   'main.track': 'Fuatilia lalamiko',
   'main.mine': 'Malalamiko yangu',
+  'main.callback': 'Nipigie',
   'main.help': 'Msaada',
   'main.language': 'Lugha / Language',
 
@@ -67,6 +68,20 @@ export const sw: Translations = {
     'Asante. Lalamiko lako limepokelewa.\nNamba ya lalamiko: {number}\nTumia namba hii kufuatilia. Utapokea SMS ya mrejesho.',
   'file.cancelled': 'Lalamiko halikutumwa. Asante.',
   'file.limit': 'Umefikia kikomo cha malalamiko {limit} kwa siku. Tafadhali jaribu tena kesho.',
+
+  'callback.category.prompt': 'Nipigie kuhusu:',
+  'callback.region.prompt': 'Uko mkoa gani?',
+  'callback.confirm.prompt': 'Tukupigie simu?',
+  'callback.confirm.region': 'Mkoa: {region}',
+  'callback.confirm.about': 'Kuhusu: {category}',
+  'callback.confirm.send': 'Tuma',
+  'callback.confirm.change': 'Badilisha mkoa',
+  'callback.done':
+    'Asante. Tutakupigia kwa namba hii ndani ya siku moja ya kazi.\nNamba ya ombi: {reference}',
+  'callback.cancelled': 'Ombi lako halikutumwa. Asante.',
+  'callback.existing':
+    'Tayari umeomba tukupigie (ombi {reference}, {category}). Tutakupigia hivi karibuni.',
+  'callback.limit': 'Umeomba kupigiwa simu mara {limit} leo. Tafadhali jaribu tena kesho.',
 
   'track.prompt': 'Weka namba ya lalamiko:',
   'track.errorFormat': 'Namba ya lalamiko ina tarakimu 8. Hakikisha na ujaribu tena.',
@@ -144,6 +159,8 @@ export const sw: Translations = {
   'sms.citizen.statusTriage':
     '{orgSms}: Lalamiko {number}. Hali: {status}, linapelekwa kwa halmashauri husika. Tarehe: {date}.',
   'sms.ussdCode': 'msimbo wa USSD',
+  'sms.callback.unreachable':
+    '{orgSms}: tulijaribu mara mbili kukupigia (ombi {number}) lakini hatukukupata. Kuomba tena, piga {code} uchague Nipigie.',
   'sms.rateLimited':
     '{orgSms}: Umetuma ujumbe mwingi mno. Tafadhali subiri saa moja: ujumbe utakaotumwa kabla ya hapo hautajibiwa.',
   'sms.citizen.added': '{orgSms}: Ujumbe wako umeongezwa kwenye lalamiko {number}. Asante.',

@@ -16,6 +16,7 @@ import { consoleJobs, type ConsoleReads } from './reads';
 import { accountRoutes } from './routes/account';
 import { callRoutes } from './routes/call';
 import { triageRoutes } from './routes/triage';
+import { callbackRoutes } from './routes/callbacks';
 import { complaintRoutes } from './routes/complaint';
 import { dashboardRoutes } from './routes/dashboard';
 import { queueRoutes } from './routes/queue';
@@ -90,6 +91,7 @@ export function consoleRouter(
   router.use(complaintRoutes(deps, reads));
   router.use(callRoutes(deps, reads));
   router.use(triageRoutes(deps, reads));
+  router.use(callbackRoutes(deps, reads));
   router.use(staffRoutes(deps, reads));
   router.use(categoryRoutes(deps, reads));
   router.use(repliesRoutes(deps, reads));

@@ -67,6 +67,8 @@ td.num,th.num{text-align:right}
 .badge{display:inline-block;padding:1px 8px;font-weight:700;font-size:.85rem;border:2px solid currentColor}
 .badge.overdue{color:var(--red)}.badge.soon{color:var(--amber)}.badge.ok{color:var(--brand)}
 .badge.done{color:var(--muted)}
+tr.overdue>td:first-child{box-shadow:inset 4px 0 0 var(--red)}
+.nowrap{white-space:nowrap}
 .filters{display:grid;gap:0 16px;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr))}
 .filters select,.filters input{max-width:none}
 details summary{cursor:pointer;font-weight:700;margin:8px 0}
@@ -98,6 +100,7 @@ table.cards tr{display:block;border-bottom:2px solid var(--line);padding:6px 0}
 table.cards td{display:flex;gap:8px;border:0;padding:2px 8px}
 table.cards td[data-label]::before{content:attr(data-label);font-weight:700;min-width:7.5rem;flex-shrink:0}
 table.cards td.num{text-align:left}
+table.cards tr.overdue{box-shadow:inset 4px 0 0 var(--red)}table.cards tr.overdue>td:first-child{box-shadow:none}
 .table-wrap{overflow-x:visible}}
 ul.tiles{list-style:none;margin:0 0 16px;padding:0;display:grid;gap:8px;
 grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr))}

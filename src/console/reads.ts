@@ -8,6 +8,7 @@ import type { Jobs, Reads } from '../../db/reads';
 import type { ConsoleDeps } from './deps';
 import { accountGet } from './pages/account';
 import { callGet } from './pages/call';
+import { callbackGet, callbacksGet } from './pages/callbacks';
 import { categoriesGet, categoryEditGet } from './pages/categories';
 import { complaintGet } from './pages/complaint';
 import { dashboardCsvOf, dashboardGet } from './pages/dashboard';
@@ -26,6 +27,8 @@ export const consoleJobs = {
   complaint: { ask: complaintGet },
   call: { ask: callGet },
   triage: { ask: triageGet },
+  callbacks: { ask: callbacksGet },
+  callback: { ask: callbackGet },
   staff: { ask: staffGet },
   staffEdit: { ask: staffEditGet },
   staffDeactivate: { ask: deactivateGet },

@@ -16,11 +16,22 @@ import {
   listRecentComplaints,
 } from '../complaints/repository';
 import { findResumableDraft } from './session-repository';
-import { type ComplaintSummary, type ResumableDraft, type UssdContext } from './core/types';
+import {
+  type CallbackSummary,
+  type ComplaintSummary,
+  type ResumableDraft,
+  type UssdContext,
+} from './core/types';
+import { makeCallbackReference } from '../callbacks/core/reference';
+import {
+  callbackReferenceExists,
+  countCallbacksSince,
+  findOpenCallback,
+} from '../callbacks/repository';
 import { startOfDay } from '../text/calendar';
 import { type Tx } from '../../db/client';
 import { type ComplaintRow } from '../../db/schema';
-import { type UssdDeps, type UssdRequest } from './hop';
+import { DEFAULT_CALLBACK_DAILY_LIMIT, type UssdDeps, type UssdRequest } from './hop';
 import { type ReferenceData, type RefItem } from '../reference/types';
 import { type Organisation } from '../text/org';
 import { type PlaceIndex } from '../reference/core/place-match';
@@ -42,6 +53,7 @@ export class HopContext implements UssdContext {
   readonly phone: string;
   readonly serviceCode: string;
   readonly dailyComplaintLimit: number;
+  readonly callbackDailyLimit: number;
   readonly tollFreeNumber?: string;
   readonly org: Organisation;
   /** The resumable draft once looked up (null: looked up, none). */
@@ -56,6 +68,7 @@ export class HopContext implements UssdContext {
     this.phone = req.phoneNumber;
     this.serviceCode = req.serviceCode;
     this.dailyComplaintLimit = deps.settings.dailyComplaintLimit;
+    this.callbackDailyLimit = deps.settings.callbackDailyLimit ?? DEFAULT_CALLBACK_DAILY_LIMIT;
     this.org = deps.reference.org;
     if (deps.settings.tollFreeNumber) this.tollFreeNumber = deps.settings.tollFreeNumber;
   }
@@ -121,6 +134,27 @@ export class HopContext implements UssdContext {
       if (!complaintNumberExists(this.tx, n)) return n;
     }
     throw new Error('no free complaint number after 50 tries');
+  }
+
+  openCallback(): CallbackSummary | undefined {
+    const row = findOpenCallback(this.tx, this.phone);
+    return row ? { reference: row.reference, categoryCode: row.categoryCode } : undefined;
+  }
+
+  callbacksToday(): number {
+    return countCallbacksSince(this.tx, this.phone, startOfDay(this.now));
+  }
+
+  lastComplaintRegion(): string | undefined {
+    return listRecentComplaints(this.tx, this.phone, 1)[0]?.regionCode;
+  }
+
+  newCallbackReference(): string {
+    for (let i = 0; i < 50; i++) {
+      const reference = makeCallbackReference(this.deps.randomInt);
+      if (!callbackReferenceExists(this.tx, reference)) return reference;
+    }
+    throw new Error('no free call-back reference after 50 tries');
   }
 
   resumableDraft(): ResumableDraft | undefined {

@@ -6,6 +6,8 @@
 import { inTransaction, type Tx } from '../../db/client';
 import { findCitizenLanguage, upsertCitizen } from '../complaints/repository';
 import { fileComplaint } from '../complaints/filing';
+import { STANDARD_OFFICE } from '../callbacks/core/rules';
+import { requestCallback } from '../callbacks/service';
 import { maskPhone } from '../text/phone';
 import { HopContext } from './context';
 import type { Hop, UssdDeps, UssdRequest } from './hop';
@@ -37,6 +39,18 @@ function applyEffects(deps: UssdDeps, tx: Tx, req: UssdRequest, effects: Effect[
           serviceCode: req.serviceCode,
           filedBy: { source: 'ussd' },
           policy: deps.sla,
+          now,
+        });
+        break;
+      case 'callback.request':
+        requestCallback(tx, {
+          phone: req.phoneNumber,
+          reference: effect.reference,
+          regionCode: effect.regionCode,
+          categoryCode: effect.categoryCode,
+          language: effect.language,
+          serviceCode: req.serviceCode,
+          hours: deps.hours ?? { ...STANDARD_OFFICE, holidays: deps.sla.holidays },
           now,
         });
         break;

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import type { SlaPolicy } from '../complaints/core/sla';
 import type { Menu } from './core/types';
+import type { WorkingHours } from '../text/calendar';
 import { type ReferenceData } from '../reference/types';
 
 export interface UssdRequest {
@@ -39,8 +40,19 @@ export interface UssdDeps {
   randomInt: (maxExclusive: number) => number;
   /** The SLA policy: a complaint's deadlines are fixed at filing. */
   sla: SlaPolicy;
-  settings: { dailyComplaintLimit: number; draftResumeMinutes: number; tollFreeNumber?: string };
+  settings: {
+    dailyComplaintLimit: number;
+    draftResumeMinutes: number;
+    tollFreeNumber?: string;
+    /** CALLBACK_DAILY_LIMIT (default DEFAULT_CALLBACK_DAILY_LIMIT). */
+    callbackDailyLimit?: number;
+  };
+  /** Office hours: a call-back request is due one working day of them later. */
+  hours?: WorkingHours;
 }
+
+/** Call-back requests a phone may make in a day when CALLBACK_DAILY_LIMIT is not set. */
+export const DEFAULT_CALLBACK_DAILY_LIMIT = 3;
 
 /** What the metrics hear of each hop (src/ops/metrics.ts implements it). */
 export interface HopMetrics {

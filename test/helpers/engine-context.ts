@@ -6,7 +6,9 @@
 import { categoryCodes, loadAdminUnits } from '../../db/seed/seed';
 import { makeComplaintNumber } from '../../src/complaints/core/numbers';
 import { seededRandomInt } from '../../src/cli/demo/random';
+import { makeCallbackReference } from '../../src/callbacks/core/reference';
 import {
+  type CallbackSummary,
   type ComplaintSummary,
   type ResumableDraft,
   type UssdContext,
@@ -60,6 +62,13 @@ export interface EngineContext extends UssdContext {
   draft: ResumableDraft | undefined;
   /** Every number handed out by newComplaintNumber, in order. */
   issuedNumbers: string[];
+  /** This phone's open call-back request. */
+  callback: CallbackSummary | undefined;
+  callbacksAsked: number;
+  /** The region of this phone's last complaint. */
+  lastRegion: string | undefined;
+  /** Every reference handed out by newCallbackReference, in order. */
+  issuedReferences: string[];
 }
 
 export interface EngineContextOptions {
@@ -71,6 +80,10 @@ export interface EngineContextOptions {
   serviceCode?: string;
   complaints?: ComplaintSummary[];
   draft?: ResumableDraft;
+  callback?: CallbackSummary;
+  callbacksAsked?: number;
+  callbackDailyLimit?: number;
+  lastRegion?: string;
   /** Seed of the complaint-number generator. */
   seed?: number;
   /** The regions the picker offers (default: all 31, the longest lists). */
@@ -95,6 +108,11 @@ export function makeEngineContext(options: EngineContextOptions = {}): EngineCon
     filedToday: options.filedToday ?? 0,
     draft: options.draft,
     issuedNumbers: [],
+    callback: options.callback,
+    callbacksAsked: options.callbacksAsked ?? 0,
+    callbackDailyLimit: options.callbackDailyLimit ?? 3,
+    lastRegion: options.lastRegion,
+    issuedReferences: [],
     regions: () => regions.map(({ code, label }) => ({ code, label })),
     councils: (regionCode) => regions.find((r) => r.code === regionCode)?.councils ?? [],
     categories: () => [...categoryCodes],
@@ -113,6 +131,14 @@ export function makeEngineContext(options: EngineContextOptions = {}): EngineCon
       return number;
     },
     resumableDraft: () => ctx.draft,
+    openCallback: () => ctx.callback,
+    callbacksToday: () => ctx.callbacksAsked,
+    lastComplaintRegion: () => ctx.lastRegion,
+    newCallbackReference: () => {
+      const reference = makeCallbackReference(randomInt);
+      ctx.issuedReferences.push(reference);
+      return reference;
+    },
   };
   return ctx;
 }

@@ -3,7 +3,7 @@
  * edges every screen declares, and how deep in the navigation stack each screen can be (which
  * decides whether it shows '0 Back' and '00 Main menu').
  */
-import type { Menu, ScreenDef, ScreenId } from '../../src/ussd/core/types';
+import type { EffectName, Menu, ScreenDef, ScreenId } from '../../src/ussd/core/types';
 
 export interface Edge {
   /** Where the reference sits, e.g. "main options[0].otherwise". */
@@ -38,7 +38,7 @@ export function edgesOf(id: ScreenId, s: ScreenDef): Edge[] {
   if (s.type === 'choice') {
     s.options.forEach((o, i) => {
       // These start from a fresh stack (a resumed draft brings its own, walked like any other).
-      const resets = o.effect !== undefined && o.effect !== 'complaint.submit';
+      const resets = o.effect !== undefined && RESETTING.includes(o.effect);
       add(`options[${i}].next`, o.next, resets);
       if (o.otherwise) add(`options[${i}].otherwise`, o.otherwise);
       if (o.returnTo) add(`options[${i}].returnTo`, o.returnTo);
@@ -48,6 +48,9 @@ export function edgesOf(id: ScreenId, s: ScreenDef): Edge[] {
   }
   return edges;
 }
+
+/** The effects after which the engine starts a fresh stack (src/ussd/core/effects.ts). */
+const RESETTING: readonly EffectName[] = ['citizen.setLanguage', 'draft.resume', 'draft.discard'];
 
 /** Every reference in the menu: entry points and edges. */
 export function allReferences(menu: Menu): [string, ScreenId][] {

@@ -27,7 +27,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const mainMenu = `CON ${en('main.prompt')}\n1. File a complaint\n2. Track a complaint\n3. My recent complaints\n4. Help\n5. Lugha / Language\n0. Exit`;
+const mainMenu = `CON ${en('main.prompt')}\n1. File a complaint\n2. Track a complaint\n3. My recent complaints\n4. Call me back\n5. Help\n6. Lugha / Language\n0. Exit`;
 const descriptionPrompt = `CON ${en('file.description.prompt')}\n0. Back\n00. Main menu`;
 
 describe('POST /ussd: free text outside GSM-7', () => {
@@ -60,7 +60,7 @@ describe('POST /ussd: free text outside GSM-7', () => {
 });
 
 describe('POST /ussd: replies that are no answer', () => {
-  test.each(['9', '6', '99', '999', '1234', '-1', 'abc', '#'])(
+  test.each(['9', '7', '99', '999', '1234', '-1', 'abc', '#'])(
     'when the main menu gets %s, then it says so and shows the same screen, and the session goes on',
     async (reply) => {
       const s = phone.dial();

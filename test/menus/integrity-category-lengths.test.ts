@@ -119,3 +119,44 @@ describe(`a category name of ${MAX_CATEGORY_NAME} characters`, () => {
     },
   );
 });
+
+describe(`call me back with a category name of ${MAX_CATEGORY_NAME} characters`, () => {
+  const longestRegion = longest(adminRegions, (r) =>
+    Math.max(r.label.sw.length, r.label.en.length),
+  );
+
+  test.each(langs)(
+    'when the category is listed, confirmed in the longest region and named as the open request in %s, then every page fits with the name whole',
+    (lang) => {
+      setCategoryNames(new Map([['long_one', NAMES]]));
+      const base = makeEngineContext({
+        callback: { reference: '9999999', categoryCode: 'long_one' },
+      });
+      const codes = [...base.categories(), 'long_one'];
+      const ctx: UssdContext = { ...base, categories: () => codes };
+      const state = (screen: string, data: Record<string, string>): SessionState => ({
+        lang,
+        screen,
+        page: 0,
+        stack: [
+          { screen: 'main', page: 0 },
+          { screen: 'callback.category', page: 0 },
+        ],
+        data,
+      });
+      const listed = pagesOf(state('callback.category', {}), ctx);
+      const confirmed = pagesOf(
+        state('callback.confirm', { category: 'long_one', region: longestRegion.code }),
+        ctx,
+      );
+      const refused = pagesOf(state('callback.refused', {}), ctx);
+      fits([...listed, ...confirmed, ...refused]);
+      expect(listed.join('\n')).toMatch(new RegExp(`\\n\\d+\\. ${NAMES[lang]}\\n`));
+      expect(confirmed).toHaveLength(1);
+      expect(confirmed[0]).toContain(NAMES[lang]);
+      expect(confirmed[0]).toContain(longestRegion.label[lang]);
+      expect(confirmed[0]).toContain(`2. ${translate('callback.confirm.change', lang)}`);
+      expect(refused[0]).toContain(NAMES[lang]);
+    },
+  );
+});

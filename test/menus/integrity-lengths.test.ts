@@ -98,6 +98,8 @@ function worldFor(lang: Lang, pick: Pick): { ctx: UssdContext; data: Record<stri
     dailyComplaintLimit: 100,
     serviceCode: SERVICE_CODE,
     org: LONGEST_ORG,
+    // The open call-back request the refusal screen names, with the longest category.
+    callback: { reference: '9999999', categoryCode: category },
   });
   const data = {
     region: pick.region.code,
@@ -108,6 +110,7 @@ function worldFor(lang: Lang, pick: Pick): { ctx: UssdContext; data: Record<stri
     anonymous: 'yes',
     trackNumber: complaints[0]?.number ?? '',
     number: numberFromSeed(7),
+    callbackRef: '9999999',
   };
   return { ctx, data };
 }

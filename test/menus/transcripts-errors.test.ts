@@ -75,7 +75,7 @@ describe('wrong replies keep the caller on the same screen', () => {
     ['en', 'file.category', 'water', toPlace.slice(0, 3)],
     ['sw', 'file.identity', '3', toConfirm.slice(0, 6)],
     ['en', 'file.identity', '-1', toConfirm.slice(0, 6)],
-    ['sw', 'main', '6', []],
+    ['sw', 'main', '7', []],
     ['en', 'main', '1.', []],
   ] as const)(
     'when a caller in %s on %s answers %j, then the invalid-choice line tops the same page',

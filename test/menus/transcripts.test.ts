@@ -7,8 +7,8 @@ import { dial } from '../helpers/transcript';
 import type { ResumableDraft, SessionState } from '../../src/ussd/core/types';
 
 const mainMenu = {
-  sw: 'CON Chagua huduma:\n1. Wasilisha lalamiko\n2. Fuatilia lalamiko\n3. Malalamiko yangu\n4. Msaada\n5. Lugha / Language\n0. Toka',
-  en: 'CON Choose a service:\n1. File a complaint\n2. Track a complaint\n3. My recent complaints\n4. Help\n5. Lugha / Language\n0. Exit',
+  sw: 'CON Chagua huduma:\n1. Wasilisha lalamiko\n2. Fuatilia lalamiko\n3. Malalamiko yangu\n4. Nipigie\n5. Msaada\n6. Lugha / Language\n0. Toka',
+  en: 'CON Choose a service:\n1. File a complaint\n2. Track a complaint\n3. My recent complaints\n4. Call me back\n5. Help\n6. Lugha / Language\n0. Exit',
 };
 
 const welcome =
@@ -60,7 +60,7 @@ describe('first dial and language', () => {
     'when a phone in %s picks language option %s from the main menu, then it is saved as %s',
     (lang, reply, language) => {
       dial(makeEngineContext(), { lang })
-        .reply('5')
+        .reply('6')
         .expectScreen('language.change')
         .expectBody(
           `CON Chagua lugha / Choose language:\n1. Kiswahili\n2. English\n0. ${lang === 'sw' ? 'Rudi' : 'Back'}`,
@@ -73,7 +73,7 @@ describe('first dial and language', () => {
   );
 
   test('when the language change is left with 0, then the main menu returns with no effect', () => {
-    const t = dial(makeEngineContext(), { lang: 'en' }).reply('5', '0');
+    const t = dial(makeEngineContext(), { lang: 'en' }).reply('6', '0');
     t.expectScreen('main').expectBody(mainMenu.en);
     expect(t.effects).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe('help and leaving', () => {
     'when help is chosen in %s, then it shows the one-dial tracking code and the toll-free number',
     (lang, body) => {
       dial(makeEngineContext({ tollFreeNumber: TOLL_FREE }), { lang })
-        .reply('4')
+        .reply('5')
         .expectScreen('help')
         .expectBody(body)
         .reply('0')
@@ -102,7 +102,7 @@ describe('help and leaving', () => {
   );
 
   test('when no toll-free number is configured, then help leaves that line out', () => {
-    const t = dial(makeEngineContext(), { lang: 'sw' }).reply('4').expectScreen('help');
+    const t = dial(makeEngineContext(), { lang: 'sw' }).reply('5').expectScreen('help');
     t.expectBodyNot(/Simu bure/);
     expect(t.lines.at(-1)).toBe('0. Rudi');
   });

@@ -8,6 +8,7 @@
 import { insertSmsFiling } from '../../src/citizens/sms-filings-repository';
 import request from 'supertest';
 import { inTransaction } from '../../db/client';
+import { logCallbackCall, recordMissedTry, requestCallback } from '../../src/callbacks/service';
 import { replyToComplaint, resolveComplaint } from '../../src/complaints/actions';
 import { addAutoReply, addSavedReply } from '../../src/complaints/replies';
 import { saveRule } from '../../src/directory/routing-rules';
@@ -20,6 +21,7 @@ const cookies: Record<string, string> = {};
 const numbers: string[] = [];
 const replyIds = { saved: 0, auto: 0 };
 const routing = { team: 0, rule: 0 };
+const callbackRefs: string[] = [];
 
 beforeAll(async () => {
   w = openPoolWorld();
@@ -90,6 +92,33 @@ beforeAll(async () => {
     guessVillage: null,
     receivedAt: w.clock.now(),
   });
+  // Call-back requests in two regions, one tried once and one logged as a complaint.
+  const cb = { db: w.db, now: w.clock.now, reference: w.console.reference };
+  const asked = ['DAR', 'DAR', 'ARU'].map((region, i) =>
+    inTransaction(w.db, (tx) =>
+      requestCallback(tx, {
+        phone: `+25575400040${i}`,
+        reference: ['1000002', '1000015', '1000028'][i] ?? '',
+        regionCode: region,
+        categoryCode: 'water',
+        language: 'en',
+        serviceCode: '*384*1234#',
+        hours: w.console.hours,
+        now: w.clock.now(),
+      }),
+    ),
+  );
+  const hq = { staffId: w.desk.hq.id, scope: { kind: 'all' as const } };
+  recordMissedTry(cb, hq, asked[0]?.reference ?? '', 0);
+  const call = { phone: '+255754000401', language: 'en' as const };
+  const draft = { regionCode: 'DAR', councilCode: 'DAR-KIM', categoryCode: 'water', place: null };
+  const callDeps = { ...cb, policy: w.console.sla, randomInt: () => 3, serviceCode: '*384*1234#' };
+  const filed = logCallbackCall(callDeps, hq, asked[1]?.reference ?? '', {
+    ...call,
+    draft: { ...draft, description: 'No water for five days at the tap', anonymous: false },
+  });
+  if (!filed.ok) throw new Error('call-back not logged');
+  callbackRefs.push(...asked.map((r) => r.reference));
   for (const who of ['hq', 'darSup', 'neema'] as const)
     cookies[who] = await w.cookieOf(DESK[who].phone);
 }, 60_000);
@@ -154,6 +183,14 @@ describe('reads through the worker pool', () => {
     ['hq', '/console/triage'],
     ['darSup', '/console/triage?routed=50042464'],
     ['neema', '/console/triage'],
+    ['hq', '/console/callbacks'],
+    ['hq', '/console/callbacks?region=ARU'],
+    ['darSup', '/console/callbacks'],
+    ['darSup', '/console/callbacks?done=closed&n=1000002'],
+    ['darSup', `/console/callbacks/${callbackRefs[0] ?? ''}?done=missed`],
+    ['darSup', `/console/callbacks/${callbackRefs[1] ?? ''}`],
+    ['darSup', `/console/callbacks/${callbackRefs[2] ?? ''}`],
+    ['neema', `/console/call?callback=${callbackRefs[0] ?? ''}`],
   ];
 
   it('when each page kind is read, then the pool answers what the main thread answers', async () => {

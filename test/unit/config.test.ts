@@ -17,6 +17,7 @@ describe('parseConfig', () => {
         DATABASE_PATH: './data/kero.db',
         DAILY_COMPLAINT_LIMIT: 5,
         DRAFT_RESUME_MINUTES: 30,
+        CALLBACK_DAILY_LIMIT: 3,
         SLA_FIRST_RESPONSE_DAYS: 3,
         SLA_RESOLUTION_DAYS: 14,
         USSD_SERVICE_CODES: [],

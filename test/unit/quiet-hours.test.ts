@@ -17,6 +17,8 @@ describe('which messages wait for the morning', () => {
     ['sms.resolved', 'waits'],
     ['sms.reopened', 'waits'],
     ['sms.escalated', 'waits'],
+    // Nobody could reach them: news of a try that failed, not an answer they wait on right now.
+    ['sms.callback.unreachable', 'waits'],
     // What the citizen is waiting for right now: at once.
     ['sms.received', 'at once'],
     ['sms.reply', 'at once'],

@@ -3,9 +3,11 @@
  * come in as arguments.
  */
 import {
+  clockTime,
   DAY_MS,
   EAT_OFFSET_MS,
   formatDate,
+  startOfDay,
   workingDayMs,
   workingMsBetween,
   type WorkingHours,
@@ -23,6 +25,11 @@ export function dateTime(ms: number): string {
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   return `${formatDate(ms)} ${hh}:${mm}`;
+}
+
+/** Pure. An instant as a notice says it: `14:30` today, `13/03/2026 08:30` another day. */
+export function whenText(now: number, at: number): string {
+  return startOfDay(at) === startOfDay(now) ? clockTime(at) : `${formatDate(at)} ${clockTime(at)}`;
 }
 
 /** Pure. How long ago, in words: "5 min ago", "3 h ago", "12 days ago". */

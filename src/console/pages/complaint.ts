@@ -5,6 +5,7 @@
  */
 import { clusterInfo } from '../../complaints/clusters';
 import { formatComplaintNumber, isValidComplaintNumber } from '../../complaints/core/numbers';
+import { callbackOfComplaint } from '../../callbacks/reads';
 import { citizenOtherComplaints, complaintInScope, complaintView } from '../../complaints/detail';
 import { savedRepliesOffered } from '../../complaints/replies';
 import { assignableStaff, listStaff, staffNames } from '../../staff/repository';
@@ -51,6 +52,7 @@ export function complaintPageOf(
       ? undefined
       : (loadWardList().byCode.get(c.wardCode) ?? { name: c.wardCode, postcode: null });
   const ownerName = c.assigneeId === null ? null : (view.names.get(c.assigneeId) ?? null);
+  const fromCallback = callbackOfComplaint(deps.db, v.scope, c);
   const html = complaintPage({
     frame: frameOf(r, t('complaint.title', v.lang, { number: c.number }), 'queue', {
       ...(extra.notice ? { notice: extra.notice } : {}),
@@ -88,6 +90,7 @@ export function complaintPageOf(
         (v.staff.role === 'supervisor' && v.staff.regionCode === c.regionCode),
     },
     ...(ward ? { ward: { name: ward.name, postcode: ward.postcode } } : {}),
+    ...(fromCallback ? { fromCallback } : {}),
     ...(extra.shownPhone ? { shownPhone: extra.shownPhone } : {}),
     ...(extra.draft ? { draft: extra.draft } : {}),
     ...(extra.fieldError ? { fieldError: extra.fieldError } : {}),

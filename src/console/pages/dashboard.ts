@@ -6,6 +6,8 @@
  * (`council`), whose areas are then its wards.
  */
 import type { Streamed } from '../../../db/reads';
+import { callbackRegionOf } from '../../callbacks/core/rules';
+import { callbackFigures } from '../../callbacks/reads';
 import type { Scope } from '../../complaints/core/scope';
 import { loadPopulations } from '../../reference/population';
 import { loadWardList } from '../../reference/wards';
@@ -19,6 +21,7 @@ import { t } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
 import { arg, frameOf, type Page, type PageRequest } from '../page';
 import { dashboardPage } from '../views/dashboard';
+import type { CallbackFiguresView } from '../views/dashboard-callbacks';
 
 const clock = (minute: number) =>
   `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -88,6 +91,34 @@ function load(deps: ConsoleDeps, r: PageRequest) {
   return { v, scope, council, base, period, dashboard, wardNames, ...(problem ? { problem } : {}) };
 }
 
+/**
+ * The call-back requests made in the period, in the region the page is about (a request has no
+ * council: an officer's, or a council's dashboard, counts its region's).
+ */
+function callbackFiguresOf(
+  deps: ConsoleDeps,
+  v: Viewer,
+  scope: Scope,
+  period: DashboardPeriod,
+): CallbackFiguresView {
+  const figures = callbackFigures(deps.db, {
+    scope,
+    from: period.from,
+    until: period.until,
+    now: deps.now(),
+  });
+  const region = callbackRegionOf(scope);
+  return {
+    lang: v.lang,
+    figures,
+    scopeText:
+      region === undefined
+        ? t('cb.dash.all', v.lang)
+        : t('cb.dash.region', v.lang, { name: regionName(deps, v, region) }),
+    queueHref: region === undefined ? '/console/callbacks' : `/console/callbacks?region=${region}`,
+  };
+}
+
 /** The period as the dashboard's address gives it. */
 const periodArgs = (p: DashboardPeriod) => ({
   period: p.preset,
@@ -122,6 +153,7 @@ export function dashboardGet(deps: ConsoleDeps, r: PageRequest): Page {
       : undefined;
   const html = dashboardPage({
     frame: frameOf(r, t('dash.title', v.lang), 'dashboard', { errors }),
+    callbacks: callbackFiguresOf(deps, v, scope, period),
     lang: v.lang,
     period,
     reference: deps.reference,

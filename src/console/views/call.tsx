@@ -3,6 +3,7 @@
  * gives (and the caller's phone and language). Errors are listed at the top and next to their
  * fields, and what was typed stays.
  */
+import { formatCallbackReference } from '../../callbacks/core/reference';
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import type { ReferenceData } from '../../reference/types';
 import { codeLabel } from '../../text/labels';
@@ -23,6 +24,8 @@ export interface CallPageView {
   csrf: string;
   /** The complaint just filed, for the links under the notice. */
   filed?: string;
+  /** The call-back request this call answers (sent with the form; filing closes it). */
+  callback?: string;
 }
 
 /** The id of a field's control, for the error summary's links. */
@@ -39,7 +42,10 @@ export function callPage(v: CallPageView): string {
   const descHint = t('call.descriptionHint', lang);
   const frame: Frame = {
     ...v.frame,
-    errors: v.errors.map((e) => ({ text: t(e.key, lang), field: callFieldId(e.field) })),
+    errors: [
+      ...(v.frame.errors ?? []),
+      ...v.errors.map((e) => ({ text: t(e.key, lang), field: callFieldId(e.field) })),
+    ],
   };
   return renderPage(
     frame,
@@ -52,8 +58,16 @@ export function callPage(v: CallPageView): string {
           </a>
         </p>
       )}
+      {v.callback && (
+        <p class="no-print">
+          <a href={`/console/callbacks/${v.callback}`}>
+            {t('cb.request.title', lang, { reference: formatCallbackReference(v.callback) })}
+          </a>
+        </p>
+      )}
       <p>{t('call.intro', lang)}</p>
       <PostForm action="/console/call" csrf={v.csrf} class="panel">
+        {v.callback && <input type="hidden" name="callback" value={v.callback} />}
         <Field id="call-phone" label={t('call.phone', lang)} error={err('phone')}>
           <input
             type="tel"

@@ -2,6 +2,7 @@
  * One complaint: every field, the history, and the actions its status and the viewer's role
  * allow (each a plain form; the refusals the services give are shown in the viewer's words).
  */
+import { formatCallbackReference } from '../../callbacks/core/reference';
 import type { ComplaintRow } from '../../../db/schema';
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import type { ReferenceData } from '../../reference/types';
@@ -44,6 +45,8 @@ export interface ComplaintPageView {
   cluster: ClusterView;
   /** The ward the place was recognised as (src/reference/wards.ts), when it was. */
   ward?: { name: string; postcode: string | null };
+  /** The call-back request this call was logged from. */
+  fromCallback?: string;
 }
 
 /** The place as typed, and the ward and village it was recognised as, when it was. */
@@ -74,6 +77,16 @@ function Facts({ v }: { v: ComplaintPageView }) {
     [t('complaint.council', lang), ref.councilLabels.get(c.councilCode)?.[lang] ?? c.councilCode],
     ...placeFacts(v),
     [t('complaint.channel', lang), tKey(`channel.${c.channel}`, lang)],
+    ...(v.fromCallback
+      ? ([
+          [
+            t('cb.fact.fromRequest', lang),
+            <a href={`/console/callbacks/${v.fromCallback}`}>
+              {formatCallbackReference(v.fromCallback)}
+            </a>,
+          ],
+        ] as [string, preact.ComponentChildren][])
+      : []),
     [t('complaint.level', lang), tKey(`level.${c.level}`, lang)],
     [t('complaint.filed', lang), dateTime(c.createdAt)],
     [t('complaint.assignee', lang), v.ownerName ?? t('common.unassigned', lang)],

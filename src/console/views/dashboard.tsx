@@ -18,6 +18,7 @@ import {
 } from '../core/dashboard-tables';
 import { t } from '../core/words';
 import { BarChart, TrendChart, type Bar } from './charts';
+import { CallbackFiguresSection, type CallbackFiguresView } from './dashboard-callbacks';
 import { Field } from './forms';
 import { renderPage, type Frame } from './layout';
 
@@ -39,6 +40,8 @@ export interface DashboardView {
   wardNames?: ReadonlyMap<string, string>;
   /** A council's dashboard: back to its region's. */
   up?: { href: string; text: string };
+  /** The call-back requests made in the period. */
+  callbacks?: CallbackFiguresView;
 }
 
 const nf = new Intl.NumberFormat('en-US');
@@ -390,6 +393,7 @@ export function dashboardPage(v: DashboardView): string {
       )}
       {figuresWait === null && <Summary v={v} />}
       {figuresWait === null && <Times v={v} />}
+      {v.callbacks && <CallbackFiguresSection v={v.callbacks} />}
       {figuresWait === null &&
         tables.map((table) => (
           <section key={table.id} class={pairClass(table)} aria-labelledby={`h-${table.id}`}>

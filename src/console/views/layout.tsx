@@ -13,6 +13,7 @@ export type Section =
   | 'queue'
   | 'call'
   | 'triage'
+  | 'callbacks'
   | 'staff'
   | 'categories'
   | 'replies'
@@ -44,6 +45,7 @@ function Nav({
     ['queue', 'nav.queue', '/console'],
     ['call', 'nav.call', '/console/call'],
     ['triage', 'nav.triage', '/console/triage'],
+    ['callbacks', 'nav.callbacks', '/console/callbacks'],
     ['staff', 'nav.staff', '/console/staff'],
     ['categories', 'nav.categories', '/console/categories'],
     ['replies', 'nav.replies', '/console/replies'],

@@ -15,6 +15,8 @@ export const WAITS_FOR_MORNING: ReadonlySet<string> = new Set<SmsKey>([
   'sms.resolved',
   'sms.reopened',
   'sms.escalated',
+  // Staff could not reach a caller who asked to be called back (src/callbacks/service.ts).
+  'sms.callback.unreachable',
 ]);
 
 export const QUIET_HOURS_REASON = 'quiet_hours';

@@ -64,9 +64,42 @@ function discard({ menu, state, option, ctx }: EffectInput): StepResult {
   return result(menu, restartAt(state, option.next), ctx, effects);
 }
 
+/**
+ * Starts a call-back request with nothing in it. A phone that filed a complaint before is taken
+ * to be calling from that region (when the picker still offers it): the region is filled in, and
+ * the option's `returnTo` (the confirm screen) passes over it as an answered screen is passed
+ * over while editing; the confirm screen offers to change it. Other phones are asked for it.
+ */
+function startCallback({ menu, state, option, ctx }: EffectInput): StepResult {
+  const region = ctx.lastComplaintRegion();
+  const known = region !== undefined && ctx.regions().some((r) => r.code === region);
+  const fresh: SessionState = { ...state, data: known ? { region } : {} };
+  return result(menu, goTo(menu, fresh, option.next), ctx);
+}
+
+/** Sends the request: a new reference, the END screen showing it, the request as an effect. */
+function requestCallback({ menu, state, option, ctx }: EffectInput): StepResult {
+  const { region, category } = state.data;
+  // Both are answered before the confirm screen; a session that lost one starts again.
+  if (!region || !category) return result(menu, restartAt(state, menu.main), ctx);
+  const reference = ctx.newCallbackReference();
+  const done = goTo(menu, { ...state, data: { callbackRef: reference } }, option.next);
+  return result(menu, done, ctx, [
+    {
+      type: 'callback.request',
+      reference,
+      regionCode: region,
+      categoryCode: category,
+      language: state.lang,
+    },
+  ]);
+}
+
 export const effects: Record<EffectName, (input: EffectInput) => StepResult> = {
   'citizen.setLanguage': setLanguage,
   'complaint.submit': submit,
   'draft.resume': resume,
   'draft.discard': discard,
+  'callback.start': startCallback,
+  'callback.request': requestCallback,
 };

@@ -15,10 +15,23 @@ export type ScreenId = string;
 export type LookupName = 'regions' | 'councils' | 'categories' | 'myComplaints' | 'placeChoices';
 export type RecogniserName = 'place';
 export type ValidatorName = 'place' | 'description' | 'complaintNumber';
-export type ViewName = 'help' | 'confirm' | 'done' | 'detail' | 'limit';
-export type GuardName = 'canFile';
+export type ViewName =
+  | 'help'
+  | 'confirm'
+  | 'done'
+  | 'detail'
+  | 'limit'
+  | 'callbackConfirm'
+  | 'callbackDone'
+  | 'callbackRefused';
+export type GuardName = 'canFile' | 'canAskCallback';
 export type EffectName =
-  'citizen.setLanguage' | 'complaint.submit' | 'draft.resume' | 'draft.discard';
+  | 'citizen.setLanguage'
+  | 'complaint.submit'
+  | 'draft.resume'
+  | 'draft.discard'
+  | 'callback.start'
+  | 'callback.request';
 
 export interface StaticOption {
   label: TextKey;
@@ -145,9 +158,22 @@ export interface ComplaintSummary {
   citizenPhone: string;
 }
 
+/** A phone's open call-back request, as the menu mentions it. */
+export interface CallbackSummary {
+  reference: string;
+  categoryCode: string;
+}
+
 export type Effect =
   | { type: 'citizen.setLanguage'; language: Lang }
   | { type: 'complaint.submit'; number: string; draft: ComplaintDraft; language: Lang }
+  | {
+      type: 'callback.request';
+      reference: string;
+      regionCode: string;
+      categoryCode: string;
+      language: Lang;
+    }
   | { type: 'draft.resume'; fromSessionId: string }
   | { type: 'draft.discard'; fromSessionId: string };
 
@@ -180,6 +206,15 @@ export interface UssdContext {
   recentComplaints(limit: number): ComplaintSummary[];
   complaintsFiledToday(): number;
   newComplaintNumber(): string;
+  /** Call-back requests a phone may make in a Tanzanian day (CALLBACK_DAILY_LIMIT). */
+  callbackDailyLimit: number;
+  /** This phone's open call-back request, if any (at most one). */
+  openCallback(): CallbackSummary | undefined;
+  /** Call-back requests this phone made today. */
+  callbacksToday(): number;
+  /** The region of this phone's last complaint, if it filed one. */
+  lastComplaintRegion(): string | undefined;
+  newCallbackReference(): string;
   /** The newest unsent draft of this phone still inside the resume window, if any. */
   resumableDraft(): ResumableDraft | undefined;
 }

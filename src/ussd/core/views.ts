@@ -2,6 +2,7 @@
  * Named views that menus refer to (`view: 'confirm'`): the lines of a screen that depend on the
  * session's data or the world. Pure given the context.
  */
+import { formatCallbackReference } from '../../callbacks/core/reference';
 import { formatComplaintNumber } from '../../complaints/core/numbers';
 import { type SessionState, type UssdContext, type ViewName } from './types';
 import { directDial } from '../../text/dial';
@@ -61,6 +62,28 @@ function helpView(state: SessionState, ctx: UssdContext): Text[] {
   return lines;
 }
 
+/** What the call-back request holds: the region it goes to and what it is about. */
+function callbackConfirmView(state: SessionState, ctx: UssdContext): Text[] {
+  const { region = '', category = '' } = state.data;
+  const name = ctx.regions().find((r) => r.code === region)?.label[state.lang] ?? region;
+  return [
+    { key: 'callback.confirm.region', vars: { region: name } },
+    {
+      key: 'callback.confirm.about',
+      vars: { category: codeLabel('category', category, state.lang) },
+    },
+  ];
+}
+
+/** Why no new request: the one already open (its reference), else the daily limit. */
+function callbackRefusedView(state: SessionState, ctx: UssdContext): Text[] {
+  const open = ctx.openCallback();
+  if (!open) return [{ key: 'callback.limit', vars: { limit: ctx.callbackDailyLimit } }];
+  const reference = formatCallbackReference(open.reference);
+  const category = codeLabel('category', open.categoryCode, state.lang);
+  return [{ key: 'callback.existing', vars: { reference, category } }];
+}
+
 export const views: Record<ViewName, (state: SessionState, ctx: UssdContext) => Text[]> = {
   help: helpView,
   confirm: confirmView,
@@ -69,4 +92,12 @@ export const views: Record<ViewName, (state: SessionState, ctx: UssdContext) => 
   ],
   detail: detailView,
   limit: (_state, ctx) => [{ key: 'file.limit', vars: { limit: ctx.dailyComplaintLimit } }],
+  callbackConfirm: callbackConfirmView,
+  callbackDone: (state) => [
+    {
+      key: 'callback.done',
+      vars: { reference: formatCallbackReference(state.data.callbackRef ?? '') },
+    },
+  ],
+  callbackRefused: callbackRefusedView,
 };
