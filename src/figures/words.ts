@@ -19,7 +19,7 @@ const en = {
   received: 'Received',
   resolved: 'Resolved',
   onTime: 'Resolved on time',
-  median: 'Median time to first response',
+  median: 'Median first response',
   hours: '{n} h',
   total: 'Total',
   chart: 'Chart: complaints received, {scope}',
@@ -30,7 +30,7 @@ const en = {
   onTimeHint:
     'Resolved on time: of the complaints resolved or past their deadline, the share resolved by the deadline.',
   medianHint:
-    'Time to first response: office hours, without weekends and public holidays. Half of the complaints answered were answered within it.',
+    'Median first response: the office hours (without weekends and public holidays) within which half of the complaints answered had their first response.',
   categories: 'Complaints in categories the centre does not publish are not counted.',
   privacy: 'These figures never show who complained, what they wrote or who works on it.',
   status: 'Follow a complaint by its number',
@@ -42,7 +42,7 @@ const en = {
   busy: 'Too many requests from your connection. Please wait a minute and try again.',
   serverBusy: 'Many people are asking for figures at once. Please try again in a few seconds.',
   csvOnTime: 'Resolved on time (%)',
-  csvMedian: 'Median time to first response (office hours)',
+  csvMedian: 'Median first response (office hours)',
   from: 'From',
   to: 'To',
 };
@@ -65,7 +65,7 @@ const sw: typeof en = {
   received: 'Yaliyopokelewa',
   resolved: 'Yaliyotatuliwa',
   onTime: 'Yaliyotatuliwa kwa wakati',
-  median: 'Wastani wa kati wa muda hadi mrejesho wa kwanza',
+  median: 'Wastani wa kati wa mrejesho wa kwanza',
   hours: 'saa {n}',
   total: 'Jumla',
   chart: 'Chati: malalamiko yaliyopokelewa, {scope}',
@@ -76,7 +76,7 @@ const sw: typeof en = {
   onTimeHint:
     'Yaliyotatuliwa kwa wakati: kati ya malalamiko yaliyotatuliwa au yaliyopita muda wake, asilimia ya yaliyotatuliwa kabla ya muda kuisha.',
   medianHint:
-    'Muda hadi mrejesho wa kwanza: saa za kazi, bila wikendi na sikukuu. Nusu ya malalamiko yaliyojibiwa yalijibiwa ndani ya muda huo.',
+    'Wastani wa kati wa mrejesho wa kwanza: saa za kazi (bila wikendi na sikukuu) ambazo ndani yake nusu ya malalamiko yaliyojibiwa yalipata mrejesho wa kwanza.',
   categories: 'Malalamiko ya aina ambazo kituo hakizichapishi hayahesabiwi.',
   privacy:
     'Takwimu hizi haziwataji waliolalamika, hazionyeshi walichoandika wala wanaoshughulikia malalamiko.',
@@ -90,7 +90,7 @@ const sw: typeof en = {
   serverBusy:
     'Watu wengi wanaomba takwimu kwa wakati mmoja. Tafadhali jaribu tena baada ya sekunde chache.',
   csvOnTime: 'Yaliyotatuliwa kwa wakati (%)',
-  csvMedian: 'Wastani wa kati wa muda hadi mrejesho wa kwanza (saa za kazi)',
+  csvMedian: 'Wastani wa kati wa mrejesho wa kwanza (saa za kazi)',
   from: 'Kuanzia',
   to: 'Hadi',
 };

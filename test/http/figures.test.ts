@@ -300,7 +300,7 @@ describe('GET /figures.csv', () => {
     );
     const lines = res.text.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'Code,Region,Received,Resolved,Resolved on time (%),Median time to first response (office hours),From,To',
+      'Code,Region,Received,Resolved,Resolved on time (%),Median first response (office hours),From,To',
     );
     expect(lines).toContain('ARU,Arusha,5,5,100,1,2025-12-13,2026-03-12');
     expect(lines).toContain('DAR,Dar es Salaam,9,6,83.3,2,2025-12-13,2026-03-12');
