@@ -50,6 +50,9 @@ function cellText(v: PublishedCell, column: number, lang: Lang): string {
   return nf.format(v);
 }
 
+/** The table's number columns, in the order of publishedCells. */
+const HEADS: FiguresWord[] = ['received', 'resolved', 'onTime', 'median'];
+
 function Row({ v, f, label }: { v: FiguresView; f: AreaFigures; label?: string }) {
   const name = label ?? v.areaName(f.code);
   const href =
@@ -60,7 +63,8 @@ function Row({ v, f, label }: { v: FiguresView; f: AreaFigures; label?: string }
     <tr>
       <th scope="row">{href ? <a href={href}>{name}</a> : name}</th>
       {publishedCells(f).map((cell, i) => (
-        <td class="num" key={i}>
+        // On a phone each row is a card, its figures one after another, each with its name.
+        <td class="num" key={i} data-label={sayFigures(v.lang, HEADS[i] ?? 'received')}>
           {cellText(cell, i, v.lang)}
         </td>
       ))}
@@ -70,7 +74,6 @@ function Row({ v, f, label }: { v: FiguresView; f: AreaFigures; label?: string }
 
 function FiguresTableView({ v, table }: { v: FiguresView; table: FiguresTable }) {
   const say = (k: FiguresWord) => sayFigures(v.lang, k);
-  const heads: FiguresWord[] = ['received', 'resolved', 'onTime', 'median'];
   const bars: Bar[] = table.rows.map((f) => {
     const shown = publishedCells(f)[0] ?? null;
     return {
@@ -82,7 +85,7 @@ function FiguresTableView({ v, table }: { v: FiguresView; table: FiguresTable })
   });
   const areaWord = v.query.region ? 'byCouncil' : 'byRegion';
   return (
-    <section class="pair stacked" aria-labelledby="h-areas">
+    <section class="pair" aria-labelledby="h-areas">
       <h2 id="h-areas">{say(areaWord)}</h2>
       <figure>
         <BarChart
@@ -97,11 +100,11 @@ function FiguresTableView({ v, table }: { v: FiguresView; table: FiguresTable })
       <div>
         {/* Scrolls sideways on a phone rather than widening the page; focusable for keyboards. */}
         <div class="table-wrap dash" tabIndex={0} role="region" aria-labelledby="h-areas">
-          <table>
+          <table class="cards inline">
             <thead>
               <tr>
                 <th scope="col">{say(v.query.region ? 'colCouncil' : 'colRegion')}</th>
-                {heads.map((h) => (
+                {HEADS.map((h) => (
                   <th scope="col" class="num" key={h}>
                     {say(h)}
                   </th>

@@ -94,7 +94,7 @@ function seedDesk() {
 
 /** The rows of the page's table (body, then total) as their cells' text. */
 function rowsOf(html: string): string[][] {
-  const table = /<table>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+  const table = /<table[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
   const body = table.replace(/<thead>[\s\S]*?<\/thead>/, '');
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) =>
     [...(m[1] ?? '').matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1] ?? '')),
