@@ -204,6 +204,13 @@ export function figuresPage(v: FiguresView): string {
             <div class="error-summary" role="alert" aria-labelledby="problem-h">
               <h2 id="problem-h">{say('problem')}</h2>
               <p>{say(v.problem)}</p>
+              {v.problem === 'badRegion' && (
+                <p>
+                  <a href={figuresHref({ days: v.query.days, region: undefined }, lang)}>
+                    {say('allRegions')}
+                  </a>
+                </p>
+              )}
             </div>
           )}
           {v.table && <Counted v={v} table={v.table} />}

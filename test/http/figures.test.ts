@@ -204,6 +204,7 @@ describe('GET /figures', () => {
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(textOf(res.text)).toContain(says);
     expect(rowsOf(res.text)).toEqual([]);
+    expect(res.text).toContain('href="/figures?period=30&amp;lang=');
   });
 
   test('when a category is not published, then its complaints are not counted, from the next request on', async () => {
