@@ -7,6 +7,7 @@ import type { Db } from '../../db/client';
 import { preparing } from '../../db/jobs';
 import type { Jobs } from '../../db/reads';
 import { TIME_JOBS } from '../reports/dashboard';
+import { DUE_TIMES_JOB } from '../complaints/due-times';
 import { councilCounts, type RegionCounts } from './core/figures';
 import { figureCells } from './repository';
 
@@ -32,7 +33,10 @@ export function regionCounts(deps: FiguresDeps, a: RegionAsk): RegionCounts {
     region: a.region,
     computedAt: now,
     councils: councilCounts(cells),
-    timesPreparing: preparing(deps.db, TIME_JOBS),
+    preparing: {
+      deadlines: preparing(deps.db, [DUE_TIMES_JOB]),
+      times: preparing(deps.db, TIME_JOBS),
+    },
   };
 }
 

@@ -137,9 +137,14 @@ function Counted({ v, table }: { v: FiguresView; table: FiguresTable }) {
   return (
     <>
       <p class="hint">{sayFigures(lang, 'asOf', { time: clockTime(at), date: formatDate(at) })}</p>
-      {table.timesPreparing !== null && (
+      {table.preparing.deadlines !== null && (
         <p class="panel" role="status">
-          {sayFigures(lang, 'timesPreparing', { percent: table.timesPreparing })}
+          {sayFigures(lang, 'deadlinesPreparing', { percent: table.preparing.deadlines })}
+        </p>
+      )}
+      {table.preparing.times !== null && (
+        <p class="panel" role="status">
+          {sayFigures(lang, 'timesPreparing', { percent: table.preparing.times })}
         </p>
       )}
       <FiguresTableView v={v} table={table} />

@@ -34,6 +34,8 @@ const en = {
   categories: 'Complaints in categories the centre does not publish are not counted.',
   privacy: 'These figures never show who complained, what they wrote or who works on it.',
   status: 'Follow a complaint by its number',
+  deadlinesPreparing:
+    'Shares resolved on time are being prepared ({percent} %): Kero is working out the deadlines of older complaints.',
   timesPreparing:
     'Times to first response are being prepared ({percent} %): Kero is working out the office times of older complaints.',
   problem: 'There is a problem',
@@ -81,6 +83,8 @@ const sw: typeof en = {
   privacy:
     'Takwimu hizi haziwataji waliolalamika, hazionyeshi walichoandika wala wanaoshughulikia malalamiko.',
   status: 'Fuatilia lalamiko kwa namba yake',
+  deadlinesPreparing:
+    'Asilimia ya yaliyotatuliwa kwa wakati zinaandaliwa ({percent} %): Kero inakokotoa muda wa mwisho wa malalamiko ya zamani.',
   timesPreparing:
     'Muda hadi mrejesho wa kwanza unaandaliwa ({percent} %): Kero inakokotoa muda wa kazi wa malalamiko ya zamani.',
   problem: 'Kuna tatizo',

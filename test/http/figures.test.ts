@@ -8,6 +8,7 @@
  */
 import request from 'supertest';
 import { updateCategory } from '../../src/categories/service';
+import { forgetFillIns } from '../helpers/upgrade';
 import { FIGURES_REQUESTS_PER_MINUTE } from '../../src/http/routes/figures';
 import { eat, DESK } from '../helpers/world';
 import { openConsoleWorld, textOf, type ConsoleWorld } from '../console/world';
@@ -205,6 +206,35 @@ describe('GET /figures', () => {
     expect(textOf(res.text)).toContain(says);
     expect(rowsOf(res.text)).toEqual([]);
     expect(res.text).toContain('href="/figures?period=30&amp;lang=');
+  });
+
+  test('when an upgrade is still working out older complaints, then the shares or medians it affects are left out and the page says why', async () => {
+    seedDesk();
+    forgetFillIns(w.db, ['work_times']);
+
+    const times = await request(w.app).get('/figures?lang=en&region=DAR');
+
+    expect(rowOf(rowsOf(times.text), 'Kinondoni MC')).toEqual([
+      'Kinondoni MC',
+      '6',
+      '<5',
+      '100.0%',
+      '–',
+    ]);
+    expect(textOf(times.text)).toContain('Times to first response are being prepared (0 %)');
+
+    forgetFillIns(w.db, ['due_times']);
+    w.db.$client.exec(
+      `UPDATE background_jobs SET cursor = 6, target = 10 WHERE name = 'due_times'`,
+    );
+    // The job has given Arusha's complaints their deadlines, not yet Dar es Salaam's.
+    w.db.$client.exec(
+      `UPDATE complaints SET resolution_due_at = created_at + 14 * 86400000 WHERE region_code = 'ARU'`,
+    );
+    const shares = await request(w.app).get('/figures?lang=en&region=ARU&period=365');
+
+    expect(rowOf(rowsOf(shares.text), 'Arusha CC')).toEqual(['Arusha CC', '6', '5', '–', '–']);
+    expect(textOf(shares.text)).toContain('Shares resolved on time are being prepared (60 %)');
   });
 
   test('when a category is not published, then its complaints are not counted, from the next request on', async () => {

@@ -100,7 +100,7 @@ const region = (code: string, cells: FigureCell[], computedAt = 1000): RegionCou
   region: code,
   computedAt,
   councils: councilCounts(cells),
-  timesPreparing: null,
+  preparing: { deadlines: null, times: null },
 });
 
 describe('regionTable', () => {
@@ -139,13 +139,28 @@ describe('regionTable', () => {
   });
 
   test('when office times are still being prepared, then no median is given', () => {
-    const r = { ...region('DAR', [cell('DAR-KIM', 2, 9)]), timesPreparing: 40 };
+    const r = {
+      ...region('DAR', [cell('DAR-KIM', 2, 9, { resolutionMet: 1 })]),
+      preparing: { deadlines: null, times: 40 },
+    };
 
     const t = regionTable(r, ['DAR-KIM']);
 
-    expect(t.rows[0]?.medianHours).toBeNull();
+    expect(t.rows[0]).toMatchObject({ received: 9, onTime: 100, medianHours: null });
     expect(t.total.medianHours).toBeNull();
-    expect(t.timesPreparing).toBe(40);
+    expect(t.preparing).toEqual({ deadlines: null, times: 40 });
+  });
+
+  test('when deadlines are still being worked out for older complaints, then no share on time is given', () => {
+    const r = {
+      ...region('DAR', [cell('DAR-KIM', 2, 9, { resolutionMet: 1 })]),
+      preparing: { deadlines: 70, times: null },
+    };
+
+    const t = regionTable(r, ['DAR-KIM']);
+
+    expect(t.rows[0]).toMatchObject({ received: 9, onTime: null, medianHours: 2 });
+    expect(t.total.onTime).toBeNull();
   });
 });
 
@@ -176,13 +191,16 @@ describe('countryTable', () => {
     expect(t.rows.map((r) => r.code)).toEqual(['DAR', 'KUS']);
   });
 
-  test('when office times are being prepared in any region, then the country says so', () => {
+  test('when office times or deadlines are being prepared in any region, then the country says so', () => {
     const t = countryTable(
-      [region('DAR', []), { ...region('ARU', []), timesPreparing: 70 }],
+      [
+        { ...region('DAR', []), preparing: { deadlines: 20, times: null } },
+        { ...region('ARU', []), preparing: { deadlines: 30, times: 70 } },
+      ],
       ['DAR', 'ARU'],
     );
 
-    expect(t.timesPreparing).toBe(70);
+    expect(t.preparing).toEqual({ deadlines: 20, times: 70 });
   });
 });
 

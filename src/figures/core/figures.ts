@@ -73,14 +73,22 @@ export interface AreaCounts {
 
 export type CouncilCounts = AreaCounts & { council: string };
 
+/**
+ * Per cent done of the background jobs an upgrade left that these figures wait for (null: done):
+ * the older complaints' deadlines (the shares on time), their office times (the medians).
+ */
+export interface Preparing {
+  deadlines: number | null;
+  times: number | null;
+}
+
 /** One region's councils in the period, as one read worker job computes them. */
 export interface RegionCounts {
   region: string;
   /** The instant they were read at. */
   computedAt: number;
   councils: CouncilCounts[];
-  /** Per cent done of the background job that stores office times; null: done. */
-  timesPreparing: number | null;
+  preparing: Preparing;
 }
 
 const none = (): AreaCounts => ({
@@ -125,7 +133,10 @@ export interface AreaFigures {
   code: string;
   received: number;
   resolved: number;
-  /** Per cent of those resolved or past their deadline that were resolved by it. */
+  /**
+   * Per cent of those resolved or past their deadline that were resolved by it; null: none, or
+   * deadlines being prepared.
+   */
   onTime: number | null;
   /** Median whole office hours to a first response; null: none, or times being prepared. */
   medianHours: number | null;
@@ -136,16 +147,18 @@ export interface FiguresTable {
   total: AreaFigures;
   /** When the oldest part of these figures was read. */
   computedAt: number;
-  timesPreparing: number | null;
+  preparing: Preparing;
 }
 
-function areaFigures(code: string, c: AreaCounts, withTimes: boolean): AreaFigures {
+/** An area's row; a share or median of only part of its complaints is left out. */
+function areaFigures(code: string, c: AreaCounts, p: Preparing): AreaFigures {
   return {
     code,
     received: c.received,
     resolved: c.resolved,
-    onTime: percent(c.resolutionMet, c.resolutionMet + c.resolutionMissed),
-    medianHours: withTimes ? quantile(c.firstResponse, 0.5) : null,
+    onTime:
+      p.deadlines === null ? percent(c.resolutionMet, c.resolutionMet + c.resolutionMissed) : null,
+    medianHours: p.times === null ? quantile(c.firstResponse, 0.5) : null,
   };
 }
 
@@ -157,18 +170,17 @@ function tableOf(
   areas: ReadonlyMap<string, AreaCounts>,
   listed: readonly string[],
   totalCode: string,
-  meta: { computedAt: number; timesPreparing: number | null },
+  meta: { computedAt: number; preparing: Preparing },
 ): FiguresTable {
-  const withTimes = meta.timesPreparing === null;
   const extra = [...areas.entries()]
     .filter(([code, c]) => !listed.includes(code) && c.received > 0)
     .map(([code]) => code)
     .sort();
   return {
     rows: [...listed, ...extra].map((code) =>
-      areaFigures(code, areas.get(code) ?? none(), withTimes),
+      areaFigures(code, areas.get(code) ?? none(), meta.preparing),
     ),
-    total: areaFigures(totalCode, addCounts([...areas.values()]), withTimes),
+    total: areaFigures(totalCode, addCounts([...areas.values()]), meta.preparing),
     ...meta,
   };
 }
@@ -176,10 +188,7 @@ function tableOf(
 /** Pure. A region's page: its councils (`councils`: the reference's, in order) and its total. */
 export function regionTable(r: RegionCounts, councils: readonly string[]): FiguresTable {
   const areas = new Map(r.councils.map((c) => [c.council, c]));
-  return tableOf(areas, councils, r.region, {
-    computedAt: r.computedAt,
-    timesPreparing: r.timesPreparing,
-  });
+  return tableOf(areas, councils, r.region, { computedAt: r.computedAt, preparing: r.preparing });
 }
 
 /** Pure. The country's page: each region (`shown` in order, then others with complaints). */
@@ -188,10 +197,14 @@ export function countryTable(
   shown: readonly string[],
 ): FiguresTable {
   const areas = new Map(regions.map((r) => [r.region, addCounts(r.councils)]));
-  const waits = regions.map((r) => r.timesPreparing).filter((p): p is number => p !== null);
+  // Each region read the jobs' progress when it was counted: the least of them.
+  const least = (k: keyof Preparing) => {
+    const waits = regions.map((r) => r.preparing[k]).filter((p): p is number => p !== null);
+    return waits.length === 0 ? null : Math.min(...waits);
+  };
   return tableOf(areas, shown, '', {
     computedAt: Math.min(...regions.map((r) => r.computedAt)),
-    timesPreparing: waits.length === 0 ? null : Math.min(...waits),
+    preparing: { deadlines: least('deadlines'), times: least('times') },
   });
 }
 
