@@ -6,7 +6,8 @@
 import { csvText } from '../reports/csv';
 import type { DashboardPeriod } from '../reports/core/dashboard-period';
 import type { Lang } from '../text/translate';
-import { publishedCells, type FiguresQuery, type FiguresTable } from './core/figures';
+import { publishedCells, type FiguresTable } from './core/figures';
+import type { FiguresQuery } from './core/query';
 import { sayFigures } from './words';
 
 export function figuresCsv(v: {

@@ -8,12 +8,12 @@
 import {
   councilCounts,
   countryTable,
-  parseFiguresQuery,
   publishedCells,
   regionTable,
   type FigureCell,
   type RegionCounts,
 } from '../../src/figures/core/figures';
+import { parseFiguresQuery } from '../../src/figures/core/query';
 
 const cell = (
   council: string,

@@ -4,7 +4,8 @@
  * time and the median office hours to a first response. The database hands over counts per
  * council and whole office hour (`FigureCell`); this folds them per council, adds councils up to
  * a region and regions up to the country (medians from the merged histograms), and publishes
- * each row with the dashboard's small-cell rule (src/reports/core/dashboard.ts publicRow).
+ * each row with the dashboard's small-cell rule (src/reports/core/dashboard.ts publicRow). The
+ * page's address is ./query.ts.
  */
 import {
   mergeHistograms,
@@ -13,42 +14,6 @@ import {
   quantile,
   type Histogram,
 } from '../../reports/core/dashboard';
-
-/** The periods the page offers, in days, and the dashboard's preset of each. */
-export const FIGURES_DAYS = [30, 90, 365] as const;
-export type FiguresDays = (typeof FIGURES_DAYS)[number];
-export const PRESET_OF = { 30: 'month', 90: 'quarter', 365: 'year' } as const;
-
-export interface FiguresQuery {
-  days: FiguresDays;
-  /** A region's page (its councils); undefined: the country's (its regions). */
-  region: string | undefined;
-}
-
-export type FiguresProblem = 'period' | 'region';
-
-export type ParsedFigures =
-  { ok: true; query: FiguresQuery } | { ok: false; problem: FiguresProblem; query: FiguresQuery };
-
-/**
- * Pure. The page an address asks for: `period` one of 30, 90, 365 (default 30), `region` a
- * region's code in any case (absent or empty: the country). Anything else is named as the
- * problem, beside the country's last 30 days to show instead.
- */
-export function parseFiguresQuery(
-  q: { period?: unknown; region?: unknown },
-  regionCodes: readonly string[],
-): ParsedFigures {
-  const fallback: FiguresQuery = { days: 30, region: undefined };
-  const days = q.period === undefined ? 30 : FIGURES_DAYS.find((d) => String(d) === q.period);
-  if (days === undefined) return { ok: false, problem: 'period', query: fallback };
-  if (q.region === undefined || q.region === '')
-    return { ok: true, query: { days, region: undefined } };
-  const asked = typeof q.region === 'string' ? q.region.toUpperCase() : undefined;
-  const region = regionCodes.find((c) => c === asked);
-  if (region === undefined) return { ok: false, problem: 'region', query: { ...fallback, days } };
-  return { ok: true, query: { days, region } };
-}
 
 /** Some complaints of one council whose first response took `hours` (null: none yet). */
 export interface FigureCell {

@@ -17,13 +17,11 @@ import { inThread, ReadsBusy, type Reads } from '../../../db/reads';
 import { keptAnswers } from '../../figures/cache';
 import {
   countryTable,
-  parseFiguresQuery,
-  PRESET_OF,
   regionTable,
-  type FiguresQuery,
   type FiguresTable,
   type RegionCounts,
 } from '../../figures/core/figures';
+import { parseFiguresQuery, PRESET_OF, type FiguresQuery } from '../../figures/core/query';
 import { figuresCsv } from '../../figures/csv';
 import { figuresJobs, type FiguresJobs } from '../../figures/reads';
 import { figuresPage, type FiguresView } from '../../figures/view';
