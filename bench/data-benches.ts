@@ -6,6 +6,7 @@ import { runAssignmentBench, type AssignmentBenchResult } from './assignment';
 import { runConsoleBench } from './console';
 import { printConsoleReport, type ConsoleBenchResult } from './console-report';
 import { runDashboardBench, type DashboardBenchResult } from './dashboard';
+import { runFiguresBench, type FiguresBenchResult } from './figures';
 import { ISOLATION_DEFAULTS, runIsolationBench } from './isolation';
 import { printIsolationReport, type IsolationResult } from './isolation-report';
 import { runOpen311Bench, type Open311BenchResult } from './open311';
@@ -25,6 +26,8 @@ export async function runDataBenches(parts: {
   /** The console bench, over this many complaints. */
   console?: { complaints: number } | undefined;
   dashboard: boolean;
+  /** The public figures, cold and warm (bench/figures.ts). */
+  figures: boolean;
   /** What the rollup costs a filing and a status change (bench/write-cost.ts). */
   writes: boolean;
   /** Recognising a typed ward or village, beside a USSD hop (bench/place-match.ts). */
@@ -70,6 +73,11 @@ export async function runDataBenches(parts: {
     console.log('\nDashboard bench: /console/dashboard over 1,000,000 complaints (365 days)');
     dashboard = runDashboardBench();
   }
+  let figures: FiguresBenchResult | undefined;
+  if (parts.figures) {
+    console.log('\nFigures bench: /figures over 1,000,000 complaints (365 days), cold and warm');
+    figures = await runFiguresBench();
+  }
   let writes: WriteCost[] | undefined;
   if (parts.writes) {
     console.log(
@@ -97,7 +105,18 @@ export async function runDataBenches(parts: {
     );
     isolation = await runIsolationBench({ ...ISOLATION_DEFAULTS, ...parts.isolation });
   }
-  const any = [outbox, assignment, open311, report, desk, dashboard, writes, places, upgrade];
+  const any = [
+    outbox,
+    assignment,
+    open311,
+    report,
+    desk,
+    dashboard,
+    figures,
+    writes,
+    places,
+    upgrade,
+  ];
   if ([...any, isolation].every((x) => x === undefined)) return;
   console.log('');
   if (outbox) {
@@ -123,6 +142,13 @@ export async function runDataBenches(parts: {
     const ok = dashboard.worstP95Ms < 200;
     console.log(
       `dashboard (${dashboard.complaints} complaints): slowest p95 ${dashboard.worstP95Ms.toFixed(1)} ms   (target < 200 ms: ${mark(ok)})`,
+    );
+  }
+  if (figures) {
+    const ok = figures.worstWarmP95Ms < 50;
+    const cold = Math.max(...figures.rows.map((r) => r.cold.p95Ms));
+    console.log(
+      `figures (${figures.complaints} complaints): slowest warm p95 ${figures.worstWarmP95Ms.toFixed(1)} ms   (target < 50 ms: ${mark(ok)}); slowest cold p95 ${cold.toFixed(0)} ms (the first request after the kept figures expire)`,
     );
   }
   const one = writes?.find((w) => w.variant.startsWith('(a)'));

@@ -11,13 +11,14 @@
  * `kero report` over a million (bench/reports.ts), the console over a million complaints:
  * queue and complaint pages, and USSD hops alone and beside 20 console users (bench/console.ts;
  * --console-complaints N for another size), and the console's dashboard over a million
- * (bench/dashboard.ts), USSD first screens beside console users, Open311 readers and a CSV
+ * (bench/dashboard.ts), the public figures over a million, cold and warm (bench/figures.ts),
+ * USSD first screens beside console users, Open311 readers and a CSV
  * export on a seeded desk (bench/isolation.ts; --complaints N, default 200,000), what the rollup
  * costs each write (bench/write-cost.ts), recognising a typed ward or village beside a USSD hop
  * in process (bench/place-match.ts) and an upgrade of a database of a million complaints
  * from the previous release (bench/upgrade.ts: --upgrade-complaints N for another size). PARTS:
  * comma-separated kero, baseline, ussd (both), outbox, assignment, open311, report, console,
- * dashboard, isolation, writes, place-match, upgrade; default all.
+ * dashboard, figures, isolation, writes, place-match, upgrade; default all.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,7 +53,7 @@ const consoleComplaints = Math.trunc(Number(opts['console-complaints']));
 const upgradeComplaints = Math.trunc(Number(opts['upgrade-complaints']));
 const isolationComplaints = Math.trunc(Number(opts.complaints));
 // prettier-ignore
-const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console', 'dashboard', 'isolation', 'writes', 'place-match', 'upgrade'];
+const PARTS = ['kero', 'baseline', 'ussd', 'outbox', 'assignment', 'open311', 'report', 'console', 'dashboard', 'figures', 'isolation', 'writes', 'place-match', 'upgrade'];
 const only = opts.only?.split(',').map((s) => s.trim()) ?? PARTS;
 const on = (part: string): boolean =>
   only.includes(part) || (only.includes('ussd') && ['kero', 'baseline'].includes(part));
@@ -71,7 +72,7 @@ const valid =
   isolationComplaints <= 10_000_000;
 if (!valid || !(warmupS >= 0 && warmupS <= 60) || !only.every((p) => PARTS.includes(p))) {
   console.error(
-    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console,dashboard,isolation,writes,place-match,upgrade] [--console-complaints 1000..10000000] [--complaints 1000..10000000] [--upgrade-complaints 1000..10000000]',
+    'usage: npm run bench -- [--duration 1..600] [--rounds 1..20] [--connections 1..1000] [--warmup 0..60] [--only kero,baseline,ussd,outbox,assignment,open311,report,console,dashboard,figures,isolation,writes,place-match,upgrade] [--console-complaints 1000..10000000] [--complaints 1000..10000000] [--upgrade-complaints 1000..10000000]',
   );
   process.exit(2);
 }
@@ -179,6 +180,7 @@ async function main(): Promise<void> {
     report: on('report'),
     console: on('console') ? { complaints: consoleComplaints } : undefined,
     dashboard: on('dashboard'),
+    figures: on('figures'),
     writes: on('writes'),
     placeMatch: on('place-match'),
     upgrade: on('upgrade') ? { complaints: upgradeComplaints } : undefined,

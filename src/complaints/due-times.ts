@@ -7,10 +7,13 @@ import type { FillIn } from '../../db/job-runner';
 import { firstResponseDue, resolutionDue, type SlaPolicy } from './core/sla';
 import { complaintsWithoutDueTimes, setDueTimes } from './repository';
 
+/** Its name (db/jobs.ts): what waits for the older complaints' deadlines checks its progress. */
+export const DUE_TIMES_JOB = 'due_times';
+
 /** The job that stores the deadlines of every complaint that has none. */
 export function dueTimesFill(policy: SlaPolicy): FillIn {
   return {
-    name: 'due_times',
+    name: DUE_TIMES_JOB,
     what: 'SLA deadlines for older complaints',
     fill(tx, after, upTo) {
       const rows = complaintsWithoutDueTimes(tx, after, upTo);

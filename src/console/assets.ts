@@ -101,6 +101,11 @@ table.cards td{display:flex;gap:8px;border:0;padding:2px 8px}
 table.cards td[data-label]::before{content:attr(data-label);font-weight:700;min-width:7.5rem;flex-shrink:0}
 table.cards td.num{text-align:left}
 table.cards tr.overdue{box-shadow:inset 4px 0 0 var(--red)}table.cards tr.overdue>td:first-child{box-shadow:none}
+table.cards th[scope=row]{display:block;border:0;background:none;padding:4px 8px}
+table.cards.inline tr{display:flex;flex-wrap:wrap;column-gap:16px}
+table.cards.inline th[scope=row]{flex:1 0 100%}
+table.cards.inline td{font-weight:700;white-space:nowrap}
+table.cards.inline td[data-label]::before{min-width:0;flex-shrink:1;font-weight:400;white-space:normal}
 .table-wrap{overflow-x:visible}}
 ul.tiles{list-style:none;margin:0 0 16px;padding:0;display:grid;gap:8px;
 grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr))}

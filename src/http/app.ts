@@ -7,6 +7,7 @@ import { throughPool, type JobRunner } from '../../db/reads';
 import { consoleRouter } from '../console/app';
 import type { ConsoleDeps } from '../console/deps';
 import type { ConsoleJobs } from '../console/reads';
+import type { FiguresJobs } from '../figures/reads';
 import type { Open311Jobs } from '../open311/reads';
 import { createReadiness, type Readiness } from '../ops/readiness';
 import { errorHandler } from './errors';
@@ -16,6 +17,7 @@ import { smsInboundHandler, type SmsInboundRouteDeps } from './routes/sms-inboun
 import { ussdHandlers, type UssdRouteDeps } from './routes/ussd';
 import { metricsHandler, type MetricsRoute } from './metrics';
 import type { Open311Settings } from '../open311/georeport';
+import { figuresRouter } from './routes/figures';
 import { open311Router } from './routes/open311';
 import { statusRouter } from './routes/status';
 import { otherMethod, webhook } from './webhook';
@@ -32,6 +34,8 @@ export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   trustProxy?: number | string;
   /** /status lookups a minute from one client (default 30; the bench raises it). */
   statusPerMinute?: number;
+  /** /figures requests a minute from one client (default 60; the bench raises it). */
+  figuresPerMinute?: number;
   /** The public Open311 endpoint under /open311; absent (OPEN311_ENABLED=false): not served. */
   open311?: Open311Settings;
   /**
@@ -89,6 +93,19 @@ export function createApp(deps: AppDeps): Express {
       now: deps.now,
       ...(deps.statusPerMinute ? { perMinute: deps.statusPerMinute } : {}),
     }),
+  );
+  // The public figures per region and council (issue 21), counted on the read workers.
+  app.use(
+    figuresRouter(
+      {
+        db: deps.db,
+        reference: deps.reference,
+        now: deps.now,
+        logger: deps.logger,
+        ...(deps.figuresPerMinute ? { perMinute: deps.figuresPerMinute } : {}),
+      },
+      deps.reads ? throughPool<FiguresJobs>(deps.reads, 'figures', deps.now) : undefined,
+    ),
   );
   if (deps.open311) {
     const reads = deps.reads

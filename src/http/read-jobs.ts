@@ -1,6 +1,6 @@
 /**
  * The read workers' side of the app: which jobs they run (the console's pages and exports,
- * Open311's answers), what they are told at start (ReadSettings: plain data, structured-cloned
+ * Open311's answers, the public figures' counts), what they are told at start (ReadSettings: plain data, structured-cloned
  * into each worker), and the pool that runs them (db/read-pool.ts) with ./read-worker as entry.
  */
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { prefixed, type Jobs } from '../../db/reads';
 import type { ConsoleDeps } from '../console/deps';
 import { consoleJobs } from '../console/reads';
 import type { Open311Deps, Open311Settings } from '../open311/georeport';
+import { figuresJobs, type FiguresDeps } from '../figures/reads';
 import { open311Jobs } from '../open311/reads';
 import type { ReferenceData } from '../reference/types';
 import type { Config } from '../config';
@@ -35,6 +36,8 @@ export interface ReadSettings {
 export interface WorkerDeps {
   console?: ConsoleDeps;
   open311?: Open311Deps;
+  /** The public figures: always served. */
+  figures: FiguresDeps;
 }
 
 function served<T>(deps: T | undefined, what: string): T {
@@ -45,6 +48,7 @@ function served<T>(deps: T | undefined, what: string): T {
 export const readJobs = (): Jobs<WorkerDeps> => ({
   ...prefixed('console', consoleJobs, (d: WorkerDeps) => served(d.console, 'the console')),
   ...prefixed('open311', open311Jobs, (d: WorkerDeps) => served(d.open311, 'Open311')),
+  ...prefixed('figures', figuresJobs, (d: WorkerDeps) => d.figures),
 });
 
 const noRandomness = (): number => {
@@ -59,6 +63,7 @@ export function workerDepsOf(db: Db, s: ReadSettings, logger: Logger): (at: numb
     keepCategories();
     const base = { db, now: () => at, logger, reference: s.reference };
     return {
+      figures: { db, now: base.now },
       ...(s.console ? { console: { ...s.console, ...base, randomInt: noRandomness } } : {}),
       ...(s.open311 ? { open311: { ...base, open311: s.open311 } } : {}),
     };

@@ -127,9 +127,13 @@ function request(deps: Open311Deps, id: string): Answer {
 const offered = (ref: ReferenceData): string[] =>
   ref.categories.filter((code) => ref.categoryInfo.get(code)?.public !== false);
 
-function contact(s: Open311Settings): string {
+/** Who answers, and where the counts are: the public figures page (/figures) beside the feed. */
+function contact(s: Open311Settings, baseUrl: string): string {
   const desk = 'Kero complaints desk of the customer service centres';
-  return s.tollFreeNumber ? `${desk}: toll-free ${s.tollFreeNumber}` : desk;
+  const figures = `figures by region and council: ${baseUrl}/figures`;
+  return s.tollFreeNumber
+    ? `${desk}: toll-free ${s.tollFreeNumber}; ${figures}`
+    : `${desk}; ${figures}`;
 }
 
 /**
@@ -146,7 +150,7 @@ export function answerOpen311(
   const ok = (doc: Document, maxAge = STATIC_MAX_AGE): Answer => ({ status: 200, doc, maxAge });
   switch (resource.kind) {
     case 'discovery':
-      return ok(discovery(`${baseUrl}/open311/v2`, contact(deps.open311)));
+      return ok(discovery(`${baseUrl}/open311/v2`, contact(deps.open311, baseUrl)));
     case 'services':
       return ok(serviceList(offered(deps.reference)));
     case 'service':

@@ -217,6 +217,12 @@ const overdue = (deadline: string) =>
 
 const answeredOrResolved = 'coalesce(first_response_at, resolved_at)';
 
+/** A complaint (of `complaints`) resolved by its resolution deadline, 1 or 0. */
+export const RESOLUTION_MET = 'coalesce(resolved_at <= resolution_due_at, 0)';
+/** Resolved after its resolution deadline, or still open past it at @now, 1 or 0. */
+export const RESOLUTION_MISSED = `(coalesce(resolved_at > resolution_due_at, 0) OR
+               (resolved_at IS NULL AND ${overdue('resolution_due_at')}))`;
+
 /**
  * The dashboard's counts (./core/dashboard.ts Counts) of a group of complaints, read from them;
  * lateness as the rollup and `overdueCells` count it together: late answers and resolutions, and
@@ -231,9 +237,8 @@ const RAW_COUNTS = `count(*) AS received,
            sum(coalesce(${answeredOrResolved} > first_response_due_at, 0) OR
                (${answeredOrResolved} IS NULL AND ${overdue('first_response_due_at')})) AS firstResponseMissed,
            sum(resolved_at IS NOT NULL) AS resolvedEver,
-           sum(coalesce(resolved_at <= resolution_due_at, 0)) AS resolutionMet,
-           sum(coalesce(resolved_at > resolution_due_at, 0) OR
-               (resolved_at IS NULL AND ${overdue('resolution_due_at')})) AS resolutionMissed,
+           sum(${RESOLUTION_MET}) AS resolutionMet,
+           sum(${RESOLUTION_MISSED}) AS resolutionMissed,
            sum(resolved_at IS NOT NULL OR reopen_count > 0) AS everDone,
            sum(reopen_count > 0) AS reopened,
            sum(coalesce(rating = 1, 0)) AS r1, sum(coalesce(rating = 2, 0)) AS r2,

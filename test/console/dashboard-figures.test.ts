@@ -2,9 +2,12 @@
  * The dashboard's figures over a week whose answers are known by construction
  * (./dashboard-world.ts): scope, period edges in Tanzanian time, office-time medians and 90th
  * percentiles, SLA shares, reopenings, ratings, the trend and the staff table. The numbers below
- * are worked out by hand from that table, not by running the same queries again.
+ * are worked out by hand from that table, not by running the same queries again. The public
+ * figures (/figures) of the same week say what the dashboard says.
  */
 import type { Scope } from '../../src/complaints/core/scope';
+import { countryTable, regionTable } from '../../src/figures/core/figures';
+import { regionCounts } from '../../src/figures/reads';
 import { reopenComplaint, replyToComplaint, resolveComplaint } from '../../src/complaints/actions';
 import { loadPopulations } from '../../src/reference/population';
 import { dashboardPeriod } from '../../src/reports/core/dashboard-period';
@@ -144,6 +147,49 @@ describe('the dashboard of a known week', () => {
     expect(all.totals).toEqual(whole.totals);
     expect(raw.totals).toEqual(whole.totals);
     expect(raw.byCategory).toEqual(whole.byCategory);
+  });
+});
+
+describe('the public figures of the same week', () => {
+  it('when every category is published, then each region and council has the received, resolved, resolved on time and median first response of the dashboard', () => {
+    seedWeek(w);
+    const ref = w.console.reference;
+    const p = dashboardPeriod({ period: 'custom', ...WEEK }, NOW).period;
+    const counted = (region: string) =>
+      regionCounts(
+        { db: w.db, now: () => NOW },
+        { region, from: p.from, until: p.until, categories: [...ref.categoryInfo.keys()] },
+      );
+    const same = (d: Dashboard) => ({
+      areas: Object.fromEntries(
+        d.byArea.map((r) => [
+          r.key,
+          [r.figures.received, r.figures.resolved, r.figures.resolutionSla],
+        ]),
+      ),
+      median: d.firstResponse.median,
+    });
+    const published = (t: ReturnType<typeof countryTable>) => ({
+      areas: Object.fromEntries(
+        t.rows
+          .filter((r) => r.received > 0)
+          .map((r) => [r.code, [r.received, r.resolved, r.onTime]]),
+      ),
+      median: t.total.medianHours,
+    });
+
+    const country = countryTable(
+      ref.regions.map((r) => counted(r.code)),
+      ref.regions.map((r) => r.code),
+    );
+    const dar = regionTable(
+      counted('DAR'),
+      (ref.councilsByRegion.get('DAR') ?? []).map((c) => c.code),
+    );
+
+    expect(published(country)).toEqual(same(dashboardOf({ kind: 'all' })));
+    expect(published(dar)).toEqual(same(dashboardOf({ kind: 'region', regionCode: 'DAR' })));
+    expect(Object.keys(published(dar).areas)).toEqual(['DAR-KIM', 'DAR-TEM', 'DAR-UBM']);
   });
 });
 

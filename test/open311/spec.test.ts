@@ -112,6 +112,12 @@ describe('Open311 discovery', () => {
       type: 'production',
     });
     expect(formats).toEqual(['text/xml', 'application/json']);
+    // The public figures (counts per region and council) are named where a reader looks first.
+    expect(top).toMatchObject({
+      contact: expect.stringContaining(
+        'figures by region and council: http://kero.example.go.tz/figures',
+      ) as unknown,
+    });
     expect(xml.name).toBe('discovery');
     expect(xmlProblems(xml, DISCOVERY_FIELDS, ['endpoints'])).toEqual([]);
     const xmlEndpoint = xml.children.find((c) => c.name === 'endpoints')?.children[0];

@@ -1,7 +1,7 @@
 /**
  * Past the read pool's queue nothing waits and nothing is dropped silently: staff get a page that
  * says "busy, try again" in both languages, Open311 a 503 with Retry-After in the spec's error
- * format. A read whose client left while it waited leaves the queue; an export whose client
+ * format, the public figures a 503 page saying so. A read whose client left while it waited leaves the queue; an export whose client
  * left mid-download stops reading; a read that cannot be sent, or whose worker dies, fails alone
  * and the pool carries on.
  */
@@ -21,7 +21,7 @@ beforeAll(async () => {
   w = openPoolWorld({
     size: 1,
     queue: 1,
-    slow: { 'console.dashboard': SLOW_MS, 'open311.reply': SLOW_MS },
+    slow: { 'console.dashboard': SLOW_MS, 'open311.reply': SLOW_MS, 'figures.region': SLOW_MS },
   });
   for (let i = 0; i < 3000; i++)
     w.file({ council: 'DAR-KIM', description: `Maji ${i} `.repeat(8) });
@@ -67,6 +67,22 @@ describe('a full read pool', () => {
     expect(busy?.body).toEqual([
       { code: 503, description: 'Busy: please try again in a few seconds' },
     ]);
+  });
+
+  it('when more regions are asked for figures than the pool holds, then the rest get a 503 page and can try again', async () => {
+    const regions = ['DAR', 'ARU', 'DOD'];
+    const three = await Promise.all(
+      regions.map((r) => request(w.pooled).get(`/figures?lang=en&region=${r}`)),
+    );
+    expect(three.map((r) => r.status).sort()).toEqual([200, 200, 503]);
+    const refused = three.findIndex((r) => r.status === 503);
+    const busy = three[refused];
+    expect(busy?.headers['retry-after']).toBe('2');
+    expect(textOf(busy?.text ?? '')).toContain(
+      'Many people are asking for figures at once. Please try again in a few seconds.',
+    );
+    const again = await request(w.pooled).get(`/figures?lang=en&region=${regions[refused] ?? ''}`);
+    expect(again.status).toBe(200);
   });
 
   it('when a waiting read is given up by its caller, then it leaves the queue', async () => {

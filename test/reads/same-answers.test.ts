@@ -2,7 +2,7 @@
  * Console pages, exports and Open311 answered by the read workers (worker threads, each with its
  * own read-only connection) are, byte for byte, what the same reads answer on the main thread:
  * for headquarters, a supervisor and an officer, every page kind, the CSV exports streamed in
- * many chunks, and Open311 pages in JSON and XML; the ward list (issue 19) is read by the workers
+ * many chunks, Open311 pages in JSON and XML and the public figures; the ward list (issue 19) is read by the workers
  * as by the main thread.
  */
 import { insertSmsFiling } from '../../src/citizens/sms-filings-repository';
@@ -236,6 +236,16 @@ describe('reads through the worker pool', () => {
     '/open311/v2/requests.json?page_size=1000&page=2',
     '/open311/v2/requests.json?page=0',
   ])('when Open311 %s is asked, then the pool answers the same', async (url) => {
+    const r = await both(url);
+    expect(answer(r.pooled)).toEqual(answer(r.here));
+  });
+
+  it.each([
+    '/figures',
+    '/figures?lang=en&period=365&region=DAR',
+    '/figures.csv?period=90&lang=en',
+    '/figures?region=XYZ',
+  ])('when the public figures %s are asked, then the pool answers the same', async (url) => {
     const r = await both(url);
     expect(answer(r.pooled)).toEqual(answer(r.here));
   });

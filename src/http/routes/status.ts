@@ -37,7 +37,8 @@ const REASONS: Record<string, StatusWord> = {
   check_digit: 'checkDigit',
 };
 
-function langOf(req: Request): Lang {
+/** The page's language: `?lang=sw|en`, else the browser's (Accept-Language), else Kiswahili. */
+export function langOf(req: Request): Lang {
   const asked = typeof req.query.lang === 'string' ? req.query.lang : '';
   if (asked === 'en' || asked === 'sw') return asked;
   return req.acceptsLanguages('sw', 'en') === 'en' ? 'en' : 'sw';
