@@ -107,7 +107,7 @@ for (const size of ['phone', 'desktop'] as const) {
       await shows(page.locator('#staff-changes td'), 'Phone number: code sent');
       await check(page, `${size}-staff-4-history`);
 
-      await page.getByRole('link', { name: 'Back' }).click();
+      await page.getByRole('link', { name: 'Back', exact: true }).click();
       await page.getByRole('link', { name: 'Recent changes to staff' }).click();
       await shows(page.locator('h1'), 'Recent changes to staff');
       await shows(page.locator('#staff-changes td'), 'Zawadi Mrema (console)');
