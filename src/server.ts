@@ -97,6 +97,9 @@ export interface RunningServer {
  * Starts everything. The dispatcher and the timers start only once the port is open: a server
  * that cannot listen (the port taken) sends nothing before its caller stops it.
  */
+/** How often the public figures' keeper looks at them (their counts are kept 5 minutes). */
+const FIGURES_WARM_MS = 60_000;
+
 export function startServer(config: Config, db: Db, logger: Logger): RunningServer {
   const now = () => Date.now();
   const file = config.DATABASE_PATH;
@@ -139,7 +142,13 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
           queue: config.READ_QUEUE,
           logger,
         });
+  // The public figures' keeper (src/http/routes/figures.ts), run each minute once listening.
+  let warmFigures: (() => Promise<void>) | undefined;
+  let figuresTimer: NodeJS.Timeout | undefined;
   const appDeps: AppDeps = {
+    onFiguresWarm: (warm) => {
+      warmFigures = warm;
+    },
     db,
     menu,
     reference: sla.reference,
@@ -202,6 +211,12 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     // The country's wards and villages, for reading where an SMS complaint is: council by
     // council between callers (about 220 ms in all); until then only councils are recognised.
     void appDeps.places?.indexCountry();
+    const warm = () =>
+      void warmFigures?.().catch((err: unknown) =>
+        logger.warn({ err }, 'public figures: keeping them counted failed'),
+      );
+    warm();
+    figuresTimer = setInterval(warm, FIGURES_WARM_MS);
     resolveListening();
   });
   const http = prepareGracefulClose(server);
@@ -211,6 +226,7 @@ export function startServer(config: Config, db: Db, logger: Logger): RunningServ
     // their outcome recorded (a row still in flight if the process is cut off stays 'sending'
     // and the next start gives it back), the checkpoint worker stops, the database closes.
     async stop() {
+      clearInterval(figuresTimer);
       const stopped = [dispatcher.stop(), timers?.stop(), jobs?.stop()];
       await http.close();
       // Every request is answered: the read workers have nothing left to do.

@@ -36,6 +36,8 @@ export interface AppDeps extends UssdRouteDeps, SmsInboundRouteDeps {
   statusPerMinute?: number;
   /** /figures requests a minute from one client (default 60; the bench raises it). */
   figuresPerMinute?: number;
+  /** Hears how to keep the public figures counted (src/http/routes/figures.ts). */
+  onFiguresWarm?: (warm: () => Promise<void>) => void;
   /** The public Open311 endpoint under /open311; absent (OPEN311_ENABLED=false): not served. */
   open311?: Open311Settings;
   /**
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps): Express {
         now: deps.now,
         logger: deps.logger,
         ...(deps.figuresPerMinute ? { perMinute: deps.figuresPerMinute } : {}),
+        ...(deps.onFiguresWarm ? { onWarm: deps.onFiguresWarm } : {}),
       },
       deps.reads ? throughPool<FiguresJobs>(deps.reads, 'figures', deps.now) : undefined,
     ),

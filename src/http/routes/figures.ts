@@ -21,7 +21,12 @@ import {
   type FiguresTable,
   type RegionCounts,
 } from '../../figures/core/figures';
-import { parseFiguresQuery, PRESET_OF, type FiguresQuery } from '../../figures/core/query';
+import {
+  FIGURES_DAYS,
+  parseFiguresQuery,
+  PRESET_OF,
+  type FiguresQuery,
+} from '../../figures/core/query';
 import { figuresCsv } from '../../figures/csv';
 import { figuresJobs, type FiguresJobs } from '../../figures/reads';
 import { figuresPage, type FiguresView } from '../../figures/view';
@@ -39,6 +44,12 @@ export interface FiguresDeps {
   logger: Logger;
   /** Requests a minute from one client (default FIGURES_REQUESTS_PER_MINUTE; the bench's more). */
   perMinute?: number;
+  /**
+   * Hears the function that keeps every region's figures of the three periods counted (the
+   * server calls it each minute once it listens: src/server.ts), so that no reader waits for a
+   * count, not even the first after five quiet minutes or after midnight.
+   */
+  onWarm?: (warm: () => Promise<void>) => void;
 }
 
 export const FIGURES_REQUESTS_PER_MINUTE = 60;
@@ -94,14 +105,27 @@ export function figuresRouter(
     onBackgroundError: (err) => deps.logger.warn({ err }, 'figures: counting again failed'),
   });
 
+  /** A region's counts over `period`: kept, or counted on a read worker. */
+  function countsOf(period: DashboardPeriod, region: string): Promise<RegionCounts> {
+    // Headquarters may unpublish a category: figures counted with it are not reused.
+    const categories = publicCategories(deps.reference).codes;
+    return kept.get(`${period.from} ${region} ${categories.join(',')}`, () =>
+      reads.ask('region', { region, from: period.from, until: period.until, categories }),
+    );
+  }
+
+  // Each region of each period asked for in turn, as a reader would: kept ones cost a map
+  // read, ones near their end are counted again behind, missing or expired ones now.
+  deps.onWarm?.(async () => {
+    for (const days of FIGURES_DAYS) {
+      const { period } = dashboardPeriod({ period: PRESET_OF[days] }, deps.now());
+      for (const r of deps.reference.regions) await countsOf(period, r.code);
+    }
+  });
+
   async function tableOf(query: FiguresQuery, period: DashboardPeriod): Promise<FiguresTable> {
     const ref = deps.reference;
-    // Headquarters may unpublish a category: figures counted with it are not reused.
-    const categories = publicCategories(ref).codes;
-    const counts = (region: string) =>
-      kept.get(`${period.from} ${region} ${categories.join(',')}`, () =>
-        reads.ask('region', { region, from: period.from, until: period.until, categories }),
-      );
+    const counts = (region: string) => countsOf(period, region);
     if (query.region) {
       const councils = (ref.councilsByRegion.get(query.region) ?? []).map((c) => c.code);
       return regionTable(await counts(query.region), councils);
