@@ -64,4 +64,5 @@ test('when REPLICATION=litestream, then Kero never checkpoints: no worker, autoc
 
   expect(written).toBeGreaterThan(4_000_000);
   expect(walBytes(file)).toBe(written);
-});
+  // A 4 MB burst synced to disk and a 2.5 s wait: jest's 5 s default is too short on a busy box.
+}, 20_000);
