@@ -3,8 +3,30 @@
  * the phone that sent them.
  */
 import { and, asc, count, eq, gte, ne, or, sql } from 'drizzle-orm';
-import { type Tx } from '../../db/client';
+import { preparedPerDb, type Tx } from '../../db/client';
 import { smsFilings, type SmsFilingRow } from '../../db/schema';
+
+const p = sql.placeholder;
+
+/** The reads a USSD hop may make (the day's filings, a number tracked): prepared once. */
+const statements = preparedPerDb((db) => ({
+  unroutedSince: db
+    .select({ n: count() })
+    .from(smsFilings)
+    .where(
+      and(
+        eq(smsFilings.phone, p('phone')),
+        ne(smsFilings.status, 'routed'),
+        gte(smsFilings.receivedAt, p('since')),
+      ),
+    )
+    .prepare(),
+  byNumber: db
+    .select()
+    .from(smsFilings)
+    .where(eq(smsFilings.number, p('number')))
+    .prepare(),
+}));
 
 export type NewSmsFiling = Pick<
   SmsFilingRow,
@@ -41,23 +63,11 @@ export function waitingFilingOf(tx: Tx, phone: string): SmsFilingRow | undefined
 
 /** SMS complaints from the phone since `since` that did not become complaints (those count there). */
 export function countUnroutedFilingsSince(tx: Tx, phone: string, since: number): number {
-  return (
-    tx
-      .select({ n: count() })
-      .from(smsFilings)
-      .where(
-        and(
-          eq(smsFilings.phone, phone),
-          ne(smsFilings.status, 'routed'),
-          gte(smsFilings.receivedAt, since),
-        ),
-      )
-      .get()?.n ?? 0
-  );
+  return statements(tx).unroutedSince.get({ phone, since })?.n ?? 0;
 }
 
 export function findSmsFilingByNumber(tx: Tx, number: string): SmsFilingRow | undefined {
-  return tx.select().from(smsFilings).where(eq(smsFilings.number, number)).get();
+  return statements(tx).byNumber.get({ number });
 }
 
 export function findSmsFiling(tx: Tx, id: number): SmsFilingRow | undefined {

@@ -7,6 +7,7 @@ import { buildPlaceGuessIndex, guessPlace } from '../../src/reference/core/place
 import { guessCategory, smsLanguage, tooShortToFile } from '../../src/citizens/core/sms-filing';
 import { placesOf } from '../../src/reference/places';
 import units from '../../db/seed/tz-admin-units.json';
+import { categoryCodes } from '../../db/seed/seed';
 
 interface Unit {
   code: string;
@@ -20,17 +21,7 @@ const councils = (units.regions as Unit[]).flatMap((r) =>
 const places = placesOf();
 places.indexCountryNow();
 const index = buildPlaceGuessIndex(regions, councils, places.country());
-const SEEDED = [
-  'health',
-  'education',
-  'water',
-  'roads',
-  'land',
-  'agriculture',
-  'council_services',
-  'corruption',
-  'other',
-].map((code) => ({ code, names: [] as string[] }));
+const SEEDED = categoryCodes.map((code) => ({ code, names: [] as string[] }));
 
 describe('where an SMS says it is', () => {
   test('a council named without its type settles the council, and a ward of it the place', () => {

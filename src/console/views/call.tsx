@@ -10,7 +10,15 @@ import { codeLabel } from '../../text/labels';
 import type { Lang } from '../../text/translate';
 import type { CallForm, FormError } from '../core/call-form';
 import { t } from '../core/words';
-import { CouncilSelect, describedBy, Field, PostForm, Radios, Select } from './forms';
+import {
+  CouncilSelect,
+  councilGroups,
+  describedBy,
+  Field,
+  PostForm,
+  Radios,
+  Select,
+} from './forms';
 import { renderPage, type Frame } from './layout';
 
 export interface CallPageView {
@@ -113,14 +121,7 @@ export function callPage(v: CallPageView): string {
             value={form.council}
             blank={t('call.choose', lang)}
             describedBy={describedBy('call-council', undefined, err('council'))}
-            groups={regions.map((r) => ({
-              code: r.code,
-              label: r.label[lang],
-              councils: (ref.councilsByRegion.get(r.code) ?? []).map((c) => ({
-                value: c.code,
-                label: c.label[lang],
-              })),
-            }))}
+            groups={councilGroups(ref, regions, lang)}
           />
         </Field>
         <Field id="call-category" label={t('call.category', lang)} error={err('category')}>

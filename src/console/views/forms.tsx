@@ -3,6 +3,8 @@
  * the field; and a POST form that always carries its CSRF token.
  */
 import type { ComponentChildren } from 'preact';
+import type { RegionItem, ReferenceData } from '../../reference/types';
+import type { Lang } from '../../text/translate';
 
 export interface FieldProps {
   id: string;
@@ -117,6 +119,17 @@ export function Radios(p: {
     </fieldset>
   );
 }
+
+/** The groups of a CouncilSelect: each of `regions` with its councils, named in `lang`. */
+export const councilGroups = (ref: ReferenceData, regions: readonly RegionItem[], lang: Lang) =>
+  regions.map((r) => ({
+    code: r.code,
+    label: r.label[lang],
+    councils: (ref.councilsByRegion.get(r.code) ?? []).map((c) => ({
+      value: c.code,
+      label: c.label[lang],
+    })),
+  }));
 
 /** Councils grouped by region (the script hides other regions' groups once one is chosen). */
 export function CouncilSelect(p: {

@@ -9,7 +9,7 @@ import { codeLabel } from '../../text/labels';
 import type { Lang } from '../../text/translate';
 import { ago, dateTime } from '../core/format';
 import { t, type WordKey } from '../core/words';
-import { CouncilSelect, describedBy, Field, PostForm, Select } from './forms';
+import { CouncilSelect, councilGroups, describedBy, Field, PostForm, Select } from './forms';
 import { renderPage, type Frame } from './layout';
 
 export interface TriageItem {
@@ -77,14 +77,7 @@ function Item({ v, item }: { v: TriagePageView; item: TriageItem }) {
             value={item.council}
             blank={t('call.choose', lang)}
             describedBy={describedBy(id('council'), undefined, err('council'))}
-            groups={ref.regions.map((r) => ({
-              code: r.code,
-              label: r.label[lang],
-              councils: (ref.councilsByRegion.get(r.code) ?? []).map((c) => ({
-                value: c.code,
-                label: c.label[lang],
-              })),
-            }))}
+            groups={councilGroups(ref, ref.regions, lang)}
           />
         </Field>
         <Field id={id('category')} label={t('call.category', lang)} error={err('category')}>
