@@ -93,13 +93,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How often the public figures' keeper looks at them (their counts are kept 5 minutes). */
+const FIGURES_WARM_MS = 60_000;
+
 /**
  * Starts everything. The dispatcher and the timers start only once the port is open: a server
  * that cannot listen (the port taken) sends nothing before its caller stops it.
  */
-/** How often the public figures' keeper looks at them (their counts are kept 5 minutes). */
-const FIGURES_WARM_MS = 60_000;
-
 export function startServer(config: Config, db: Db, logger: Logger): RunningServer {
   const now = () => Date.now();
   const file = config.DATABASE_PATH;

@@ -123,26 +123,33 @@ export function settleFiling(
   return r.changes === 1;
 }
 
-/**
- * The waiting filings a reader sees, oldest first: every one (headquarters), or those Kero
- * guessed one of `regions` for, and those it could guess nothing for only for headquarters.
- */
-export function listWaitingFilings(tx: Tx, regions: readonly string[] | 'all'): SmsFilingRow[] {
+/** The waiting filings `regions` may see: every one ('all'), or those guessed one of them. */
+function waitingIn(regions: readonly string[] | 'all') {
   const waiting = eq(smsFilings.status, 'waiting');
-  const scope =
-    regions === 'all'
-      ? waiting
-      : and(
-          waiting,
-          or(
-            sql`0`,
-            ...regions.map((r) => sql`instr(${smsFilings.guessRegions}, ${`,${r},`}) > 0`),
-          ),
-        );
+  if (regions === 'all') return waiting;
+  const guessed = regions.map((r) => sql`instr(${smsFilings.guessRegions}, ${`,${r},`}) > 0`);
+  return and(waiting, or(sql`0`, ...guessed));
+}
+
+/**
+ * The oldest `limit` waiting filings a reader sees: every one (headquarters), or those Kero
+ * guessed one of `regions` for (those it could guess nothing for are headquarters' alone).
+ */
+export function listWaitingFilings(
+  tx: Tx,
+  regions: readonly string[] | 'all',
+  limit: number,
+): SmsFilingRow[] {
   return tx
     .select()
     .from(smsFilings)
-    .where(scope)
+    .where(waitingIn(regions))
     .orderBy(asc(smsFilings.receivedAt), asc(smsFilings.id))
+    .limit(limit)
     .all();
+}
+
+/** How many filings wait for the reader (the `sms_filings_status_idx` range). */
+export function countWaitingFilings(tx: Tx, regions: readonly string[] | 'all'): number {
+  return tx.select({ n: count() }).from(smsFilings).where(waitingIn(regions)).get()?.n ?? 0;
 }

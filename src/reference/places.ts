@@ -18,7 +18,7 @@ export interface Places {
    */
   country(): ReadonlyMap<string, readonly PlaceHit[]> | undefined;
   /**
-   * Builds the country's index council by council (well under a millisecond each), yielding to
+   * Builds the country's index council by council (about a millisecond each), yielding to
    * the event loop between councils: started after the server listens, it never holds a caller.
    */
   indexCountry(): Promise<void>;

@@ -6,9 +6,14 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { complaints, smsFilings, smsOutbox } from '../../db/schema';
-import { formatComplaintNumber, isValidComplaintNumber } from '../../src/complaints/core/numbers';
+import {
+  formatComplaintNumber,
+  isValidComplaintNumber,
+  makeComplaintNumber,
+} from '../../src/complaints/core/numbers';
 import { sharedPlaces } from '../../src/reference/places';
-import { TEST_TOKEN } from '../helpers/app';
+import { insertSmsFiling } from '../../src/citizens/sms-filings-repository';
+import { seededRandomInt, TEST_TOKEN } from '../helpers/app';
 import { formBody, postForm } from '../helpers/at-ussd';
 import { DESK, STRANGER } from '../helpers/world';
 import { csrfIn, openConsoleWorld, signedIn, textOf, type ConsoleWorld } from './world';
@@ -187,5 +192,30 @@ describe('the forms', () => {
     expect(last?.template).toBe('sms.filingClosed');
     expect(last?.body).toContain(note);
     expect(last?.body).toContain(formatComplaintNumber(f?.number ?? ''));
+  });
+});
+
+describe('a backlog', () => {
+  test('when more wait than a page holds, then the oldest 50 show with the count of all', async () => {
+    for (let i = 0; i < 51; i++) {
+      insertSmsFiling(w.db, {
+        number: makeComplaintNumber(seededRandomInt(i + 1)),
+        phone: `+2557549${String(i).padStart(5, '0')}`,
+        text: `Hakuna huduma hapa kabisa, ujumbe ${i}`,
+        language: 'sw',
+        guessRegions: '',
+        guessCouncil: null,
+        guessCategory: null,
+        guessWard: null,
+        guessVillage: null,
+        receivedAt: w.clock.now() + i * 1000,
+      });
+    }
+    const { agent } = await signedIn(w, DESK.hq.phone);
+    const words = textOf((await agent.get('/console/triage')).text);
+
+    expect(words).toContain('51 waiting. The oldest 50 are shown.');
+    expect(words).toContain('ujumbe 49');
+    expect(words).not.toContain('ujumbe 50');
   });
 });

@@ -5,7 +5,7 @@
  * one; a supervisor those whose words point to their region; officers none (403, by the route).
  */
 import type { SmsFilingRow } from '../../../db/schema';
-import { listWaitingFilings } from '../../citizens/sms-filings-repository';
+import { countWaitingFilings, listWaitingFilings } from '../../citizens/sms-filings-repository';
 import { sharedPlaces } from '../../reference/places';
 import { t, type WordKey } from '../core/words';
 import type { ConsoleDeps, Viewer } from '../deps';
@@ -62,8 +62,8 @@ export function triagePageOf(
   problem?: TriageProblem,
 ): Page {
   const v = r.viewer;
-  const all = listWaitingFilings(deps.db, triageRegionsOf(v));
-  const items = all.slice(0, TRIAGE_PAGE).map((f) => {
+  const regions = triageRegionsOf(v);
+  const items = listWaitingFilings(deps.db, regions, TRIAGE_PAGE).map((f) => {
     const item = itemOf(deps, f, v.lang);
     return problem?.id === f.id
       ? { ...item, council: problem.council, category: problem.category, note: problem.note }
@@ -87,7 +87,7 @@ export function triagePageOf(
     lang: v.lang,
     reference: deps.reference,
     now: deps.now(),
-    total: all.length,
+    total: countWaitingFilings(deps.db, regions),
     items,
     ...(problem ? { problem: { id: problem.id, field: problem.field, key: problem.key } } : {}),
     ...(isValidComplaintNumber(routed) ? { routed } : {}),
