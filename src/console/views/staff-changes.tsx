@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../text/translate';
 import { t } from '../core/words';
+import { ChangeTable } from './audit';
 import { describedBy, Field, PostForm } from './forms';
 import { renderPage, type Frame } from './layout';
 
@@ -89,35 +90,15 @@ export function StaffChanges({
   return (
     <>
       {title !== undefined && <h2 id="changes">{title}</h2>}
-      {items.length === 0 ? (
-        <p class="panel">{t('audit.none', lang)}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="cards" id="staff-changes">
-            <caption>{t('staffAudit.caption', lang, { count: items.length })}</caption>
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th scope="col" key={c}>
-                    {t(`staffAudit.col.${c}`, lang)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  {columns.map((c) => (
-                    <td key={c} data-label={t(`staffAudit.col.${c}`, lang)}>
-                      {c === 'member' ? <Member item={a} /> : a[c]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ChangeTable
+        lang={lang}
+        id="staff-changes"
+        caption={t('staffAudit.caption', lang, { count: items.length })}
+        columns={columns}
+        label={(c) => t(`staffAudit.col.${c}`, lang)}
+        rows={items}
+        cell={(a, c) => (c === 'member' ? <Member item={a} /> : a[c])}
+      />
     </>
   );
 }
