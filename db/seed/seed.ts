@@ -53,33 +53,39 @@ export function loadAdminUnits() {
   );
 }
 
-export function seedReferenceData(db: BetterSQLite3Database<typeof schema>): void {
-  const units = loadAdminUnits();
-  db.transaction((tx) => {
-    units.forEach((r, i) => {
-      tx.insert(regions)
-        .values({ code: r.code, name: r.name, mainland: r.mainland, position: i + 1 })
-        .onConflictDoUpdate({
-          target: regions.code,
-          set: { name: r.name, mainland: r.mainland, position: i + 1 },
-        })
+type SeedDb = Pick<BetterSQLite3Database<typeof schema>, 'insert'>;
+
+/** Regions and councils, names kept current at every start. */
+export function seedAdminUnits(tx: SeedDb): void {
+  loadAdminUnits().forEach((r, i) => {
+    tx.insert(regions)
+      .values({ code: r.code, name: r.name, mainland: r.mainland, position: i + 1 })
+      .onConflictDoUpdate({
+        target: regions.code,
+        set: { name: r.name, mainland: r.mainland, position: i + 1 },
+      })
+      .run();
+    r.councils.forEach((c, j) => {
+      const row = {
+        regionCode: r.code,
+        name: c.name,
+        nameSw: c.name_sw,
+        short: c.short,
+        shortSw: c.short_sw,
+        type: c.type,
+        position: j + 1,
+      };
+      tx.insert(councils)
+        .values({ code: c.code, ...row })
+        .onConflictDoUpdate({ target: councils.code, set: row })
         .run();
-      r.councils.forEach((c, j) => {
-        const row = {
-          regionCode: r.code,
-          name: c.name,
-          nameSw: c.name_sw,
-          short: c.short,
-          shortSw: c.short_sw,
-          type: c.type,
-          position: j + 1,
-        };
-        tx.insert(councils)
-          .values({ code: c.code, ...row })
-          .onConflictDoUpdate({ target: councils.code, set: row })
-          .run();
-      });
     });
+  });
+}
+
+export function seedReferenceData(db: BetterSQLite3Database<typeof schema>): void {
+  db.transaction((tx) => {
+    seedAdminUnits(tx);
     // The first release's categories, once: after that they are the centre's to rename, reorder
     // and retire in the console, and a restart must not undo that.
     categoryCodes.forEach((code, i) => {
