@@ -327,9 +327,9 @@ export function routeSmsFiling(
   const ref = deps.reference;
   if (regionOfCouncil(ref, to.councilCode) === undefined) return { ok: false, why: 'council' };
   if (!ref.categories.includes(to.categoryCode)) return { ok: false, why: 'category' };
-  const ward = to.wardCode ? deps.filing.places.ward(to.wardCode) : undefined;
-  if (to.wardCode && !deps.filing.places.index(to.councilCode)) return { ok: false, why: 'ward' };
-  if (to.wardCode && !wardIsIn(deps.filing.places, to.wardCode, to.councilCode)) {
+  const places = deps.filing.places;
+  const ward = to.wardCode ? places.ward(to.wardCode) : undefined;
+  if (to.wardCode && !places.councilsOf(to.wardCode).includes(to.councilCode)) {
     return { ok: false, why: 'ward' };
   }
   if (to.village && !ward?.villages.includes(to.village)) return { ok: false, why: 'ward' };
@@ -360,15 +360,6 @@ export function routeSmsFiling(
     );
     return { ok: true, complaint };
   });
-}
-
-function wardIsIn(places: Places, wardCode: string, councilCode: string): boolean {
-  const index = places.index(councilCode);
-  if (!index) return false;
-  for (const list of index.exact.values()) {
-    if (list.some((m) => m.wardCode === wardCode)) return true;
-  }
-  return false;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Places {
   /** The council's index; undefined when the council has no ward list (free text only). */
   index(councilCode: string): PlaceIndex | undefined;
   ward(code: string): Ward | undefined;
+  /** The councils whose lists have the ward (two for a district two councils share). */
+  councilsOf(wardCode: string): readonly string[];
   /**
    * Every ward and village of the country by name key, for reading where an SMS complaint is
    * (src/reference/core/place-guess.ts); undefined until `indexCountry` has finished.
@@ -60,6 +62,7 @@ export function placesOf(list: WardList = loadWardList()): Places {
       return index;
     },
     ward: (code) => list.byCode.get(code),
+    councilsOf: (wardCode) => list.councilsOf.get(wardCode) ?? [],
   };
 }
 
