@@ -125,20 +125,10 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
       createdAt: now,
     });
   }
-  const council = ref.councilLabels.get(draft.councilCode)?.[language] ?? draft.councilCode;
-  const body = smsText('sms.received', language, {
-    ...orgVars(ref.org, language),
-    number: formatComplaintNumber(number),
-    category: codeLabel('category', draft.categoryCode, language),
-    council,
-    // A call logged where no USSD code is configured: the SMS says "the USSD code".
-    dial: input.serviceCode
-      ? directDial(input.serviceCode, number)
-      : translate('sms.ussdCode', language),
-  });
   // Assigning a new complaint (and its notices) is the system's doing, whoever filed it.
   const ctx = { now, reference: ref, source: 'system' } as const;
   if (input.acknowledge !== false) {
+    const body = acknowledgement(ref, input);
     queueCitizenSms(
       tx,
       ctx,
@@ -149,4 +139,19 @@ export function fileComplaint(tx: Tx, ref: ReferenceData, input: FileComplaintIn
   }
   announceNewComplaintOwner(tx, ctx, complaint, routed);
   return complaint;
+}
+
+/** The acknowledgement SMS: the number, category and council, and how to track it. */
+function acknowledgement(ref: ReferenceData, input: FileComplaintInput): string {
+  const { draft, language, number } = input;
+  return smsText('sms.received', language, {
+    ...orgVars(ref.org, language),
+    number: formatComplaintNumber(number),
+    category: codeLabel('category', draft.categoryCode, language),
+    council: ref.councilLabels.get(draft.councilCode)?.[language] ?? draft.councilCode,
+    // A call logged where no USSD code is configured: the SMS says "the USSD code".
+    dial: input.serviceCode
+      ? directDial(input.serviceCode, number)
+      : translate('sms.ussdCode', language),
+  });
 }
